@@ -1,0 +1,124 @@
+"""Creating aansluitingen and moving them through their lifecycle."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from core.aansluitingen.lifecycle import OVERGANGEN, Status, toegestane_overgangen
+from core.aansluitingen.models import Aansluiting, Statuswijziging
+from core.afnemers.models import Afnemer
+from core.auth.principal import Principal
+from core.db import db, utcnow
+from core.errors import Problem
+
+
+def aanvragen(
+    afnemer: Afnemer,
+    *,
+    dienst: str,
+    omgeving: str,
+    onderdelen: list[str],
+    aanvraag_ondertekend_op: date,
+    door: Principal,
+) -> Aansluiting:
+    lopend = db.session.execute(
+        select(Aansluiting.id).where(
+            Aansluiting.afnemer_id == afnemer.id,
+            Aansluiting.dienst == dienst,
+            Aansluiting.omgeving == omgeving,
+            Aansluiting.status != Status.BEEINDIGD,
+        )
+    ).scalar()
+    if lopend is not None:
+        raise Problem(
+            409,
+            f"Deze afnemer heeft al een lopende aansluiting op {dienst} ({omgeving}): {lopend}. "
+            "Wijzig die, of beëindig hem eerst.",
+            code="aansluiting-bestaat-al",
+            bestaandeAansluiting=str(lopend),
+        )
+    aansluiting = Aansluiting(
+        afnemer_id=afnemer.id,
+        dienst=dienst,
+        omgeving=omgeving,
+        onderdelen=list(onderdelen),
+        status=Status.AANGEVRAAGD.value,
+        aanvraag_ondertekend_op=aanvraag_ondertekend_op,
+    )
+    aansluiting.statuswijzigingen.append(
+        Statuswijziging(
+            afnemer_id=afnemer.id, van=None, naar=Status.AANGEVRAAGD.value, door=door.naam
+        )
+    )
+    db.session.add(aansluiting)
+    return aansluiting
+
+
+def wijzig_status(
+    aansluiting: Aansluiting,
+    naar: Status,
+    *,
+    door: Principal,
+    grondslag: str | None = None,
+    reden: str | None = None,
+) -> Statuswijziging:
+    """Apply one transition, or answer 409 (illegal), 403 (not yours) or 400 (reason missing)."""
+    van = Status(aansluiting.status)
+    overgang = OVERGANGEN.get((van, naar))
+    if overgang is None:
+        mogelijk = ", ".join(toegestane_overgangen(van)) or "geen (eindstatus)"
+        raise Problem(
+            409,
+            f"Een aansluiting met status {van} kan niet naar {naar}. Mogelijk: {mogelijk}.",
+            code="ongeldige-statusovergang",
+            huidigeStatus=van.value,
+            toegestaneStatussen=[s.value for s in toegestane_overgangen(van)],
+        )
+    if overgang.alleen_logius and not door.is_logius_beheerder:
+        raise Problem(
+            403,
+            f"Alleen Logius kan een aansluiting van {van} naar {naar} zetten.",
+            code="alleen-logius",
+        )
+    if overgang.grondslag_vereist:
+        params = []
+        if not grondslag:
+            params.append({"name": "grondslag", "code": "required",
+                           "reason": "Opschorten vereist een grondslag: AV 5.3 of AV 5.4."})
+        if not reden:
+            params.append({"name": "reden", "code": "required",
+                           "reason": "Opschorten gebeurt schriftelijk en met redenen (AV 5.3)."})
+        if params:
+            raise Problem(400, "Opschorten vereist een grondslag en een reden.",
+                          code="ongeldige-invoer", invalid_params=params)
+    elif grondslag:
+        raise Problem(
+            400,
+            "Een grondslag hoort alleen bij opschorten.",
+            code="ongeldige-invoer",
+            invalid_params=[{"name": "grondslag", "code": "not-allowed",
+                             "reason": "Alleen bij de overgang naar opgeschort."}],
+        )
+    nu = utcnow()
+    aansluiting.status = naar.value
+    if naar == Status.ACTIEF and aansluiting.geactiveerd_op is None:
+        aansluiting.geactiveerd_op = nu
+    if naar == Status.OPGESCHORT:
+        aansluiting.opschorting_grondslag, aansluiting.opschorting_reden = grondslag, reden
+    elif van == Status.OPGESCHORT:
+        aansluiting.opschorting_grondslag = aansluiting.opschorting_reden = None
+    if naar == Status.BEEINDIGD:
+        aansluiting.beeindigd_op = nu
+    wijziging = Statuswijziging(
+        afnemer_id=aansluiting.afnemer_id,
+        van=van.value,
+        naar=naar.value,
+        grondslag=grondslag,
+        reden=reden,
+        door=door.naam,
+        tijdstip=nu,
+    )
+    aansluiting.statuswijzigingen.append(wijziging)
+    return wijziging

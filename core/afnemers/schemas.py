@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import marshmallow as ma
+
+from core.api import fields
+from core.api.schemas import Schema
+from core.types import Afnemertype
+
+
+class AfnemerSchema(Schema):
+    id = ma.fields.UUID(dump_only=True)
+    naam = fields.tekst(required=True, metadata={"example": "Gemeente Voorbeeld"})
+    oin = fields.oin(required=True)
+    type = fields.keuze(
+        [t.value for t in Afnemertype],
+        required=True,
+        metadata={"description": "Soort organisatie; bepaalt onder meer de kosten"},
+    )
+    kvk_nummer = fields.kvk_nummer(allow_none=True, load_default=None)
+    aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
+    gewijzigd_op = ma.fields.AwareDateTime(dump_only=True)
+
+
+class AfnemerWijzigingSchema(AfnemerSchema):
+    class Meta(Schema.Meta):
+        partial = True
+
+
+class AfnemerFilterSchema(Schema):
+    oin = fields.oin()
+    type = fields.keuze([t.value for t in Afnemertype])

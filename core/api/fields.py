@@ -1,0 +1,96 @@
+"""Reusable validated fields, each with its rule and example in the OpenAPI document."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+import phonenumbers
+
+OIN_PATTERN = r"^\d{20}$"
+KVK_PATTERN = r"^\d{8}$"
+
+
+def oin(**kwargs) -> ma.fields.String:
+    return ma.fields.String(
+        validate=ma.validate.Regexp(OIN_PATTERN, error="Een OIN bestaat uit precies 20 cijfers."),
+        metadata={
+            "description": "Organisatie-identificatienummer: precies 20 cijfers",
+            "example": "00000001001234567000",
+            "pattern": OIN_PATTERN,
+        },
+        **kwargs,
+    )
+
+
+def kvk_nummer(**kwargs) -> ma.fields.String:
+    return ma.fields.String(
+        validate=ma.validate.Regexp(KVK_PATTERN, error="Een KvK-nummer bestaat uit 8 cijfers."),
+        metadata={"description": "KvK-nummer: 8 cijfers", "example": "12345678",
+                  "pattern": KVK_PATTERN},
+        **kwargs,
+    )
+
+
+def tekst(max_length: int = 200, **kwargs) -> ma.fields.String:
+    """A trimmed, non-blank text of at most ``max_length`` characters."""
+    return Tekst(
+        validate=ma.validate.Length(
+            min=1, max=max_length, error=f"Moet 1 tot {max_length} tekens lang zijn."
+        ),
+        metadata={"maxLength": max_length, "minLength": 1, **kwargs.pop("metadata", {})},
+        **kwargs,
+    )
+
+
+def keuze(waarden, **kwargs) -> ma.fields.String:
+    waarden = [str(w) for w in waarden]
+    return ma.fields.String(
+        validate=ma.validate.OneOf(waarden, error="Kies een van: {choices}."),
+        metadata={"enum": waarden, **kwargs.pop("metadata", {})},
+        **kwargs,
+    )
+
+
+class Tekst(ma.fields.String):
+    """A string with surrounding whitespace removed; blank is not a value."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        result = super()._deserialize(value, attr, data, **kwargs)
+        result = result.strip()
+        if not result:
+            raise ma.ValidationError("Mag niet leeg zijn.")
+        return result
+
+
+class Email(ma.fields.Email):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("metadata", {}).setdefault("example", "servicedesk@voorbeeld.nl")
+        super().__init__(
+            validate=ma.validate.Length(max=254, error="Een e-mailadres is maximaal 254 tekens."),
+            error_messages={"invalid": "Geen geldig e-mailadres."},
+            **kwargs,
+        )
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return super()._deserialize(value, attr, data, **kwargs).strip().lower()
+
+
+class Telefoon(ma.fields.String):
+    """A phone number, Dutch by default, stored and answered in E.164 (+31...)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("metadata", {}).update(
+            description="Telefoonnummer; Nederlandse nummers mogen zonder +31. "
+            "Antwoord in E.164-notatie.",
+            example="+31701234567",
+        )
+        super().__init__(**kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            number = phonenumbers.parse(text, "NL")
+        except phonenumbers.NumberParseException as exc:
+            raise ma.ValidationError("Geen telefoonnummer.") from exc
+        if not phonenumbers.is_valid_number(number):
+            raise ma.ValidationError("Geen geldig telefoonnummer.")
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -1,0 +1,113 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from flask import Flask, Response, current_app, g, jsonify, request
+
+from core import config as settings
+from core.api import Api
+from core.api.openapi import build_document
+from core.audit import listener as audit_listener
+from core.auth import middleware as auth
+from core.config import API_PREFIX, API_VERSION
+from core.db import db
+from core.plugins import EXTENSION as DIENSTEN, Diensten, build_plugin_manager
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "frame-ancestors 'none'",
+    "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def create_app(
+    test_config: dict[str, Any] | None = None,
+    *,
+    plugins: Iterable[tuple[str, Any]] = (),
+) -> Flask:
+    """Build an app: defaults in code, then the environment, then ``test_config``.
+
+    :param plugins: extra ``(name, plugin)`` pairs registered beside the installed
+        entry points (tests use inline plugins this way).
+    """
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.update(settings.load(app.instance_path, test_config))
+    app.config.update(
+        API_TITLE="Afnemersportaal API",
+        API_VERSION=API_VERSION,
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX=None,
+        ETAG_DISABLED=True,  # ETags come from the version counter (core.api.etag)
+    )
+    app.json.sort_keys = False  # keep fields in schema order (type, title, status, ...)
+    if app.config["DATABASE_URL"].startswith("sqlite:///"):
+        os.makedirs(app.instance_path, exist_ok=True)
+
+    db.init_app(app)
+    audit_listener.install()
+
+    pm = build_plugin_manager(
+        app.config["BLOCKED_PLUGINS"].split(",") if app.config["BLOCKED_PLUGINS"] else (),
+        plugins,
+    )
+    app.extensions[DIENSTEN] = Diensten(pm)
+
+    api = Api(app)
+    _register_blueprints(api)
+    auth.init_app(app)
+    app.add_url_rule(f"{API_PREFIX}/openapi.json", "openapi", auth.public(_openapi))
+    app.after_request(_headers)
+
+    if app.config["CHECK_SCHEMA"]:
+        from core.migrate import check_schema
+
+        with app.app_context():
+            check_schema(db.engine)
+    return app
+
+
+def _register_blueprints(api: Api) -> None:
+    from core.aansluitingen.views import blp as aansluitingen
+    from core.afnemers.views import blp as afnemers, item as afnemer
+    from core.audit.views import blp as audit
+    from core.auth.views import blp as api_tokens
+    from core.contactpersonen.views import blp as contactpersonen
+    from core.diensten.views import blp as diensten
+
+    for blueprint in (diensten, afnemers, afnemer, contactpersonen, aansluitingen, api_tokens,
+                      audit):
+        api.register_blueprint(blueprint)
+
+
+def openapi_document() -> dict[str, Any]:
+    doc = current_app.extensions.get("afnemersportaal.openapi")
+    if doc is None:
+        api: Api = current_app.extensions["flask-smorest"]["apis"][""]["ext_obj"]
+        doc = build_document(api.spec.to_dict(), current_app.config["PUBLIC_URL"])
+        current_app.extensions["afnemersportaal.openapi"] = doc
+    return doc
+
+
+def _openapi():
+    """The OpenAPI document; no login, readable from any origin."""
+    response = jsonify(openapi_document())
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _headers(response: Response) -> Response:
+    for key, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(key, value)
+    if request.path.startswith(API_PREFIX + "/") or request.path == API_PREFIX:
+        response.headers["API-Version"] = API_VERSION
+        response.headers.setdefault("Cache-Control", "no-store")
+        link = g.get("link_header")
+        if link:
+            response.headers["Link"] = link
+    return response

@@ -1,0 +1,30 @@
+"""The audit log: every write to tenant data, with who, when and what changed."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from core.db import Base, utcnow
+
+
+class AuditRegel(Base):
+    __tablename__ = "audit_regels"
+    __table_args__ = (Index("ix_audit_regels_afnemer_tijdstip", "afnemer_id", "tijdstip"),)
+
+    # BigInteger on PostgreSQL, INTEGER on SQLite (where only INTEGER PRIMARY KEY autoincrements).
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    afnemer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("afnemers.id", ondelete="CASCADE"))
+    tijdstip: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+    actor_naam: Mapped[str] = mapped_column(String(200))
+    actie: Mapped[str] = mapped_column(String(20))
+    resource_type: Mapped[str] = mapped_column(String(60))
+    resource_id: Mapped[str] = mapped_column(String(64))
+    wijzigingen: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,0 +1,56 @@
+"""``/afnemers/{afnemerId}/audit``: every write to the afnemer's data, newest first."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from flask.views import MethodView
+
+from core.api import fields
+from core.api.pagination import PaginaArgs, paginate, pagina_schema
+from core.api.schemas import Schema
+from core.audit.models import AuditRegel
+from core.tenancy import TenantBlueprint, tenant_select
+
+blp = TenantBlueprint(
+    "audit",
+    __name__,
+    suffix="/audit",
+    description="Auditlog: wie wijzigde wat, wanneer",
+)
+
+
+class AuditRegelSchema(Schema):
+    id = ma.fields.Integer(dump_only=True)
+    tijdstip = ma.fields.AwareDateTime(dump_only=True)
+    actor = ma.fields.String(dump_only=True, metadata={"description": "Wie (token of gebruiker)"})
+    actor_naam = ma.fields.String(dump_only=True)
+    actie = ma.fields.String(dump_only=True, metadata={"enum": ["aangemaakt", "gewijzigd",
+                                                                 "verwijderd"]})
+    resource_type = ma.fields.String(dump_only=True, metadata={"example": "contactpersonen"})
+    resource_id = ma.fields.String(dump_only=True)
+    wijzigingen = ma.fields.Dict(
+        dump_only=True,
+        metadata={"description": "Per veld de oude en nieuwe waarde"},
+    )
+
+
+class LijstArgs(PaginaArgs):
+    resource_type = fields.keuze(
+        ["afnemers", "contactpersonen", "aansluitingen", "api_tokens"],
+        metadata={"description": "Alleen regels over dit soort resource"},
+    )
+    resource_id = ma.fields.String(validate=ma.validate.Length(max=64))
+
+
+@blp.route("")
+class Audit(MethodView):
+    @blp.arguments(LijstArgs, location="query")
+    @blp.response(200, pagina_schema(AuditRegelSchema))
+    def get(self, args):
+        """Auditlog van de afnemer"""
+        query = tenant_select(AuditRegel).order_by(AuditRegel.id.desc())
+        if args.get("resource_type"):
+            query = query.where(AuditRegel.resource_type == args["resource_type"])
+        if args.get("resource_id"):
+            query = query.where(AuditRegel.resource_id == args["resource_id"])
+        return paginate(query, args)

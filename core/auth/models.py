@@ -1,0 +1,33 @@
+"""API tokens: opaque secrets an afnemer creates for its integrations.
+
+Only a SHA-256 hash is stored; the token itself is shown once, at creation.
+A token with no ``afnemer_id`` belongs to Logius (created on the command line).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from core.db import Base, UuidPk, utcnow
+
+
+class ApiToken(UuidPk, Base):
+    __tablename__ = "api_tokens"
+    __audit__ = True
+
+    afnemer_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("afnemers.id", ondelete="CASCADE"), index=True
+    )
+    naam: Mapped[str] = mapped_column(String(200))
+    rol: Mapped[str] = mapped_column(String(40))
+    # The first characters, to recognise a token in lists without revealing it.
+    prefix: Mapped[str] = mapped_column(String(16))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+    aangemaakt_op: Mapped[datetime] = mapped_column(default=utcnow)
+    aangemaakt_door: Mapped[str] = mapped_column(String(200))
+    verloopt_op: Mapped[datetime]
+    ingetrokken_op: Mapped[datetime | None]

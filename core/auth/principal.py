@@ -1,0 +1,69 @@
+"""Who is asking: a principal per request, independent of how it authenticated.
+
+An API token, and later an OIDC session or an issuer's access token, all resolve
+to the same :class:`Principal`. Access decisions ask the principal, never the
+credential.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Rol(StrEnum):
+    LOGIUS_BEHEERDER = "logius-beheerder"
+    PRODUCTTEAM = "productteam"
+    AFNEMER_BEHEERDER = "afnemer-beheerder"
+    AFNEMER_MEDEWERKER = "afnemer-medewerker"
+
+
+#: Roles that hold for one afnemer.
+AFNEMER_ROLLEN = (Rol.AFNEMER_BEHEERDER, Rol.AFNEMER_MEDEWERKER)
+#: Roles that hold across afnemers (Logius staff).
+LOGIUS_ROLLEN = (Rol.LOGIUS_BEHEERDER, Rol.PRODUCTTEAM)
+
+
+@dataclass(frozen=True)
+class Principal:
+    """An authenticated caller.
+
+    :param id: stable identifier, e.g. ``token:<uuid>``; written to the audit log.
+    :param naam: human-readable name for the audit log.
+    :param logius_rollen: roles across all afnemers.
+    :param afnemer_rollen: the role held per afnemer id.
+    :param methode: how the caller authenticated (``api-token``...), for the record only.
+    """
+
+    id: str
+    naam: str
+    methode: str
+    logius_rollen: frozenset[Rol] = frozenset()
+    afnemer_rollen: Mapping[uuid.UUID, Rol] = field(default_factory=dict)
+
+    @property
+    def is_logius_beheerder(self) -> bool:
+        return Rol.LOGIUS_BEHEERDER in self.logius_rollen
+
+    def rol_bij(self, afnemer_id: uuid.UUID) -> Rol | None:
+        return self.afnemer_rollen.get(afnemer_id)
+
+    def mag_lezen(self, afnemer_id: uuid.UUID) -> bool:
+        return self.is_logius_beheerder or afnemer_id in self.afnemer_rollen
+
+    def mag_beheren(self, afnemer_id: uuid.UUID) -> bool:
+        return self.is_logius_beheerder or self.rol_bij(afnemer_id) == Rol.AFNEMER_BEHEERDER
+
+    def afnemer_ids(self) -> frozenset[uuid.UUID]:
+        return frozenset(self.afnemer_rollen)
+
+
+#: The actor of writes made outside a request (CLI, demo data, workers).
+SYSTEEM = Principal(
+    id="systeem",
+    naam="Afnemersportaal (systeem)",
+    methode="systeem",
+    logius_rollen=frozenset({Rol.LOGIUS_BEHEERDER}),
+)

@@ -1,0 +1,142 @@
+"""The ``afnemersportaal`` command: serve, database, demo data, tokens."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+from sqlalchemy import select
+
+from core.app import create_app
+from core.auth import tokens
+from core.auth.principal import AFNEMER_ROLLEN, SYSTEEM, Rol
+from core.db import db
+
+
+@click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False)
+def main() -> None:
+    """Afnemersportaal: selfservice voor afnemers van Logius-diensten."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=int)
+@with_appcontext
+def serve(host: str, port: int, workers: int) -> None:
+    """Serve the API with gunicorn (refuses an un-migrated database)."""
+    from gunicorn.app.base import BaseApplication
+
+    from core.migrate import SchemaNotCurrent, check_schema
+
+    try:
+        check_schema(db.engine)
+    except SchemaNotCurrent as exc:
+        raise click.ClickException(str(exc)) from exc
+    app = current_app._get_current_object()
+
+    class Server(BaseApplication):
+        def load_config(self):
+            self.cfg.set("bind", f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("accesslog", "-")
+
+        def load(self):
+            return app
+
+    click.echo(f"Afnemersportaal op http://{host}:{port}{'/api/v1/openapi.json'}")
+    Server().run()
+
+
+@main.group("db")
+def db_group() -> None:
+    """Database schema (Alembic migrations)."""
+
+
+@db_group.command("upgrade")
+@click.option("--revision", default="head", show_default=True)
+@with_appcontext
+def db_upgrade(revision: str) -> None:
+    """Bring the schema to the newest migration."""
+    from core.migrate import upgrade
+
+    upgrade(current_app.config["DATABASE_URL"], revision)
+    click.echo(f"Database gemigreerd naar {revision}.")
+
+
+@db_group.command("downgrade")
+@click.argument("revision")
+@with_appcontext
+def db_downgrade(revision: str) -> None:
+    """Go back to an earlier migration (``base`` empties the database)."""
+    from core.migrate import downgrade
+
+    downgrade(current_app.config["DATABASE_URL"], revision)
+
+
+@db_group.command("current")
+@with_appcontext
+def db_current() -> None:
+    """Show the schema's migration and the newest one."""
+    from core.migrate import current_revision, head_revision
+
+    click.echo(f"database: {current_revision(db.engine)}  nieuwste: {head_revision()}")
+
+
+@main.command("demo-data")
+@click.option("--tokens/--geen-tokens", "met_tokens", default=False,
+              help="Also create and print a Logius and an afnemer token.")
+@with_appcontext
+def demo_data(met_tokens: bool) -> None:
+    """Load the demo afnemers (idempotent)."""
+    from core import demo
+
+    afnemer = demo.load()
+    click.echo(f"Demo-afnemer: {afnemer.naam}  id={afnemer.id}")
+    if met_tokens:
+        logius = tokens.issue(naam="Demo Logius-beheerder", rol=Rol.LOGIUS_BEHEERDER,
+                              afnemer_id=None, dagen=30, door=SYSTEEM.naam)
+        eigen = tokens.issue(naam="Demo afnemer-beheerder", rol=Rol.AFNEMER_BEHEERDER,
+                             afnemer_id=afnemer.id, dagen=30, door=SYSTEEM.naam)
+        db.session.commit()
+        click.echo(f"AFNEMER_ID={afnemer.id}")
+        click.echo(f"AFNEMER_TOKEN={eigen.token}")
+        click.echo(f"LOGIUS_TOKEN={logius.token}")
+
+
+@main.group("token")
+def token_group() -> None:
+    """API tokens."""
+
+
+@token_group.command("create")
+@click.option("--naam", required=True, help="What the token is for.")
+@click.option("--rol", required=True, type=click.Choice([r.value for r in Rol]))
+@click.option("--afnemer", "oin", help="OIN of the afnemer (required for afnemer roles).")
+@click.option("--dagen", default=90, show_default=True, type=click.IntRange(1, 366))
+@with_appcontext
+def token_create(naam: str, rol: str, oin: str | None, dagen: int) -> None:
+    """Create a token and print it once."""
+    from core.afnemers.models import Afnemer
+
+    role = Rol(rol)
+    afnemer_id = None
+    if role in AFNEMER_ROLLEN:
+        if not oin:
+            raise click.UsageError(f"--afnemer is verplicht voor de rol {rol}")
+        afnemer_id = db.session.execute(select(Afnemer.id).where(Afnemer.oin == oin)).scalar()
+        if afnemer_id is None:
+            raise click.UsageError(f"geen afnemer met OIN {oin}")
+    elif oin:
+        raise click.UsageError(f"de rol {rol} hoort niet bij één afnemer; laat --afnemer weg")
+    nieuw = tokens.issue(naam=naam, rol=role, afnemer_id=afnemer_id, dagen=dagen,
+                         door="cli")
+    db.session.commit()
+    click.echo(nieuw.token)
+    click.echo(f"geldig tot {nieuw.record.verloopt_op.isoformat()}", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

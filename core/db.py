@@ -1,0 +1,156 @@
+"""Database access: one declarative ``Base``, one engine and one session per request.
+
+The schema is owned by Alembic (``migrations/``); nothing here creates tables.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Flask, current_app, g, has_app_context
+from sqlalchemy import DateTime, MetaData, create_engine, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    declared_attr,
+    mapped_column,
+    sessionmaker,
+)
+from sqlalchemy.types import TypeDecorator
+
+# Constraint names are stable across SQLite and PostgreSQL, so migrations can name them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator):
+    """A timestamp that is always stored as UTC and always read back timezone-aware.
+
+    SQLite keeps no offset; PostgreSQL's ``timestamptz`` does. Both answer aware UTC.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use an aware datetime (UTC)")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime()}
+
+
+class UuidPk:
+    """Primary key of every public resource: a random UUID, never a counter."""
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+
+
+class Tijdstempels:
+    aangemaakt_op: Mapped[datetime] = mapped_column(default=utcnow)
+    gewijzigd_op: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Versie:
+    """Optimistic locking: SQLAlchemy raises StaleDataError on a concurrent update.
+
+    The counter is also the resource's ETag (see ``core.api.etag``).
+    """
+
+    versie: Mapped[int] = mapped_column(nullable=False)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.versie}
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    kwargs: dict[str, Any] = {}
+    if url.startswith("sqlite"):
+        kwargs["connect_args"] = {"check_same_thread": False}
+    else:
+        kwargs.update(pool_pre_ping=True, pool_size=5, max_overflow=10)
+    engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+class Database:
+    """Flask extension: one engine per app, ``db.session`` one session per app context.
+
+    The engine lives in ``app.extensions``, so several apps (tests) never share one.
+    """
+
+    EXTENSION = "afnemersportaal.db"
+
+    def init_app(self, app: Flask) -> None:
+        engine = make_engine(app.config["DATABASE_URL"])
+        app.extensions[self.EXTENSION] = sessionmaker(bind=engine, expire_on_commit=False)
+        app.teardown_appcontext(self._close_session)
+
+    @property
+    def engine(self) -> Engine:
+        return current_app.extensions[self.EXTENSION].kw["bind"]
+
+    @property
+    def session(self) -> Session:
+        if not has_app_context():
+            raise RuntimeError("db.session is only available inside an app context")
+        session = g.get("_db_session")
+        if session is None:
+            session = g._db_session = current_app.extensions[self.EXTENSION]()
+        return session
+
+    @classmethod
+    def dispose(cls, app: Flask) -> None:
+        """Close the app's pooled connections (tests, forked workers)."""
+        app.extensions[cls.EXTENSION].kw["bind"].dispose()
+
+    @staticmethod
+    def _close_session(_exc: BaseException | None) -> None:
+        session = g.pop("_db_session", None)
+        if session is not None:
+            session.rollback()
+            session.close()
+
+
+db = Database()

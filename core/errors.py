@@ -1,0 +1,221 @@
+"""One error shape for the whole API: RFC 9457 problem details.
+
+Everything that goes wrong leaves as ``application/problem+json``: validation
+errors (400, all fields at once in ``invalidParams``), authentication (401 with a
+``WWW-Authenticate`` header), authorisation (403, or 404 where existence must not
+leak), routing errors (404, 405), conflicts (409), preconditions (412, 428) and
+crashes (500, without internals). Code raises :class:`Problem` or calls
+:func:`abort`; the handlers registered by :func:`register_error_handlers` do the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from http import HTTPStatus
+from typing import Any
+
+from flask import Flask, Response, json, request
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+PROBLEM_JSON = "application/problem+json"
+TYPE_PREFIX = "urn:nl:logius:afnemersportaal:probleem:"
+
+# Dutch titles for the statuses the API answers with.
+TITLES = {
+    400: "Ongeldige invoer",
+    401: "Niet geauthenticeerd",
+    403: "Geen toegang",
+    404: "Niet gevonden",
+    405: "Methode niet toegestaan",
+    406: "Niet leverbaar formaat",
+    409: "Conflict",
+    412: "Voorwaarde niet vervuld",
+    413: "Verzoek te groot",
+    415: "Mediatype niet ondersteund",
+    428: "Voorwaarde vereist",
+    429: "Te veel verzoeken",
+    500: "Interne fout",
+    503: "Dienst niet beschikbaar",
+}
+
+# marshmallow's built-in messages, mapped to a stable code and a Dutch reason.
+_FIELD_MESSAGES = {
+    "Missing data for required field.": ("required", "Dit veld is verplicht."),
+    "Unknown field.": ("unknown", "Dit veld bestaat niet in dit schema."),
+    "Field may not be null.": ("null", "Dit veld mag niet null zijn."),
+    "Not a valid string.": ("type", "Verwacht een tekst."),
+    "Not a valid integer.": ("type", "Verwacht een geheel getal."),
+    "Not a valid boolean.": ("type", "Verwacht true of false."),
+    "Not a valid list.": ("type", "Verwacht een lijst."),
+    "Not a valid date.": ("date", "Verwacht een datum als JJJJ-MM-DD."),
+    "Not a valid datetime.": ("datetime", "Verwacht een tijdstip volgens RFC 3339."),
+    "Not a valid UUID.": ("uuid", "Verwacht een UUID."),
+    "Not a valid email address.": ("email", "Geen geldig e-mailadres."),
+    "Invalid input type.": ("type", "Verkeerd type invoer."),
+    "Invalid JSON body.": ("json", "De body is geen geldige JSON."),
+    "Shorter than minimum length 1.": ("required", "Mag niet leeg zijn."),
+}
+
+
+class Problem(Exception):
+    """An error that leaves the API as problem+json.
+
+    :param status: HTTP status code.
+    :param detail: human-readable explanation for this occurrence (Dutch).
+    :param code: stable machine-readable code, also used in ``type``.
+    :param invalid_params: ``[{"name", "code", "reason"}]`` for field errors.
+    :param headers: extra response headers (``WWW-Authenticate``, ``Allow``...).
+    """
+
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        *,
+        code: str | None = None,
+        title: str | None = None,
+        invalid_params: list[dict[str, str]] | None = None,
+        headers: Mapping[str, str] | None = None,
+        **extra: Any,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.code = code or HTTPStatus(status).phrase.lower().replace(" ", "-")
+        self.title = title or TITLES.get(status) or HTTPStatus(status).phrase
+        self.invalid_params = invalid_params
+        self.headers = dict(headers or {})
+        self.extra = extra
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "type": TYPE_PREFIX + self.code,
+            "title": self.title,
+            "status": self.status,
+            "detail": self.detail,
+            "instance": request.path if request else None,
+            "code": self.code,
+        }
+        if self.invalid_params is not None:
+            body["invalidParams"] = self.invalid_params
+        body.update(self.extra)
+        return body
+
+
+def abort(status: int, detail: str, **kwargs: Any):
+    raise Problem(status, detail, **kwargs)
+
+
+def invalid(field: str, reason: str, code: str = "invalid") -> Problem:
+    """A 400 for one field, for rules checked outside marshmallow."""
+    return Problem(
+        400,
+        f"Ongeldige invoer in: {field}.",
+        code="ongeldige-invoer",
+        invalid_params=[{"name": field, "code": code, "reason": reason}],
+    )
+
+
+def flatten_messages(messages: Any, prefix: str = "") -> Iterable[tuple[str, str]]:
+    """Turn marshmallow's nested error dict into ``(dotted.name, message)`` pairs."""
+    if isinstance(messages, Mapping):
+        for key, value in messages.items():
+            name = prefix if key == "_schema" else (f"{prefix}.{key}" if prefix else str(key))
+            yield from flatten_messages(value, name)
+    elif isinstance(messages, (list, tuple)):
+        for item in messages:
+            yield from flatten_messages(item, prefix)
+    else:
+        yield prefix, str(messages)
+
+
+def validation_problem(messages: Mapping[str, Any]) -> Problem:
+    params = []
+    # webargs nests by location ({"json": {...}, "query": {...}}); the location is not a name.
+    for _location, per_location in messages.items():
+        for name, message in flatten_messages(per_location):
+            code, reason = _FIELD_MESSAGES.get(message, ("invalid", message))
+            params.append({"name": name or "body", "code": code, "reason": reason})
+    names = ", ".join(dict.fromkeys(p["name"] for p in params))
+    return Problem(
+        400,
+        f"De invoer is ongeldig in: {names}.",
+        code="ongeldige-invoer",
+        invalid_params=params,
+    )
+
+
+def render(problem: Problem) -> Response:
+    response = Response(
+        json.dumps(problem.body(), ensure_ascii=False),
+        status=problem.status,
+        mimetype=PROBLEM_JSON,
+    )
+    for key, value in problem.headers.items():
+        response.headers[key] = value
+    return response
+
+
+def _from_http_exception(error: HTTPException) -> Problem:
+    status = error.code or 500
+    data = getattr(error, "data", None) or {}
+    if status in (400, 422) and "messages" in data:
+        problem = validation_problem(data["messages"])
+    else:
+        detail = data.get("message") or _plain_detail(error)
+        problem = Problem(status, detail)
+    for key, value in error.get_headers():
+        if key.lower() not in ("content-type", "content-length"):
+            problem.headers[key] = value
+    problem.headers.update(data.get("headers") or {})
+    return problem
+
+
+_DETAILS = {
+    404: "Deze resource bestaat niet, of u heeft er geen toegang toe.",
+    405: "Deze methode is op deze resource niet toegestaan; zie de Allow-header.",
+    412: "De resource is gewijzigd sinds u hem las: haal hem opnieuw op en gebruik de nieuwe ETag.",
+    428: "Deze wijziging vereist een If-Match-header met de ETag van de resource.",
+    500: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+}
+
+
+def _plain_detail(error: HTTPException) -> str:
+    return _DETAILS.get(error.code or 500) or (error.description or HTTPStatus(error.code).phrase)
+
+
+def register_error_handlers(app: Flask) -> None:
+    from core.db import db
+
+    @app.errorhandler(Problem)
+    def _problem(error: Problem):
+        return render(error)
+
+    @app.errorhandler(HTTPException)
+    def _http(error: HTTPException):
+        return render(_from_http_exception(error))
+
+    @app.errorhandler(IntegrityError)
+    def _integrity(error: IntegrityError):
+        db.session.rollback()
+        log.info("integrity error mapped to 409: %s", error.orig)
+        return render(
+            Problem(409, "De wijziging botst met bestaande gegevens.", code="conflict")
+        )
+
+    @app.errorhandler(StaleDataError)
+    def _stale(_error: StaleDataError):
+        db.session.rollback()
+        return render(Problem(412, _DETAILS[412], code="verouderde-versie"))
+
+    @app.errorhandler(Exception)
+    def _crash(error: Exception):
+        if isinstance(error, HTTPException):  # pragma: no cover - handled above
+            return _http(error)
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        return render(Problem(500, _DETAILS[500], code="interne-fout"))

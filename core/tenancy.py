@@ -1,0 +1,98 @@
+"""Tenant scoping, enforced in one place.
+
+Every tenant-owned route lives under ``/api/v1/afnemers/<afnemer_id>`` and is
+registered on a :class:`TenantBlueprint`. Before any such view runs, the
+blueprint resolves the afnemer and checks the principal against it:
+
+- a principal that may not read the afnemer gets **404**, exactly as if it did
+  not exist (OWASP API1, broken object level authorisation);
+- a principal that may read but not manage it gets **403** on every write.
+
+Inside the view, :func:`huidige_afnemer`, :func:`tenant_select` and
+:func:`tenant_get_or_404` only ever see rows of that afnemer.
+"""
+
+from __future__ import annotations
+
+import uuid
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import g, request
+from sqlalchemy import Select, select
+
+from core.afnemers.models import Afnemer
+from core.api import Blueprint
+from core.auth.middleware import current_principal
+from core.config import API_PREFIX
+from core.db import db
+from core.errors import Problem
+
+T = TypeVar("T")
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+NIET_GEVONDEN = "Deze resource bestaat niet, of u heeft er geen toegang toe."
+
+
+class TenantBlueprint(Blueprint):
+    """A blueprint whose routes all belong to one afnemer."""
+
+    def __init__(self, name: str, import_name: str, *, suffix: str, **kwargs: Any) -> None:
+        super().__init__(
+            name, import_name, url_prefix=f"{API_PREFIX}/afnemers/<uuid:afnemer_id>{suffix}",
+            **kwargs,
+        )
+        self.url_value_preprocessor(_take_afnemer_id)
+        self.before_request(_scope_to_afnemer)
+
+
+def _take_afnemer_id(_endpoint: str | None, values: dict[str, Any] | None) -> None:
+    if values is not None and "afnemer_id" in values:
+        g.afnemer_id = values.pop("afnemer_id")
+
+
+def _scope_to_afnemer() -> None:
+    afnemer_id: uuid.UUID | None = g.get("afnemer_id")
+    if afnemer_id is None:  # pragma: no cover - every route has the prefix
+        raise Problem(404, NIET_GEVONDEN)
+    principal = current_principal()
+    if not principal.mag_lezen(afnemer_id):
+        raise Problem(404, NIET_GEVONDEN, code="niet-gevonden")
+    afnemer = db.session.get(Afnemer, afnemer_id)
+    if afnemer is None:
+        raise Problem(404, NIET_GEVONDEN, code="niet-gevonden")
+    if request.method not in SAFE_METHODS and not principal.mag_beheren(afnemer_id):
+        raise Problem(
+            403,
+            "Uw rol bij deze afnemer geeft alleen leesrechten.",
+            code="alleen-lezen",
+        )
+    g.afnemer = afnemer
+
+
+def huidige_afnemer() -> Afnemer:
+    return g.afnemer
+
+
+def tenant_select(model: type[T]) -> Select[tuple[T]]:
+    return select(model).where(model.afnemer_id == g.afnemer.id)  # type: ignore[attr-defined]
+
+
+def tenant_get_or_404(model: type[T], pk: uuid.UUID) -> T:
+    obj = db.session.get(model, pk)
+    if obj is None or obj.afnemer_id != g.afnemer.id:  # type: ignore[attr-defined]
+        raise Problem(404, NIET_GEVONDEN, code="niet-gevonden")
+    return obj
+
+
+def alleen_logius(view):
+    """Restrict an operation to Logius beheerders (403 for everyone else)."""
+
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any):
+        if not current_principal().is_logius_beheerder:
+            raise Problem(
+                403, "Alleen een Logius-beheerder mag dit doen.", code="alleen-logius"
+            )
+        return view(*args, **kwargs)
+
+    return wrapper

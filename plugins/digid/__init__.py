@@ -1,0 +1,1 @@
+"""DigiD: authentication for citizens, per the Serviceniveauovereenkomst DigiD 2.8."""

@@ -1,0 +1,1 @@
+"""Digipoort: e-factureren and DigiInkoop, per the aansluitondersteuning 2.5."""

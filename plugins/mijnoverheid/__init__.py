@@ -1,0 +1,1 @@
+"""MijnOverheid: Berichtenbox, Persoonlijke Gegevens and Lopende Zaken (MO 2.9)."""

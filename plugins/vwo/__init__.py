@@ -1,0 +1,1 @@
+"""The Standaard Verwerkersovereenkomst Gemeenten (VWO 2.5) as a dienst."""

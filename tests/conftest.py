@@ -1,0 +1,201 @@
+"""Shared fixtures: every database test runs on SQLite and on a real PostgreSQL.
+
+- ``database_urls``: the two databases, each migrated once with Alembic (so the
+  migrations themselves are tested on both engines);
+- ``app``: a fresh app per test on the ``backend`` parameter; tables are emptied
+  after each test;
+- ``api``: a small client wrapper that sends a bearer token;
+- ``maak_afnemer`` / ``token_voor``: create tenants and principals.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+
+from core import create_app
+from core.auth import tokens
+from core.auth.principal import Rol
+from core.db import db
+from core.migrate import upgrade
+from core.models import Base
+from tests.support.postgres import running_server
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgresql_url() -> Iterator[str]:
+    url = os.environ.get("AFNEMERSPORTAAL_TEST_POSTGRES_URL")
+    if url:
+        yield url
+        return
+    with running_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def sqlite_url(tmp_path_factory) -> str:
+    return f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'test.sqlite'}"
+
+
+@pytest.fixture(scope="session")
+def database_urls(request) -> dict[str, str]:
+    urls = {}
+    for backend in BACKENDS:
+        url = request.getfixturevalue(f"{backend}_url")
+        upgrade(url)
+        urls[backend] = url
+    return urls
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+_open_apps: list = []
+
+
+def make_app(url: str, **config):
+    app = create_app({"DATABASE_URL": url, "TESTING": True, "SECRET_KEY": "test", **config})
+    _open_apps.append(app)
+    return app
+
+
+@pytest.fixture(autouse=True)
+def _push_request_context():
+    """Overrides pytest-flask's fixture of the same name, which keeps one request
+    context open for the whole test. Then every request of a test would share one
+    app context, and so one database session, which real requests never do."""
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _dispose_apps():
+    """Every app a test made closes its connections when the test ends."""
+    yield
+    while _open_apps:
+        db.dispose(_open_apps.pop())
+
+
+def _empty_tables(app) -> None:
+    with app.app_context():
+        with db.engine.begin() as connection:
+            tables = [t.name for t in reversed(Base.metadata.sorted_tables)]
+            if connection.dialect.name == "postgresql":
+                connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+            else:
+                for table in tables:
+                    connection.execute(text(f"DELETE FROM {table}"))
+
+
+@pytest.fixture
+def app(database_urls, backend):
+    app = make_app(database_urls[backend])
+    yield app
+    _empty_tables(app)
+
+
+class Api:
+    """The test client, with a token and JSON by default."""
+
+    def __init__(self, client, token: str | None = None) -> None:
+        self.client = client
+        self.token = token
+
+    def as_(self, token: str | None) -> Api:
+        return Api(self.client, token)
+
+    def request(self, method: str, path: str, *, headers=None, **kwargs):
+        headers = dict(headers or {})
+        if self.token:
+            headers.setdefault("Authorization", f"Bearer {self.token}")
+        url = path if path.startswith("/api/") else "/api/v1" + path
+        return self.client.open(url, method=method, headers=headers, **kwargs)
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def post(self, path, **kw):
+        return self.request("POST", path, **kw)
+
+    def patch(self, path, **kw):
+        return self.request("PATCH", path, **kw)
+
+    def delete(self, path, **kw):
+        return self.request("DELETE", path, **kw)
+
+
+@pytest.fixture
+def token_voor(app):
+    def issue(afnemer_id: uuid.UUID | None, rol: Rol = Rol.AFNEMER_BEHEERDER, **kw) -> str:
+        with app.app_context():
+            nieuw = tokens.issue(naam=f"test {rol}", rol=rol, afnemer_id=afnemer_id,
+                                 door="test", **kw)
+            db.session.commit()
+            return nieuw.token
+
+    return issue
+
+
+@pytest.fixture
+def logius_token(token_voor) -> str:
+    return token_voor(None, Rol.LOGIUS_BEHEERDER)
+
+
+@pytest.fixture
+def api(client, logius_token) -> Api:
+    """A client acting as a Logius beheerder."""
+    return Api(client, logius_token)
+
+
+_oin_counter = iter(range(10**6))
+
+
+def nieuw_oin() -> str:
+    return f"0000000100{next(_oin_counter):07d}000"
+
+
+@pytest.fixture
+def maak_afnemer(api):
+    def create(type: str = "gemeente", naam: str | None = None, **extra) -> dict:
+        body = {"naam": naam or f"Gemeente {uuid.uuid4().hex[:6]}", "oin": nieuw_oin(),
+                "type": type, **extra}
+        response = api.post("/afnemers", json=body)
+        assert response.status_code == 201, response.get_json()
+        return response.get_json()
+
+    return create
+
+
+@pytest.fixture
+def maak_aansluiting(api):
+    def create(afnemer_id, dienst="digid", omgeving="productie", onderdelen=("midden",),
+               ondertekend=date(2026, 1, 15)) -> dict:
+        response = api.post(
+            f"/afnemers/{afnemer_id}/aansluitingen",
+            json={"dienst": dienst, "omgeving": omgeving, "onderdelen": list(onderdelen),
+                  "aanvraagOndertekendOp": ondertekend.isoformat()},
+        )
+        assert response.status_code == 201, response.get_json()
+        return response.get_json()
+
+    return create
+
+
+@pytest.fixture
+def maak_contactpersoon(api):
+    def create(afnemer_id, rol="algemeen", **extra) -> dict:
+        body = {"naam": "Test Persoon", "email": "test@voorbeeld.nl",
+                "telefoon": "070 123 4567", "rol": rol, **extra}
+        response = api.post(f"/afnemers/{afnemer_id}/contactpersonen", json=body)
+        assert response.status_code == 201, response.get_json()
+        return response.get_json()
+
+    return create
