@@ -99,7 +99,10 @@ def _empty_tables(app) -> None:
 def app(database_urls, backend):
     app = make_app(database_urls[backend])
     yield app
+    # pytest-flask's autouse fixtures may set this fixture up before
+    # ``_dispose_apps``, so it also closes its own connections after emptying.
     _empty_tables(app)
+    db.dispose(app)
 
 
 class Api:

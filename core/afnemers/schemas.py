@@ -3,7 +3,7 @@ from __future__ import annotations
 import marshmallow as ma
 
 from core.api import fields
-from core.api.schemas import Schema
+from core.api.schemas import Schema, WijzigingMixin
 from core.types import Afnemertype
 
 
@@ -21,9 +21,8 @@ class AfnemerSchema(Schema):
     gewijzigd_op = ma.fields.AwareDateTime(dump_only=True)
 
 
-class AfnemerWijzigingSchema(AfnemerSchema):
-    class Meta(Schema.Meta):
-        partial = True
+class AfnemerWijzigingSchema(WijzigingMixin, AfnemerSchema):
+    """Alle velden optioneel: alleen wat u meestuurt, verandert."""
 
 
 class AfnemerFilterSchema(Schema):

@@ -25,6 +25,18 @@ class Schema(ma.Schema):
         field_obj.data_key = camelcase(field_obj.data_key or field_name)
 
 
+class WijzigingMixin:
+    """For PATCH bodies: every field optional, and no defaults filled in.
+
+    Put it first in the bases: ``class XWijziging(WijzigingMixin, XSchema)``.
+    Only the fields sent are changed (apispec also drops ``required`` for it).
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("partial", True)
+        super().__init__(*args, **kwargs)
+
+
 class ProblemSchema(ma.Schema):
     """RFC 9457 problem details, as every error of this API is answered."""
 

@@ -43,6 +43,8 @@ def issue(
     door: str,
 ) -> NieuwToken:
     """Create a token; the caller commits. The plain token is returned only here."""
+    if afnemer_id is not None and not isinstance(afnemer_id, uuid.UUID):
+        afnemer_id = uuid.UUID(str(afnemer_id))
     token = PREFIX + secrets.token_urlsafe(32)
     record = ApiToken(
         id=uuid.uuid4(),

@@ -5,7 +5,7 @@ from enum import StrEnum
 import marshmallow as ma
 
 from core.api import fields
-from core.api.schemas import Schema
+from core.api.schemas import Schema, WijzigingMixin
 
 
 class ContactRol(StrEnum):
@@ -42,9 +42,8 @@ class ContactpersoonSchema(Schema):
     gewijzigd_op = ma.fields.AwareDateTime(dump_only=True)
 
 
-class ContactpersoonWijzigingSchema(ContactpersoonSchema):
-    class Meta(Schema.Meta):
-        partial = True
+class ContactpersoonWijzigingSchema(WijzigingMixin, ContactpersoonSchema):
+    """Alle velden optioneel: alleen wat u meestuurt, verandert."""
 
 
 class ContactpersoonFilterSchema(Schema):
