@@ -97,15 +97,18 @@ class StatuswijzigingSchema(Schema):
     id = ma.fields.UUID(dump_only=True)
     van = ma.fields.String(dump_only=True, allow_none=True)
     naar = fields.keuze(
-        [s.value for s in Status if s != Status.AANGEVRAAGD],
+        [s.value for s in Status],
         required=True,
         data_key="status",
-        metadata={"description": "De nieuwe status"},
+        metadata={"description": "De nieuwe status. Alleen de overgangen van de levensloop "
+                  "mogen; een andere geeft 409 met de toegestane statussen."},
     )
     grondslag = fields.keuze(
         [g.value for g in Grondslag],
+        allow_none=True,
         metadata={"description": "Verplicht bij opschorten: AV 5.3 of AV 5.4"},
     )
-    reden = fields.tekst(2000, metadata={"description": "Verplicht bij opschorten (AV 5.3)"})
+    reden = fields.tekst(2000, allow_none=True,
+                         metadata={"description": "Verplicht bij opschorten (AV 5.3)"})
     door = ma.fields.String(dump_only=True)
     tijdstip = ma.fields.AwareDateTime(dump_only=True)

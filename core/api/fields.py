@@ -43,9 +43,11 @@ def tekst(max_length: int = 200, **kwargs) -> ma.fields.String:
 
 def keuze(waarden, **kwargs) -> ma.fields.String:
     waarden = [str(w) for w in waarden]
+    # A nullable choice lists null among its values, or validators reject the null.
+    enum = [*waarden, None] if kwargs.get("allow_none") else waarden
     return ma.fields.String(
         validate=ma.validate.OneOf(waarden, error="Kies een van: {choices}."),
-        metadata={"enum": waarden, **kwargs.pop("metadata", {})},
+        metadata={"enum": enum, **kwargs.pop("metadata", {})},
         **kwargs,
     )
 

@@ -19,11 +19,15 @@ from core.api.schemas import Schema
 from core.db import db
 
 
+MAX_PAGINA = 1_000_000
+
+
 class PaginaArgs(Schema):
     pagina = ma.fields.Integer(
         load_default=1,
-        validate=ma.validate.Range(min=1),
-        metadata={"description": "Paginanummer, vanaf 1"},
+        # An upper bound keeps OFFSET inside a 64-bit integer on every database.
+        validate=ma.validate.Range(min=1, max=MAX_PAGINA),
+        metadata={"description": f"Paginanummer, vanaf 1 (hoogstens {MAX_PAGINA})"},
     )
     pagina_grootte = ma.fields.Integer(
         load_default=None,

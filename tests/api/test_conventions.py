@@ -1,0 +1,83 @@
+"""API conventions that hold for every operation, checked by walking the document."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+PARAM = re.compile(r"\{(\w+)\}")
+VALID_BODIES = {
+    ("patch", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}"): {"onderdelen": ["basis"]},
+    ("post", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}/statuswijzigingen"): {
+        "status": "actief"},
+}
+
+
+@pytest.fixture
+def document(api):
+    return api.get("/openapi.json").get_json()
+
+
+@pytest.fixture
+def ids(api, maak_afnemer, maak_aansluiting, maak_contactpersoon):
+    afnemer = maak_afnemer()
+    maak_contactpersoon(afnemer["id"])  # the algemeen contact that must stay
+    token = api.post(f"/afnemers/{afnemer['id']}/api-tokens",
+                     json={"naam": "x", "rol": "afnemer-medewerker"}).get_json()
+    return {
+        "afnemerId": afnemer["id"],
+        "aansluitingId": maak_aansluiting(afnemer["id"])["id"],
+        "contactpersoonId": maak_contactpersoon(afnemer["id"], rol="technisch")["id"],
+        "tokenId": token["id"],
+        "slug": "digid",
+    }
+
+
+def _operations(document):
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            if method in {"get", "post", "patch", "put", "delete"}:
+                yield path, method, operation
+
+
+def test_every_write_needing_if_match_answers_428_without_it(api, document, ids):
+    """ETag/If-Match (DESIGN: API conventions): a write without If-Match is refused
+    with 428 and changes nothing."""
+    checked = 0
+    for path, method, operation in _operations(document):
+        names = {p.get("name") for p in operation.get("parameters", [])
+                 if isinstance(p, dict)} | {
+            p["$ref"].rsplit("/", 1)[-1] for p in operation.get("parameters", []) if "$ref" in p}
+        if not any(n and n.lower().replace("-", "") == "ifmatch" for n in names):
+            continue
+        url = PARAM.sub(lambda m: ids[m.group(1)], path)
+        body = VALID_BODIES.get((method, path), {})
+        response = api.request(method.upper(), url, json=body)
+        assert response.status_code == 428, (method, path, response.get_json())
+        assert response.get_json()["code"] == "if-match-vereist"
+        checked += 1
+    assert checked >= 5
+
+
+def test_every_patch_documents_if_match(document):
+    for path, method, operation in _operations(document):
+        if method == "patch":
+            text = str(operation.get("parameters", []))
+            assert "If-Match" in text or "IfMatch" in text, (method, path)
+
+
+def test_every_operation_documents_problem_responses_and_version_header(document):
+    for path, method, operation in _operations(document):
+        responses = operation["responses"]
+        assert any(code.startswith(("4", "5")) for code in responses), (method, path)
+        for code, response in responses.items():
+            if code.startswith(("2", "3")):
+                assert "API-Version" in response.get("headers", {}), (method, path, code)
+
+
+def test_document_paths_have_no_trailing_slash_and_no_version(document):
+    assert document["servers"][0]["url"].endswith("/api/v1")
+    for path in document["paths"]:
+        assert path == "/" or not path.endswith("/")
+        assert not path.startswith("/api/")

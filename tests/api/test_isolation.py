@@ -1,0 +1,150 @@
+"""Tenant isolation, walked over every endpoint of the app (OWASP API1, BOLA).
+
+The walk reads the app's URL map, so a new endpoint is covered the moment it is
+registered; a path variable the walk cannot fill fails the test until an id for
+it is added below. For every tenant route and every method, a principal of
+afnemer A sends a request that would succeed on its own afnemer, with:
+
+- afnemer B's ids throughout: the answer is 404, exactly as for an id that does
+  not exist, so nothing about B leaks;
+- its own afnemer id but B's child ids: the same answer as for a child id that
+  does not exist (404, or 403 for a read-only principal's write), so again nothing
+  about B leaks.
+
+Afterwards every one of B's resources reads exactly as before, and B's audit
+trail has no new entry: the refused requests changed nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+
+from core.auth.principal import Rol
+from tests.conftest import Api
+
+API = "/api/v1"
+VARIABLE = re.compile(r"<(?:\w+:)?(\w+)>")
+
+# A body per (endpoint, method) that is valid for the principal's own afnemer.
+BODIES = {
+    ("afnemer.AfnemerView", "PATCH"): {"naam": "Overgenomen"},
+    ("contactpersonen.Contactpersonen", "POST"): {
+        "naam": "Indringer", "email": "x@voorbeeld.nl", "telefoon": "0701234567", "rol": "technisch"},
+    ("contactpersonen.ContactpersoonView", "PATCH"): {"naam": "Overgenomen"},
+    ("aansluitingen.Aansluitingen", "POST"): {
+        "dienst": "mijnoverheid", "omgeving": "productie", "onderdelen": ["berichtenbox"],
+        "aanvraagOndertekendOp": "2026-01-05"},
+    ("aansluitingen.AansluitingView", "PATCH"): {"onderdelen": ["basis"]},
+    ("aansluitingen.Statuswijzigingen", "POST"): {"status": "beeindigd"},
+    ("api_tokens.ApiTokens", "POST"): {"naam": "indringer", "rol": "afnemer-beheerder"},
+}
+
+
+@pytest.fixture
+def twee_afnemers(api, maak_afnemer, maak_aansluiting, maak_contactpersoon):
+    """Afnemers A and B, each with one resource of every kind."""
+    ids = {}
+    for naam in ("a", "b"):
+        afnemer = maak_afnemer()
+        aansluiting = maak_aansluiting(afnemer["id"], dienst="digid")
+        contact = maak_contactpersoon(afnemer["id"])
+        token = api.post(f"/afnemers/{afnemer['id']}/api-tokens",
+                         json={"naam": "koppeling", "rol": "afnemer-medewerker"})
+        assert token.status_code == 201
+        ids[naam] = {
+            "afnemer_id": afnemer["id"],
+            "aansluiting_id": aansluiting["id"],
+            "contactpersoon_id": contact["id"],
+            "token_id": token.get_json()["id"],
+        }
+    return ids
+
+
+def tenant_routes(app):
+    for rule in app.url_map.iter_rules():
+        if rule.rule.startswith(f"{API}/afnemers/<"):
+            for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+                yield rule, method
+
+
+def fill(rule, values: dict[str, str]) -> str:
+    def value(match):
+        name = match.group(1)
+        assert name in values, f"the isolation walk has no id for <{name}> in {rule.rule}"
+        return values[name]
+
+    return VARIABLE.sub(value, rule.rule)
+
+
+def snapshot(api: Api, app, ids: dict[str, str]) -> dict[str, object]:
+    """Everything of one afnemer that a GET can read."""
+    seen = {}
+    for rule, method in tenant_routes(app):
+        if method == "GET":
+            path = fill(rule, ids)
+            response = api.get(path)
+            assert response.status_code == 200, path
+            seen[path] = response.get_json()
+    return seen
+
+
+@pytest.mark.parametrize("rol", [Rol.AFNEMER_BEHEERDER, Rol.AFNEMER_MEDEWERKER])
+def test_a_principal_of_afnemer_a_gets_404_for_everything_of_afnemer_b(
+    app, api, token_voor, twee_afnemers, rol
+):
+    a, b = twee_afnemers["a"], twee_afnemers["b"]
+    before = snapshot(api, app, b)
+    als_a = api.as_(token_voor(a["afnemer_id"], rol))
+    walked = 0
+    for rule, method in tenant_routes(app):
+        body = BODIES.get((rule.endpoint, method))
+        headers = {"If-Match": "*"}
+        response = als_a.request(method, fill(rule, b), json=body, headers=headers)
+        assert response.status_code == 404, (method, rule.rule, response.get_json())
+        assert response.content_type == "application/problem+json"
+        walked += 1
+        if fill(rule, {**b, "afnemer_id": a["afnemer_id"]}) == fill(rule, a):
+            continue  # the route has no child id
+        children_of_b = als_a.request(method, fill(rule, {**b, "afnemer_id": a["afnemer_id"]}),
+                                      json=body, headers=headers)
+        no_such_children = als_a.request(
+            method, fill(rule, {**{k: str(uuid.uuid4()) for k in b}, "afnemer_id": a["afnemer_id"]}),
+            json=body, headers=headers)
+        assert children_of_b.status_code in (403, 404)
+        assert children_of_b.status_code == no_such_children.status_code, (method, rule.rule)
+        assert children_of_b.get_json()["detail"] == no_such_children.get_json()["detail"]
+        walked += 1
+    assert walked >= 20
+    assert snapshot(api, app, b) == before
+
+
+def test_the_same_requests_succeed_on_the_own_afnemer(app, api, twee_afnemers):
+    """The walk above is meaningful: the same requests on A's own ids succeed (sent by a
+    Logius beheerder, since a few, like renaming an afnemer, are Logius' to do)."""
+    a = twee_afnemers["a"]
+    als_a = api
+    for rule, method in tenant_routes(app):
+        if method == "DELETE":
+            continue  # deleting A's own resources would spoil the later requests
+        body = BODIES.get((rule.endpoint, method))
+        response = als_a.request(method, fill(rule, a), json=body, headers={"If-Match": "*"})
+        assert response.status_code < 400, (method, rule.rule, response.get_json())
+
+
+def test_afnemer_list_shows_only_the_own_afnemer(api, token_voor, twee_afnemers):
+    a, b = twee_afnemers["a"], twee_afnemers["b"]
+    als_a = api.as_(token_voor(a["afnemer_id"], Rol.AFNEMER_MEDEWERKER))
+    ids = [x["id"] for x in als_a.get("/afnemers?paginaGrootte=100").get_json()["resultaten"]]
+    assert ids == [a["afnemer_id"]]
+    assert b["afnemer_id"] not in ids
+
+
+def test_only_logius_creates_afnemers(api, token_voor, twee_afnemers):
+    a = twee_afnemers["a"]
+    als_a = api.as_(token_voor(a["afnemer_id"], Rol.AFNEMER_BEHEERDER))
+    response = als_a.post("/afnemers", json={"naam": "Nep", "oin": "00000001009999999000",
+                                             "type": "gemeente"})
+    assert response.status_code == 403
