@@ -37,11 +37,21 @@ def serve(host: str, port: int, workers: int) -> None:
         raise click.ClickException(str(exc)) from exc
     app = current_app._get_current_object()
 
+    # The schema check opened a connection in this (master) process; forked workers
+    # must not share it, so each worker starts with an empty pool.
+    db.dispose(app)
+
+    def post_fork(_server, _worker) -> None:
+        db.dispose(app)
+
     class Server(BaseApplication):
         def load_config(self):
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
             self.cfg.set("accesslog", "-")
+            self.cfg.set("post_fork", post_fork)
+            # No control socket in the user's home directory.
+            self.cfg.set("control_socket_disable", True)
 
         def load(self):
             return app

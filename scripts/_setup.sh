@@ -1,0 +1,43 @@
+# Shared set-up for scripts/serve and scripts/test (sourced, not run).
+# Creates .venv with the project installed; idempotent and quiet when up to date.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+PYTHON="${PYTHON:-python3}"
+
+ensure_apt() {
+    # ensure_apt COMMAND PACKAGE...: install Debian packages when COMMAND is missing.
+    local probe="$1"; shift
+    if ! command -v "$probe" >/dev/null 2>&1 && ! compgen -G "$probe" >/dev/null; then
+        echo "==> apt-get install $*"
+        local sudo=""
+        [ "$(id -u)" -ne 0 ] && sudo="sudo"
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+    fi
+}
+
+ensure_venv() {
+    # ensure_venv EXTRAS: .venv with `pip install -e .[EXTRAS]`, redone when pyproject changes.
+    local extras="$1" stamp=".venv/.installed-$1"
+    if [ ! -x .venv/bin/python ]; then
+        echo "==> creating .venv"
+        "$PYTHON" -m venv .venv
+    fi
+    if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+        echo "==> pip install -e .${extras:+[$extras]}"
+        .venv/bin/python -m pip install -q --upgrade pip
+        .venv/bin/python -m pip install -q -e ".${extras:+[$extras]}"
+        touch "$stamp"
+    fi
+}
+
+ensure_npm() {
+    # node_modules from package-lock.json (Spectral for the OpenAPI lint).
+    if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+        echo "==> npm ci"
+        npm ci --no-audit --no-fund --loglevel=error
+    fi
+}

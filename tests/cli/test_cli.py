@@ -1,0 +1,121 @@
+"""The ``afnemersportaal`` console script, run as the README runs it: a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(sys.executable).parent / "afnemersportaal"
+
+
+def run(database_url: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, "AFNEMERSPORTAAL_DATABASE_URL": database_url}
+    result = subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, text=True,
+                            timeout=120)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture
+def sqlite_file(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'cli.sqlite'}"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_console_script_is_installed():
+    assert SCRIPT.exists(), "pip install -e . installs the afnemersportaal script"
+    assert "serve" in run("sqlite://", "--help").stdout
+
+
+def test_db_upgrade_brings_a_new_database_to_the_newest_migration(sqlite_file):
+    from core.migrate import head_revision
+
+    before = run(sqlite_file, "db", "current").stdout
+    assert "database: None" in before
+    run(sqlite_file, "db", "upgrade")
+    assert f"database: {head_revision()}" in run(sqlite_file, "db", "current").stdout
+
+
+def test_serve_refuses_an_unmigrated_database_and_names_the_command(sqlite_file):
+    result = run(sqlite_file, "serve", "--port", str(_free_port()), check=False)
+    assert result.returncode != 0
+    assert "afnemersportaal db upgrade" in result.stderr
+
+
+def test_demo_data_is_idempotent_and_prints_working_tokens(sqlite_file):
+    run(sqlite_file, "db", "upgrade")
+    first = run(sqlite_file, "demo-data", "--tokens").stdout
+    values = dict(line.split("=", 1) for line in first.splitlines() if "=" in line)
+    assert values["AFNEMER_TOKEN"].startswith("afp_")
+    assert values["LOGIUS_TOKEN"].startswith("afp_")
+    run(sqlite_file, "demo-data")  # again: nothing is duplicated
+
+    port = _free_port()
+    env = {**os.environ, "AFNEMERSPORTAAL_DATABASE_URL": sqlite_file}
+    server = subprocess.Popen([str(SCRIPT), "serve", "--port", str(port), "--workers", "2"],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}/api/v1"
+
+        def get(path: str, token: str) -> tuple[int, dict]:
+            request = urllib.request.Request(base + path,
+                                             headers={"Authorization": f"Bearer {token}"})
+            try:
+                with urllib.request.urlopen(request, timeout=5) as response:
+                    return response.status, json.load(response)
+            except urllib.error.HTTPError as error:
+                return error.code, json.load(error)
+
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(base + "/openapi.json", timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.2)
+
+        status, afnemers = get("/afnemers", values["LOGIUS_TOKEN"])
+        assert status == 200
+        assert afnemers["paginering"]["totaalAantal"] == 3  # not 6: the second run added none
+        status, aansluitingen = get(f"/afnemers/{values['AFNEMER_ID']}/aansluitingen",
+                                    values["AFNEMER_TOKEN"])
+        assert status == 200
+        assert {a["dienst"] for a in aansluitingen["resultaten"]} >= {"digid", "mijnoverheid"}
+        other = next(a["id"] for a in afnemers["resultaten"] if a["id"] != values["AFNEMER_ID"])
+        assert get(f"/afnemers/{other}/aansluitingen", values["AFNEMER_TOKEN"])[0] == 404
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_token_create_prints_a_token_once(sqlite_file):
+    run(sqlite_file, "db", "upgrade")
+    run(sqlite_file, "demo-data")
+    result = run(sqlite_file, "token", "create", "--naam", "koppeling", "--rol",
+                 "afnemer-medewerker", "--afnemer", "00000001001234567000")
+    assert result.stdout.strip().startswith("afp_")
+    assert "geldig tot" in result.stderr
+
+
+def test_token_create_for_an_afnemer_role_needs_the_afnemer(sqlite_file):
+    run(sqlite_file, "db", "upgrade")
+    result = run(sqlite_file, "token", "create", "--naam", "x", "--rol", "afnemer-beheerder",
+                 check=False)
+    assert result.returncode == 2
+    assert "--afnemer" in result.stderr
