@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from sqlalchemy import select
@@ -32,13 +33,7 @@ def aanvragen(
         )
     ).scalar()
     if lopend is not None:
-        raise Problem(
-            409,
-            f"Deze afnemer heeft al een lopende aansluiting op {dienst} ({omgeving}): {lopend}. "
-            "Wijzig die, of beëindig hem eerst.",
-            code="aansluiting-bestaat-al",
-            bestaandeAansluiting=str(lopend),
-        )
+        raise bestaat_al(dienst, omgeving, lopend)
     aansluiting = Aansluiting(
         afnemer_id=afnemer.id,
         dienst=dienst,
@@ -54,6 +49,19 @@ def aanvragen(
     )
     db.session.add(aansluiting)
     return aansluiting
+
+
+def bestaat_al(dienst: str, omgeving: str, lopend: uuid.UUID | None = None) -> Problem:
+    """409: one afnemer has at most one live aansluiting per dienst and omgeving."""
+    welke = f": {lopend}" if lopend is not None else ""
+    extra = {"bestaandeAansluiting": str(lopend)} if lopend is not None else {}
+    return Problem(
+        409,
+        f"Deze afnemer heeft al een lopende aansluiting op {dienst} ({omgeving}){welke}. "
+        "Wijzig die, of beëindig hem eerst.",
+        code="aansluiting-bestaat-al",
+        **extra,
+    )
 
 
 def wijzig_status(

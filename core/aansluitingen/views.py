@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from flask.views import MethodView
+from sqlalchemy.exc import IntegrityError
 
 from core.aansluitingen import service
 from core.aansluitingen.lifecycle import Status
@@ -20,6 +21,7 @@ from core.api.etag import check_if_match
 from core.api.pagination import PaginaArgs, paginate, pagina_schema
 from core.api.responses import aangemaakt, commit, met_etag
 from core.auth.middleware import current_principal
+from core.db import db
 from core.errors import Problem, invalid
 from core.plugins import diensten
 from core.tenancy import TenantBlueprint, huidige_afnemer, tenant_get_or_404, tenant_select
@@ -61,7 +63,12 @@ class Aansluitingen(MethodView):
         aanvraagformulier is de datum waarop de voorwaarden gaan gelden (AV 11.1).
         """
         aansluiting = service.aanvragen(huidige_afnemer(), door=current_principal(), **data)
-        commit()
+        try:
+            commit()
+        except IntegrityError:
+            # A simultaneous aanvraag won the race; the partial unique index refused this one.
+            db.session.rollback()
+            raise service.bestaat_al(data["dienst"], data["omgeving"]) from None
         return aangemaakt(
             aansluiting,
             "aansluitingen.AansluitingView",
@@ -85,12 +92,20 @@ class AansluitingView(MethodView):
         """Onderdelen van een aansluiting wijzigen"""
         aansluiting = tenant_get_or_404(Aansluiting, aansluiting_id)
         check_if_match(aansluiting)
-        fouten = _onderdelen_fouten(diensten().get(aansluiting.dienst), data["onderdelen"])
-        if fouten:
-            raise invalid("onderdelen", " ".join(fouten))
+        info = diensten().get(aansluiting.dienst)
+        if info is None:
+            raise Problem(
+                409,
+                f"De dienst {aansluiting.dienst} is op dit portaal niet beschikbaar; de "
+                "onderdelen van deze aansluiting kunnen daarom niet wijzigen.",
+                code="dienst-niet-beschikbaar",
+            )
         if aansluiting.status == Status.BEEINDIGD:
             raise Problem(409, "Een beëindigde aansluiting wijzigt niet meer.",
                           code="aansluiting-beeindigd")
+        fouten = _onderdelen_fouten(info, data["onderdelen"])
+        if fouten:
+            raise invalid("onderdelen", " ".join(fouten))
         aansluiting.onderdelen = list(data["onderdelen"])
         commit()
         return met_etag(aansluiting)

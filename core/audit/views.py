@@ -8,7 +8,9 @@ from flask.views import MethodView
 from core.api import fields
 from core.api.pagination import PaginaArgs, paginate, pagina_schema
 from core.api.schemas import Schema
+from core import models as _alle_modellen  # noqa: F401  (registers every model first)
 from core.audit.models import AuditRegel
+from core.db import Base
 from core.tenancy import TenantBlueprint, tenant_select
 
 blp = TenantBlueprint(
@@ -34,9 +36,23 @@ class AuditRegelSchema(Schema):
     )
 
 
+def geauditeerde_resources() -> list[str]:
+    """The resource types the log can hold: the table of every model with ``__audit__``.
+
+    Derived from the models, so a newly audited model is filterable without a change here.
+    """
+    return sorted(
+        {
+            mapper.class_.__tablename__
+            for mapper in Base.registry.mappers
+            if getattr(mapper.class_, "__audit__", False)
+        }
+    )
+
+
 class LijstArgs(PaginaArgs):
     resource_type = fields.keuze(
-        ["afnemers", "contactpersonen", "aansluitingen", "api_tokens"],
+        geauditeerde_resources(),
         metadata={"description": "Alleen regels over dit soort resource"},
     )
     resource_id = ma.fields.String(validate=ma.validate.Length(max=64))

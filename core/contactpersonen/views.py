@@ -7,6 +7,7 @@ import uuid
 from flask.views import MethodView
 from sqlalchemy import func, select
 
+from core.afnemers.models import Afnemer
 from core.api.etag import check_if_match
 from core.api.pagination import PaginaArgs, paginate, pagina_schema
 from core.api.responses import aangemaakt, commit, met_etag
@@ -33,16 +34,40 @@ class LijstArgs(PaginaArgs, ContactpersoonFilterSchema):
     pass
 
 
-def _laatste_algemene(contact: Contactpersoon) -> bool:
-    """AV 2.4: the afnemer keeps at least one algemeen contactpersoon."""
-    if contact.rol != ContactRol.ALGEMEEN:
-        return False
-    aantal = db.session.execute(
+def _vergrendel_afnemer() -> None:
+    """Serialise changes to the afnemer's algemeen contactpersonen (AV 2.4).
+
+    Two simultaneous requests that each remove one of the last two algemeen contacts
+    would each see 'another one remains'. On PostgreSQL the afnemer's row is locked
+    (FOR UPDATE) until the transaction ends; on SQLite, which ignores FOR UPDATE, the
+    flushed write itself holds the database's write lock until the commit.
+    """
+    db.session.execute(
+        select(Afnemer.id).where(Afnemer.id == huidige_afnemer().id).with_for_update()
+    )
+
+
+def _aantal_algemene() -> int:
+    return db.session.execute(
         select(func.count()).select_from(
-            tenant_select(Contactpersoon).where(Contactpersoon.rol == ContactRol.ALGEMEEN).subquery()
+            tenant_select(Contactpersoon).where(Contactpersoon.rol == ContactRol.ALGEMEEN.value)
+            .subquery()
         )
     ).scalar_one()
-    return aantal <= 1
+
+
+def _houd_een_algemene(wijzig) -> None:
+    """Apply ``wijzig`` (which removes an algemeen contact) only if one remains (AV 2.4).
+
+    The change is flushed first and counted afterwards, inside the lock, so the count
+    sees every committed change of a concurrent request.
+    """
+    _vergrendel_afnemer()
+    wijzig()
+    db.session.flush()
+    if _aantal_algemene() == 0:
+        db.session.rollback()
+        raise _weiger_laatste_algemene()
 
 
 def _weiger_laatste_algemene() -> Problem:
@@ -96,10 +121,15 @@ class ContactpersoonView(MethodView):
         """Contactpersoon wijzigen"""
         contact = tenant_get_or_404(Contactpersoon, contactpersoon_id)
         check_if_match(contact)
-        if data.get("rol", contact.rol) != contact.rol and _laatste_algemene(contact):
-            raise _weiger_laatste_algemene()
-        for key, value in data.items():
-            setattr(contact, key, value)
+
+        def wijzig() -> None:
+            for key, value in data.items():
+                setattr(contact, key, value)
+
+        if contact.rol == ContactRol.ALGEMEEN and data.get("rol", contact.rol) != contact.rol:
+            _houd_een_algemene(wijzig)
+        else:
+            wijzig()
         commit()
         return met_etag(contact)
 
@@ -110,7 +140,8 @@ class ContactpersoonView(MethodView):
         """Contactpersoon verwijderen"""
         contact = tenant_get_or_404(Contactpersoon, contactpersoon_id)
         check_if_match(contact)
-        if _laatste_algemene(contact):
-            raise _weiger_laatste_algemene()
-        db.session.delete(contact)
+        if contact.rol == ContactRol.ALGEMEEN:
+            _houd_een_algemene(lambda: db.session.delete(contact))
+        else:
+            db.session.delete(contact)
         commit()
