@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from flask import Flask, Response, current_app, g, jsonify, request
+from flask import Flask, Response, current_app, g, jsonify, redirect, request, url_for
 
 from core import config as settings
 from core.api import Api
@@ -58,9 +58,18 @@ def create_app(
     )
     app.extensions[DIENSTEN] = Diensten(pm)
 
+    app.config.update(
+        SESSION_COOKIE_NAME="afnemersportaal_sessie",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=app.config["ENVIRONMENT"] != "development",
+        PERMANENT_SESSION_LIFETIME=8 * 3600,  # a working day
+    )
+
     api = Api(app)
     _register_blueprints(api)
     auth.init_app(app)
+    _register_console(app)
     app.add_url_rule(f"{API_PREFIX}/openapi.json", "openapi", auth.public(_openapi))
     app.after_request(_headers)
 
@@ -79,10 +88,20 @@ def _register_blueprints(api: Api) -> None:
     from core.auth.views import blp as api_tokens
     from core.contactpersonen.views import blp as contactpersonen
     from core.diensten.views import blp as diensten
+    from core.gebruikers.views import clients as machine_clients, leden as lidmaatschappen
 
     for blueprint in (diensten, afnemers, afnemer, contactpersonen, aansluitingen, api_tokens,
-                      audit):
+                      lidmaatschappen, machine_clients, audit):
         api.register_blueprint(blueprint)
+
+
+def _register_console(app: Flask) -> None:
+    from core.console import auth as console_auth
+    from core.console.views import bp as console
+
+    console_auth.init_app(app)
+    app.register_blueprint(console)
+    app.add_url_rule("/", "root", lambda: redirect(url_for("console.index")))
 
 
 def openapi_document() -> dict[str, Any]:

@@ -38,8 +38,22 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         # Lifetime of new API tokens when the request does not say (days).
         "API_TOKEN_DEFAULT_DAYS": 90,
         "API_TOKEN_MAX_DAYS": 366,
-        "SECRET_KEY": os.urandom(32).hex(),
+        # Signs the console's session cookie. Unset, a key is kept in the instance
+        # folder (development); set a fixed secret in production.
+        "SECRET_KEY": "",
+        # development | production: production refuses insecure defaults.
         "ENVIRONMENT": "development",
+        # The OpenID Provider: console login (authorization code + PKCE) and the
+        # access tokens of the API. Defaults: the local provider of oidc/.
+        "OIDC_ISSUER": "http://127.0.0.1:9000",
+        "OIDC_CLIENT_ID": "afnemersportaal-console",
+        "OIDC_CLIENT_SECRET": "dev-console-secret",
+        # The audience the issuer's access tokens must carry to be accepted here.
+        "OIDC_AUDIENCE": "urn:afnemersportaal:api",
+        # Accepted signing algorithms of access tokens (an allow-list).
+        "OIDC_ALGORITHMS": "RS256,PS256,ES256",
+        # Verified e-mail addresses that become logius-beheerder at login.
+        "LOGIUS_BEHEERDERS": "",
     }
     for key in list(config):
         value = os.environ.get(ENV_PREFIX + key)
@@ -47,7 +61,27 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
             config[key] = _coerce(value, config[key])
     if overrides:
         config.update(overrides)
+    if not config["SECRET_KEY"]:
+        if config["ENVIRONMENT"] != "development":
+            raise RuntimeError(
+                "Zet AFNEMERSPORTAAL_SECRET_KEY: buiten development is een vaste geheime "
+                "sleutel verplicht."
+            )
+        config["SECRET_KEY"] = _instance_secret(instance_path)
     return config
+
+
+def _instance_secret(instance_path: str) -> str:
+    """A development key that survives restarts, kept in the instance folder."""
+    path = Path(instance_path) / "secret_key"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = os.urandom(32).hex()
+        path.write_text(key)
+        path.chmod(0o600)
+        return key
 
 
 def _coerce(value: str, default):

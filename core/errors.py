@@ -189,6 +189,14 @@ def _plain_detail(error: HTTPException) -> str:
     return _DETAILS.get(error.code or 500) or (error.description or HTTPStatus(error.code).phrase)
 
 
+def _html(problem: Problem) -> Response:
+    """Console pages answer errors as a page, not as JSON."""
+    from flask import render_template
+
+    html = render_template("console/fout.html", problem=problem)
+    return Response(html, status=problem.status, mimetype="text/html")
+
+
 def register_error_handlers(app: Flask) -> None:
     from core.db import db
 
@@ -198,7 +206,12 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException):
-        return render(_from_http_exception(error))
+        if error.response is not None:  # abort(redirect(...)) and the like
+            return error.response
+        problem = _from_http_exception(error)
+        if request.path.startswith("/console"):
+            return _html(problem)
+        return render(problem)
 
     @app.errorhandler(IntegrityError)
     def _integrity(error: IntegrityError):

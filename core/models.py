@@ -6,6 +6,7 @@ from core.audit.models import AuditRegel
 from core.auth.models import ApiToken
 from core.contactpersonen.models import Contactpersoon
 from core.db import Base
+from core.gebruikers.models import Gebruiker, Lidmaatschap, MachineClient
 
 __all__ = [
     "Aansluiting",
@@ -14,5 +15,8 @@ __all__ = [
     "AuditRegel",
     "Base",
     "Contactpersoon",
+    "Gebruiker",
+    "Lidmaatschap",
+    "MachineClient",
     "Statuswijziging",
 ]

@@ -23,7 +23,7 @@ from sqlalchemy import Select, select
 
 from core.afnemers.models import Afnemer
 from core.api import Blueprint
-from core.auth.middleware import current_principal
+from core.auth.middleware import current_principal, vereis_scope
 from core.config import API_PREFIX
 from core.db import db
 from core.errors import Problem
@@ -35,6 +35,9 @@ NIET_GEVONDEN = "Deze resource bestaat niet, of u heeft er geen toegang toe."
 
 class TenantBlueprint(Blueprint):
     """A blueprint whose routes all belong to one afnemer."""
+
+    #: Tells the authentication middleware that the scope check happens here.
+    tenant_scoped = True
 
     def __init__(self, name: str, import_name: str, *, suffix: str, **kwargs: Any) -> None:
         super().__init__(
@@ -60,6 +63,7 @@ def _scope_to_afnemer() -> None:
     afnemer = db.session.get(Afnemer, afnemer_id)
     if afnemer is None:
         raise Problem(404, NIET_GEVONDEN, code="niet-gevonden")
+    vereis_scope(principal)
     if request.method not in SAFE_METHODS and not principal.mag_beheren(afnemer_id):
         raise Problem(
             403,

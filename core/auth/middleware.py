@@ -1,20 +1,32 @@
 """Authentication of API requests: one ``before_request`` for all of ``/api/v1``.
 
 Every API endpoint needs a bearer token, except the ones marked :func:`public`.
+Two kinds of bearer token are accepted, and both become a :class:`Principal`:
+
+- an afnemer API token (opaque, ``afp_...``), see :mod:`core.auth.tokens`;
+- a JWT access token from the configured issuer (RFC 9068), validated against
+  its JWKS (:mod:`core.oidc.issuer`). A client-credentials token acts for the
+  one afnemer that registered its client id; a person's token carries the roles
+  of that gebruiker.
+
 A missing, malformed, unknown, expired or revoked token is a 401 with a
-``WWW-Authenticate`` header (RFC 6750); which of these it was is not revealed.
+``WWW-Authenticate`` header (RFC 6750); which of these it was is not revealed
+to the client (the reason is logged). A token without the scope a method needs
+is a 403 with ``error="insufficient_scope"``.
 """
 
 from __future__ import annotations
 
+import requests
 from flask import Flask, current_app, g, request
 
 from core.auth import tokens
+from core.oidc.issuer import InvalidToken, Issuer
 from core.auth.principal import SYSTEEM, Principal
 from core.config import API_PREFIX
 from core.errors import Problem
 
-_PUBLIC_ENDPOINTS: set[str] = set()
+ISSUER_EXTENSION = "afnemersportaal.issuer"
 
 
 def public(view):
@@ -48,10 +60,73 @@ def authenticate() -> None:
         raise _unauthenticated("Stuur een token mee: Authorization: Bearer <token>.", None)
     if scheme.lower() != "bearer" or not credential.strip():
         raise _unauthenticated("Alleen het Bearer-schema wordt ondersteund.", "invalid_request")
-    principal = tokens.resolve(credential.strip())
+    credential = credential.strip()
+    if credential.count(".") == 2:
+        principal = _from_access_token(credential)
+    else:
+        principal = tokens.resolve(credential)
     if principal is None:
         raise _unauthenticated("Het token is onbekend, verlopen of ingetrokken.")
     g.principal = principal
+    blueprint = current_app.blueprints.get(request.blueprint or "")
+    if not getattr(blueprint, "tenant_scoped", False):
+        # Tenant routes check the scope after the afnemer, so that another afnemer's
+        # resources stay a 404 whatever the token (core.tenancy).
+        vereis_scope(principal)
+
+
+def vereis_scope(principal: Principal) -> None:
+    """403 ``insufficient_scope`` when the credential does not allow this method."""
+    if principal.heeft_scope_voor(request.method):
+        return
+    nodig = "read" if request.method in {"GET", "HEAD", "OPTIONS"} else "write"
+    raise Problem(
+        403,
+        f"Dit token heeft niet de scope '{nodig}' die deze bewerking vraagt.",
+        code="onvoldoende-scope",
+        headers={"WWW-Authenticate": f'Bearer realm="afnemersportaal", '
+                                     f'error="insufficient_scope", scope="{nodig}"'},
+    )
+
+
+def issuer() -> Issuer:
+    """The configured issuer, with its keys cached for the life of the app."""
+    found = current_app.extensions.get(ISSUER_EXTENSION)
+    if found is None:
+        config = current_app.config
+        found = Issuer(
+            url=config["OIDC_ISSUER"].rstrip("/"),
+            audience=config["OIDC_AUDIENCE"],
+            algorithms=tuple(a.strip() for a in config["OIDC_ALGORITHMS"].split(",") if a.strip()),
+        )
+        current_app.extensions[ISSUER_EXTENSION] = found
+    return found
+
+
+def _from_access_token(token: str) -> Principal | None:
+    from core.gebruikers import service  # the gebruikers package imports this module
+
+    try:
+        claims = issuer().validate(token)
+    except InvalidToken as exc:
+        current_app.logger.info("access token refused: %s", exc.reason)
+        return None
+    except requests.RequestException as exc:
+        current_app.logger.error("issuer unreachable: %s", exc)
+        raise Problem(
+            503,
+            "De identity provider is niet bereikbaar, dus dit token kan nu niet worden "
+            "gecontroleerd. Probeer het later opnieuw.",
+            code="issuer-onbereikbaar",
+            headers={"Retry-After": "30"},
+        ) from None
+    scopes = frozenset(str(claims.get("scope", "")).split())
+    subject, client_id = claims.get("sub"), claims.get("client_id")
+    if subject is not None and subject != client_id:
+        return service.principal_van_subject(issuer().url, str(subject), scopes)
+    if client_id:
+        return service.principal_van_client_id(str(client_id), scopes)
+    return None
 
 
 def init_app(app: Flask) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import Base, UuidPk, utcnow
@@ -18,6 +18,7 @@ from core.db import Base, UuidPk, utcnow
 class ApiToken(UuidPk, Base):
     __tablename__ = "api_tokens"
     __audit__ = True
+    __audit_exclude__ = ("laatst_gebruikt_op",)
 
     afnemer_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("afnemers.id", ondelete="CASCADE"), index=True
@@ -31,3 +32,7 @@ class ApiToken(UuidPk, Base):
     aangemaakt_door: Mapped[str] = mapped_column(String(200))
     verloopt_op: Mapped[datetime]
     ingetrokken_op: Mapped[datetime | None]
+    #: ``read`` and/or ``write``: what the token may be used for, within its role.
+    scopes: Mapped[list[str]] = mapped_column(JSON, default=lambda: ["read", "write"])
+    #: Updated at most once a minute, so that using a token costs no write per request.
+    laatst_gebruikt_op: Mapped[datetime | None]

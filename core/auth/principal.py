@@ -25,6 +25,10 @@ AFNEMER_ROLLEN = (Rol.AFNEMER_BEHEERDER, Rol.AFNEMER_MEDEWERKER)
 #: Roles that hold across afnemers (Logius staff).
 LOGIUS_ROLLEN = (Rol.LOGIUS_BEHEERDER, Rol.PRODUCTTEAM)
 
+#: Scopes of API credentials: ``read`` (safe methods) and ``write`` (changes).
+SCOPES = ("read", "write")
+ALLE_SCOPES = frozenset(SCOPES)
+
 
 @dataclass(frozen=True)
 class Principal:
@@ -35,6 +39,11 @@ class Principal:
     :param logius_rollen: roles across all afnemers.
     :param afnemer_rollen: the role held per afnemer id.
     :param methode: how the caller authenticated (``api-token``...), for the record only.
+    :param scopes: what the credential allows: ``read`` for safe methods, ``write``
+        for changes. A role decides *where* one may act; the scopes of the credential
+        (a token a client asked for narrowly) can only narrow that, never widen it.
+    :param productteam_dienst: for the productteam role, the dienst (slug) whose
+        reference data this principal manages.
     """
 
     id: str
@@ -42,10 +51,24 @@ class Principal:
     methode: str
     logius_rollen: frozenset[Rol] = frozenset()
     afnemer_rollen: Mapping[uuid.UUID, Rol] = field(default_factory=dict)
+    scopes: frozenset[str] = ALLE_SCOPES
+    productteam_dienst: str | None = None
 
     @property
     def is_logius_beheerder(self) -> bool:
         return Rol.LOGIUS_BEHEERDER in self.logius_rollen
+
+    def heeft_scope_voor(self, method: str) -> bool:
+        """May this credential be used for ``method`` at all? ``write`` implies ``read``."""
+        if method in {"GET", "HEAD", "OPTIONS"}:
+            return bool(self.scopes & ALLE_SCOPES)
+        return "write" in self.scopes
+
+    def beheert_dienst(self, dienst: str) -> bool:
+        """May change the dienst's reference data (tariffs, koppelvlak versions)."""
+        return self.is_logius_beheerder or (
+            Rol.PRODUCTTEAM in self.logius_rollen and self.productteam_dienst == dienst
+        )
 
     def rol_bij(self, afnemer_id: uuid.UUID) -> Rol | None:
         return self.afnemer_rollen.get(afnemer_id)

@@ -11,13 +11,14 @@ import hashlib
 import hmac
 import secrets
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from core.auth.models import ApiToken
-from core.auth.principal import Principal, Rol
+from core.auth.principal import SCOPES, Principal, Rol
 from core.db import db, utcnow
 
 PREFIX = "afp_"
@@ -41,6 +42,7 @@ def issue(
     geldig_tot: datetime | None = None,
     dagen: int = 90,
     door: str,
+    scopes: Iterable[str] | None = None,
 ) -> NieuwToken:
     """Create a token; the caller commits. The plain token is returned only here."""
     if afnemer_id is not None and not isinstance(afnemer_id, uuid.UUID):
@@ -55,9 +57,31 @@ def issue(
         hash=hash_token(token),
         aangemaakt_door=door,
         verloopt_op=geldig_tot or utcnow() + timedelta(days=dagen),
+        scopes=sorted(set(scopes)) if scopes is not None else standaard_scopes(rol),
     )
     db.session.add(record)
     return NieuwToken(record, token)
+
+
+def standaard_scopes(rol: Rol) -> list[str]:
+    """A medewerker only reads, so its tokens default to ``read``; others get both."""
+    return ["read"] if rol == Rol.AFNEMER_MEDEWERKER else list(SCOPES)
+
+
+#: ``laatst_gebruikt_op`` is written at most this often per token.
+GEBRUIK_RESOLUTIE = timedelta(minutes=1)
+
+
+def _noteer_gebruik(record: ApiToken) -> None:
+    """Record the use outside the request's unit of work, without an audit line."""
+    nu = utcnow()
+    if record.laatst_gebruikt_op is not None and nu - record.laatst_gebruikt_op < GEBRUIK_RESOLUTIE:
+        return
+    db.session.execute(
+        update(ApiToken).where(ApiToken.id == record.id).values(laatst_gebruikt_op=nu),
+        execution_options={"synchronize_session": False},
+    )
+    db.session.commit()
 
 
 def resolve(token: str) -> Principal | None:
@@ -73,16 +97,15 @@ def resolve(token: str) -> Principal | None:
     if record.ingetrokken_op is not None or record.verloopt_op <= utcnow():
         return None
     rol = Rol(record.rol)
-    if record.afnemer_id is None:
+    principal_id, naam, afnemer_id = f"token:{record.id}", record.naam, record.afnemer_id
+    scopes = frozenset(record.scopes or ())
+    _noteer_gebruik(record)
+    if afnemer_id is None:
         return Principal(
-            id=f"token:{record.id}",
-            naam=record.naam,
-            methode="api-token",
-            logius_rollen=frozenset({rol}),
+            id=principal_id, naam=naam, methode="api-token",
+            logius_rollen=frozenset({rol}), scopes=scopes,
         )
     return Principal(
-        id=f"token:{record.id}",
-        naam=record.naam,
-        methode="api-token",
-        afnemer_rollen={record.afnemer_id: rol},
+        id=principal_id, naam=naam, methode="api-token",
+        afnemer_rollen={afnemer_id: rol}, scopes=scopes,
     )

@@ -15,7 +15,7 @@ from core.api.responses import commit
 from core.api.schemas import Schema
 from core.auth import tokens
 from core.auth.models import ApiToken
-from core.auth.principal import AFNEMER_ROLLEN, Rol
+from core.auth.principal import AFNEMER_ROLLEN, SCOPES, Rol
 from core.auth.middleware import current_principal
 from core.db import utcnow
 from core.errors import Problem, invalid
@@ -41,7 +41,18 @@ class ApiTokenSchema(Schema):
         load_default=None,
         metadata={"description": "Standaard over 90 dagen; maximaal 366 dagen vooruit"},
     )
+    scopes = ma.fields.List(
+        fields.keuze(SCOPES),
+        load_default=None,
+        validate=ma.validate.Length(min=1, error="Kies minstens één scope."),
+        metadata={"description": "read: lezen; write: wijzigen. Standaard beide, voor een "
+                  "afnemer-medewerker alleen read. Een scope verruimt nooit de rol."},
+    )
     prefix = ma.fields.String(dump_only=True, metadata={"description": "Begin van het token"})
+    laatst_gebruikt_op = ma.fields.AwareDateTime(
+        dump_only=True, allow_none=True,
+        metadata={"description": "Laatste gebruik, tot op een minuut nauwkeurig"},
+    )
     aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
     aangemaakt_door = ma.fields.String(dump_only=True)
     ingetrokken_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
@@ -79,11 +90,12 @@ class ApiTokens(MethodView):
             geldig_tot=verloopt,
             dagen=current_app.config["API_TOKEN_DEFAULT_DAYS"],
             door=current_principal().naam,
+            scopes=data.get("scopes"),
         )
         commit()
         body = {**{c: getattr(nieuw.record, c) for c in (
-            "id", "naam", "rol", "verloopt_op", "prefix", "aangemaakt_op", "aangemaakt_door",
-            "ingetrokken_op")}, "token": nieuw.token}
+            "id", "naam", "rol", "verloopt_op", "scopes", "prefix", "laatst_gebruikt_op",
+            "aangemaakt_op", "aangemaakt_door", "ingetrokken_op")}, "token": nieuw.token}
         return body, 201
 
 

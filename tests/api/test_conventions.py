@@ -11,6 +11,8 @@ VALID_BODIES = {
     ("patch", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}"): {"onderdelen": ["basis"]},
     ("post", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}/statuswijzigingen"): {
         "status": "actief"},
+    ("patch", "/afnemers/{afnemerId}/lidmaatschappen/{lidmaatschapId}"): {
+        "rol": "afnemer-beheerder"},
 }
 
 
@@ -30,6 +32,11 @@ def ids(api, maak_afnemer, maak_aansluiting, maak_contactpersoon):
         "aansluitingId": maak_aansluiting(afnemer["id"])["id"],
         "contactpersoonId": maak_contactpersoon(afnemer["id"], rol="technisch")["id"],
         "tokenId": token["id"],
+        "lidmaatschapId": api.post(f"/afnemers/{afnemer['id']}/lidmaatschappen",
+                                   json={"email": "lid@voorbeeld.nl",
+                                         "rol": "afnemer-medewerker"}).get_json()["id"],
+        "machineClientId": api.post(f"/afnemers/{afnemer['id']}/machine-clients",
+                                    json={"clientId": "conventie", "naam": "x"}).get_json()["id"],
         "slug": "digid",
     }
 

@@ -40,6 +40,11 @@ BODIES = {
     ("aansluitingen.AansluitingView", "PATCH"): {"onderdelen": ["basis"]},
     ("aansluitingen.Statuswijzigingen", "POST"): {"status": "beeindigd"},
     ("api_tokens.ApiTokens", "POST"): {"naam": "indringer", "rol": "afnemer-beheerder"},
+    ("lidmaatschappen.Lidmaatschappen", "POST"): {
+        "email": "indringer@voorbeeld.nl", "rol": "afnemer-beheerder"},
+    ("lidmaatschappen.LidmaatschapView", "PATCH"): {"rol": "afnemer-beheerder"},
+    ("machine_clients.MachineClients", "POST"): {
+        "clientId": "indringer", "naam": "Indringer", "scopes": ["read", "write"]},
 }
 
 
@@ -54,11 +59,20 @@ def twee_afnemers(api, maak_afnemer, maak_aansluiting, maak_contactpersoon):
         token = api.post(f"/afnemers/{afnemer['id']}/api-tokens",
                          json={"naam": "koppeling", "rol": "afnemer-medewerker"})
         assert token.status_code == 201
+        lid = api.post(f"/afnemers/{afnemer['id']}/lidmaatschappen",
+                       json={"email": f"lid-{naam}@voorbeeld.nl", "rol": "afnemer-medewerker"})
+        assert lid.status_code == 201, lid.get_json()
+        client = api.post(f"/afnemers/{afnemer['id']}/machine-clients",
+                          json={"clientId": f"koppeling-{naam}-{uuid.uuid4().hex[:6]}",
+                                "naam": "Koppeling"})
+        assert client.status_code == 201, client.get_json()
         ids[naam] = {
             "afnemer_id": afnemer["id"],
             "aansluiting_id": aansluiting["id"],
             "contactpersoon_id": contact["id"],
             "token_id": token.get_json()["id"],
+            "lidmaatschap_id": lid.get_json()["id"],
+            "machine_client_id": client.get_json()["id"],
         }
     return ids
 

@@ -1,0 +1,1 @@
+"""The web console: server-rendered pages behind the OIDC login."""

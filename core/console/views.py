@@ -1,0 +1,150 @@
+"""Console pages: landing, login/logout, and the lidmaatschappen of an afnemer."""
+
+from __future__ import annotations
+
+import uuid
+
+from authlib.integrations.base_client.errors import OAuthError
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, \
+    session, url_for
+from sqlalchemy import select
+
+from core.afnemers.models import Afnemer
+from core.auth.principal import AFNEMER_ROLLEN, Principal, Rol
+from core.console import auth
+from core.console.csrf import check_csrf, csrf_token
+from core.db import db
+from core.errors import Problem
+from core.gebruikers import service
+from core.gebruikers.models import Gebruiker, Lidmaatschap, LidmaatschapStatus
+
+bp = Blueprint("console", __name__, url_prefix="/console", template_folder="templates")
+bp.before_request(check_csrf)
+
+
+@bp.app_context_processor
+def _helpers():
+    return {"csrf_token": csrf_token, "gebruiker": g.get("gebruiker")}
+
+
+@bp.before_request
+def _load_user() -> None:
+    gebruiker_id = session.get("gebruiker_id")
+    g.gebruiker = db.session.get(Gebruiker, uuid.UUID(gebruiker_id)) if gebruiker_id else None
+    g.principal = (
+        service.principal_van_gebruiker(g.gebruiker, methode="console")
+        if g.gebruiker is not None else None
+    )
+
+
+def _login_required() -> tuple[Gebruiker, Principal]:
+    if g.gebruiker is None:
+        abort(redirect(url_for("console.index")))
+    return g.gebruiker, g.principal
+
+
+@bp.get("/")
+def index():
+    if g.gebruiker is None:
+        return render_template("console/welkom.html")
+    principal: Principal = g.principal
+    if principal.is_logius_beheerder:
+        afnemers = db.session.scalars(select(Afnemer).order_by(Afnemer.naam)).all()
+    else:
+        ids = list(principal.afnemer_ids())
+        afnemers = db.session.scalars(
+            select(Afnemer).where(Afnemer.id.in_(ids)).order_by(Afnemer.naam)
+        ).all() if ids else []
+    rows = [(a, principal.rol_bij(a.id)) for a in afnemers]
+    return render_template("console/index.html", afnemers=rows, principal=principal)
+
+
+@bp.get("/login")
+def login():
+    return auth.start_login()
+
+
+@bp.get("/auth/callback")
+def callback():
+    try:
+        userinfo, id_token = auth.finish_login()
+    except OAuthError as exc:
+        current_app.logger.warning("console login failed: %s", exc)
+        abort(400, description="Inloggen is mislukt of verlopen. Probeer het opnieuw.")
+    logius = [e for e in current_app.config["LOGIUS_BEHEERDERS"].split(",") if e.strip()]
+    gebruiker = service.bij_inloggen(current_app.config["OIDC_ISSUER"], userinfo,
+                                     logius_beheerders=logius)
+    db.session.commit()
+    session.clear()  # a fresh session at login: no fixation
+    session["gebruiker_id"] = str(gebruiker.id)
+    session["id_token"] = id_token
+    return redirect(url_for("console.index"))
+
+
+@bp.post("/logout")
+def logout():
+    id_token = session.get("id_token")
+    return auth.clear_session_and_redirect(auth.logout_url(id_token))
+
+
+def _afnemer_voor_beheer(afnemer_id: uuid.UUID) -> Afnemer:
+    _gebruiker, principal = _login_required()
+    afnemer = db.session.get(Afnemer, afnemer_id)
+    if afnemer is None or not principal.mag_lezen(afnemer_id):
+        abort(404)
+    return afnemer
+
+
+@bp.get("/afnemers/<uuid:afnemer_id>/leden")
+def leden(afnemer_id: uuid.UUID):
+    afnemer = _afnemer_voor_beheer(afnemer_id)
+    lijst = db.session.scalars(
+        select(Lidmaatschap).where(Lidmaatschap.afnemer_id == afnemer.id)
+        .order_by(Lidmaatschap.status, Lidmaatschap.email)
+    ).all()
+    return render_template(
+        "console/leden.html", afnemer=afnemer, leden=lijst, rollen=[r.value for r in AFNEMER_ROLLEN],
+        mag_beheren=g.principal.mag_beheren(afnemer.id),
+    )
+
+
+@bp.post("/afnemers/<uuid:afnemer_id>/leden")
+def leden_wijzigen(afnemer_id: uuid.UUID):
+    afnemer = _afnemer_voor_beheer(afnemer_id)
+    if not g.principal.mag_beheren(afnemer.id):
+        abort(403)
+    actie = request.form.get("actie")
+    try:
+        if actie == "uitnodigen":
+            email = request.form.get("email", "").strip()
+            rol = request.form.get("rol", "")
+            if "@" not in email or rol not in {r.value for r in AFNEMER_ROLLEN}:
+                raise Problem(400, "Vul een geldig e-mailadres en een rol in.")
+            service.uitnodigen(afnemer.id, email, Rol(rol), door=g.principal)
+            bericht = f"{email} is uitgenodigd als {rol}."
+        else:
+            lid = db.session.get(Lidmaatschap, uuid.UUID(request.form.get("lidmaatschap", "")))
+            if lid is None or lid.afnemer_id != afnemer.id:
+                abort(404)
+            if actie == "rol":
+                rol = request.form.get("rol", "")
+                if rol not in {r.value for r in AFNEMER_ROLLEN}:
+                    raise Problem(400, "Kies een geldige rol.")
+                service.wijzig_rol(lid, Rol(rol))
+                bericht = f"De rol van {lid.email} is nu {rol}."
+            elif actie == "beeindigen":
+                service.beeindig(lid)
+                bericht = f"Het lidmaatschap van {lid.email} is beëindigd."
+            else:
+                abort(400)
+        db.session.commit()
+        flash(bericht, "ok")
+    except Problem as problem:
+        db.session.rollback()
+        flash(problem.detail, "fout")
+    except ValueError:
+        abort(400)
+    return redirect(url_for("console.leden", afnemer_id=afnemer.id))
+
+
+__all__ = ["bp", "LidmaatschapStatus"]

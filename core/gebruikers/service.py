@@ -1,0 +1,221 @@
+"""Logins, invitations and the principal of a person or a machine client."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from core.auth.principal import SCOPES, Principal, Rol
+from core.db import db, utcnow
+from core.errors import Problem
+from core.gebruikers.models import Gebruiker, Lidmaatschap, LidmaatschapStatus, MachineClient
+
+
+
+def normaliseer_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def bij_inloggen(
+    issuer: str, userinfo: Mapping[str, Any], *, logius_beheerders: Iterable[str] = ()
+) -> Gebruiker:
+    """Create or refresh the gebruiker of a login; activate invitations for its e-mail.
+
+    An invitation only takes effect for an e-mail address the issuer has verified:
+    otherwise anyone could claim an invited address at a lax issuer.
+    """
+    subject = str(userinfo["sub"])
+    gebruiker = db.session.execute(
+        select(Gebruiker).where(Gebruiker.issuer == issuer, Gebruiker.subject == subject)
+    ).scalar_one_or_none()
+    if gebruiker is None:
+        gebruiker = Gebruiker(issuer=issuer, subject=subject)
+        db.session.add(gebruiker)
+    email = userinfo.get("email")
+    gebruiker.email = normaliseer_email(email) if isinstance(email, str) and email else None
+    gebruiker.email_geverifieerd = userinfo.get("email_verified") is True
+    gebruiker.naam = userinfo.get("name") or gebruiker.email or subject
+    gebruiker.laatst_ingelogd_op = utcnow()
+    verified = gebruiker.email if gebruiker.email_geverifieerd else None
+    if verified and verified in {normaliseer_email(e) for e in logius_beheerders}:
+        gebruiker.logius_rol = Rol.LOGIUS_BEHEERDER.value
+    db.session.flush()
+    if verified:
+        uitnodigingen = db.session.scalars(
+            select(Lidmaatschap).where(
+                Lidmaatschap.email == verified,
+                Lidmaatschap.status == LidmaatschapStatus.UITGENODIGD.value,
+            )
+        )
+        for lidmaatschap in uitnodigingen:
+            lidmaatschap.gebruiker_id = gebruiker.id
+            lidmaatschap.status = LidmaatschapStatus.ACTIEF.value
+            lidmaatschap.geaccepteerd_op = utcnow()
+    return gebruiker
+
+
+def actieve_lidmaatschappen(gebruiker_id: uuid.UUID) -> list[Lidmaatschap]:
+    return list(
+        db.session.scalars(
+            select(Lidmaatschap).where(
+                Lidmaatschap.gebruiker_id == gebruiker_id,
+                Lidmaatschap.status == LidmaatschapStatus.ACTIEF.value,
+            )
+        )
+    )
+
+
+def principal_van_gebruiker(gebruiker: Gebruiker, *, methode: str,
+                            scopes: Iterable[str] = SCOPES) -> Principal:
+    logius = frozenset({Rol(gebruiker.logius_rol)}) if gebruiker.logius_rol else frozenset()
+    return Principal(
+        id=f"gebruiker:{gebruiker.id}",
+        naam=gebruiker.naam or gebruiker.email or gebruiker.subject,
+        methode=methode,
+        logius_rollen=logius,
+        afnemer_rollen={
+            lid.afnemer_id: Rol(lid.rol) for lid in actieve_lidmaatschappen(gebruiker.id)
+        },
+        scopes=frozenset(scopes),
+        productteam_dienst=gebruiker.productteam_dienst,
+    )
+
+
+def principal_van_client(client: MachineClient, token_scopes: Iterable[str]) -> Principal:
+    """A machine client acts for its one afnemer, with the scopes both allow."""
+    scopes = frozenset(token_scopes) & frozenset(client.scopes)
+    rol = Rol.AFNEMER_BEHEERDER if "write" in scopes else Rol.AFNEMER_MEDEWERKER
+    return Principal(
+        id=f"client:{client.client_id}",
+        naam=client.naam,
+        methode="oidc-client-credentials",
+        afnemer_rollen={client.afnemer_id: rol},
+        scopes=scopes,
+    )
+
+
+#: ``laatst_gebruikt_op`` of a machine client is written at most this often.
+GEBRUIK_RESOLUTIE = timedelta(minutes=1)
+
+
+def principal_van_client_id(client_id: str, token_scopes: Iterable[str]) -> Principal | None:
+    """The principal of a client-credentials token, or None for an unknown or revoked client.
+
+    A client id is bound to one afnemer by that afnemer's beheerder. The issuer may
+    know many more clients; only registered ones get in.
+    """
+    client = db.session.execute(
+        select(MachineClient).where(MachineClient.client_id == client_id)
+    ).scalar_one_or_none()
+    if client is None or client.ingetrokken_op is not None:
+        return None
+    principal = principal_van_client(client, token_scopes)
+    nu = utcnow()
+    if client.laatst_gebruikt_op is None or nu - client.laatst_gebruikt_op >= GEBRUIK_RESOLUTIE:
+        db.session.execute(
+            update(MachineClient).where(MachineClient.id == client.id)
+            .values(laatst_gebruikt_op=nu, gewijzigd_op=MachineClient.gewijzigd_op),
+            execution_options={"synchronize_session": False},
+        )
+        db.session.commit()
+    return principal
+
+
+def principal_van_subject(issuer: str, subject: str, token_scopes: Iterable[str]) -> Principal | None:
+    """The principal of a person's access token: only a gebruiker who has logged in."""
+    gebruiker = db.session.execute(
+        select(Gebruiker).where(Gebruiker.issuer == issuer, Gebruiker.subject == subject)
+    ).scalar_one_or_none()
+    if gebruiker is None:
+        return None
+    return principal_van_gebruiker(gebruiker, methode="oidc-access-token", scopes=token_scopes)
+
+
+def beheerders_over(afnemer_id: uuid.UUID, *, behalve: uuid.UUID | None = None) -> int:
+    query = select(func.count()).select_from(Lidmaatschap).where(
+        Lidmaatschap.afnemer_id == afnemer_id,
+        Lidmaatschap.status == LidmaatschapStatus.ACTIEF.value,
+        Lidmaatschap.rol == Rol.AFNEMER_BEHEERDER.value,
+    )
+    if behalve is not None:
+        query = query.where(Lidmaatschap.id != behalve)
+    return db.session.execute(query).scalar_one()
+
+
+def bewaak_laatste_beheerder(lidmaatschap: Lidmaatschap) -> None:
+    """Refuse (409) a change that would leave an afnemer without an active beheerder.
+
+    The afnemer's row is locked first (PostgreSQL), so two beheerders removing each
+    other at the same moment cannot both succeed.
+    """
+    from core.afnemers.models import Afnemer
+
+    db.session.execute(
+        select(Afnemer.id).where(Afnemer.id == lidmaatschap.afnemer_id).with_for_update()
+    )
+    if (
+        lidmaatschap.status == LidmaatschapStatus.ACTIEF.value
+        and lidmaatschap.rol == Rol.AFNEMER_BEHEERDER.value
+        and beheerders_over(lidmaatschap.afnemer_id, behalve=lidmaatschap.id) == 0
+    ):
+        raise Problem(
+            409,
+            "Dit is de laatste beheerder van deze afnemer. Maak eerst iemand anders "
+            "beheerder.",
+            code="laatste-beheerder",
+        )
+
+
+def uitnodigen(afnemer_id: uuid.UUID, email: str, rol: Rol, *, door: Principal) -> Lidmaatschap:
+    """Invite an e-mail address with a role; 409 if it already has a live lidmaatschap.
+
+    When a gebruiker with this verified address exists, the lidmaatschap is active at
+    once; otherwise it becomes active at that person's first login.
+    """
+    email = normaliseer_email(email)
+    bestaand = db.session.execute(
+        select(Lidmaatschap.id).where(
+            Lidmaatschap.afnemer_id == afnemer_id,
+            Lidmaatschap.email == email,
+            Lidmaatschap.status != LidmaatschapStatus.BEEINDIGD.value,
+        )
+    ).scalar()
+    if bestaand is not None:
+        raise Problem(409, f"{email} is al lid of uitgenodigd bij deze afnemer.",
+                      code="al-lid", bestaandLidmaatschap=str(bestaand))
+    gebruiker = db.session.execute(
+        select(Gebruiker).where(Gebruiker.email == email, Gebruiker.email_geverifieerd.is_(True))
+        .order_by(Gebruiker.aangemaakt_op)
+    ).scalars().first()
+    lid = Lidmaatschap(
+        afnemer_id=afnemer_id, email=email, rol=rol.value, uitgenodigd_door=door.naam,
+        status=LidmaatschapStatus.UITGENODIGD.value,
+    )
+    if gebruiker is not None:
+        lid.gebruiker_id = gebruiker.id
+        lid.status = LidmaatschapStatus.ACTIEF.value
+        lid.geaccepteerd_op = utcnow()
+    db.session.add(lid)
+    return lid
+
+
+def wijzig_rol(lid: Lidmaatschap, rol: Rol) -> None:
+    if lid.status == LidmaatschapStatus.BEEINDIGD.value:
+        raise Problem(409, "Een beëindigd lidmaatschap wijzigt niet meer.",
+                      code="lidmaatschap-beeindigd")
+    if rol.value != lid.rol:
+        if rol != Rol.AFNEMER_BEHEERDER:
+            bewaak_laatste_beheerder(lid)
+        lid.rol = rol.value
+
+
+def beeindig(lid: Lidmaatschap) -> None:
+    if lid.status == LidmaatschapStatus.BEEINDIGD.value:
+        return
+    bewaak_laatste_beheerder(lid)
+    lid.status = LidmaatschapStatus.BEEINDIGD.value
+    lid.beeindigd_op = utcnow()
