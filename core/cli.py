@@ -148,5 +148,49 @@ def token_create(naam: str, rol: str, oin: str | None, dagen: int) -> None:
     click.echo(f"geldig tot {nieuw.record.verloopt_op.isoformat()}", err=True)
 
 
+@main.group("gebruiker")
+def gebruiker_group() -> None:
+    """People who log in to the console."""
+
+
+@gebruiker_group.command("rol")
+@click.argument("email")
+@click.option("--rol", required=True,
+              type=click.Choice([Rol.LOGIUS_BEHEERDER.value, Rol.PRODUCTTEAM.value, "geen"]),
+              help="The Logius role; 'geen' takes it away.")
+@click.option("--dienst", help="For productteam: the dienst (slug) whose reference data it "
+                               "manages.")
+@with_appcontext
+def gebruiker_rol(email: str, rol: str, dienst: str | None) -> None:
+    """Give a gebruiker (who has logged in once) a Logius role."""
+    from flask import current_app
+
+    from core.gebruikers.models import Gebruiker
+    from core.gebruikers.service import normaliseer_email
+    from core.plugins import diensten
+
+    if rol == Rol.PRODUCTTEAM.value:
+        bekend = {info.slug for info in diensten().alle()}
+        if dienst not in bekend:
+            raise click.UsageError(
+                f"--dienst is verplicht voor productteam; kies uit {', '.join(sorted(bekend))}")
+    elif dienst:
+        raise click.UsageError("--dienst hoort alleen bij de rol productteam")
+    gevonden = db.session.execute(
+        select(Gebruiker).where(Gebruiker.email == normaliseer_email(email),
+                                Gebruiker.email_geverifieerd.is_(True))
+    ).scalars().all()
+    if not gevonden:
+        raise click.UsageError(
+            f"geen gebruiker met het geverifieerde e-mailadres {email}; die moet eerst een "
+            "keer inloggen")
+    for gebruiker in gevonden:
+        gebruiker.logius_rol = None if rol == "geen" else rol
+        gebruiker.productteam_dienst = dienst
+    db.session.commit()
+    current_app.logger.info("logius role of %s set to %s", email, rol)
+    click.echo(f"{email}: {rol}{f' ({dienst})' if dienst else ''}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

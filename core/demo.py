@@ -12,9 +12,11 @@ from sqlalchemy import select
 from core.aansluitingen import service as aansluitingen
 from core.aansluitingen.lifecycle import Status
 from core.afnemers.models import Afnemer
-from core.auth.principal import SYSTEEM
+from core.auth.principal import SYSTEEM, Rol
 from core.contactpersonen.models import Contactpersoon
 from core.db import db
+from core.gebruikers import service as gebruikers
+from core.gebruikers.models import Lidmaatschap, MachineClient
 
 DEMO_OIN = "00000001001234567000"
 
@@ -100,4 +102,31 @@ def load() -> Afnemer:
             if status == Status.ACTIEF:
                 aansluitingen.wijzig_status(aansluiting, Status.ACTIEF, door=SYSTEEM)
         db.session.commit()
-    return db.session.execute(select(Afnemer).where(Afnemer.oin == DEMO_OIN)).scalar_one()
+    demo = db.session.execute(select(Afnemer).where(Afnemer.oin == DEMO_OIN)).scalar_one()
+    _identiteit(demo)
+    return demo
+
+
+#: People invited at the demo afnemer; their lidmaatschap starts at their first login.
+DEMO_LEDEN = [("beheerder@voorbeeldstad.nl", Rol.AFNEMER_BEHEERDER),
+              ("medewerker@voorbeeldstad.nl", Rol.AFNEMER_MEDEWERKER)]
+#: The machine client the local provider knows by default (oidc/provider.mjs).
+DEMO_MACHINE_CLIENT = "demo-koppeling"
+
+
+def _identiteit(afnemer: Afnemer) -> None:
+    for email, rol in DEMO_LEDEN:
+        bestaand = db.session.execute(
+            select(Lidmaatschap.id).where(Lidmaatschap.afnemer_id == afnemer.id,
+                                          Lidmaatschap.email == email)
+        ).scalar()
+        if bestaand is None:
+            gebruikers.uitnodigen(afnemer.id, email, rol, door=SYSTEEM)
+    if db.session.execute(
+        select(MachineClient.id).where(MachineClient.client_id == DEMO_MACHINE_CLIENT)
+    ).scalar() is None:
+        db.session.add(MachineClient(
+            afnemer_id=afnemer.id, client_id=DEMO_MACHINE_CLIENT, naam="Demo-koppeling",
+            scopes=["read", "write"], aangemaakt_door=SYSTEEM.naam,
+        ))
+    db.session.commit()

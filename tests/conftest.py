@@ -202,3 +202,12 @@ def maak_contactpersoon(api):
         return response.get_json()
 
     return create
+
+
+# The real local OpenID Provider and a live app beside it (tests/support/oidc_fixtures.py).
+from tests.support.oidc_fixtures import (  # noqa: E402,F401
+    console_port,
+    live_app,
+    provider,
+    signing_key,
+)

@@ -94,3 +94,34 @@ def test_malformed_json_is_400(api):
     response = api.post("/afnemers", data="{niet json", content_type="application/json")
     assert response.status_code == 400
     assert response.mimetype == "application/problem+json"
+
+
+def test_outside_development_the_session_cookie_is_secure(database_urls):
+    """Identity issue: HttpOnly, SameSite=Lax, and Secure outside development."""
+    app = make_app(database_urls["sqlite"], ENVIRONMENT="production", SECRET_KEY="vast-geheim")
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["SESSION_COOKIE_HTTPONLY"] is True
+    assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+    dev = make_app(database_urls["sqlite"], ENVIRONMENT="development")
+    assert dev.config["SESSION_COOKIE_SECURE"] is False
+
+
+def test_production_refuses_to_start_without_a_secret_key(database_urls):
+    with pytest.raises(RuntimeError, match="AFNEMERSPORTAAL_SECRET_KEY"):
+        create_app({"DATABASE_URL": database_urls["sqlite"], "ENVIRONMENT": "production",
+                    "SECRET_KEY": ""})
+
+
+def test_development_keeps_its_secret_key_across_restarts(tmp_path):
+    from core.config import load
+
+    first = load(str(tmp_path), {"ENVIRONMENT": "development", "SECRET_KEY": ""})["SECRET_KEY"]
+    again = load(str(tmp_path), {"ENVIRONMENT": "development", "SECRET_KEY": ""})["SECRET_KEY"]
+    assert len(first) == 64 and first == again
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_the_root_leads_to_the_console(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/console/")

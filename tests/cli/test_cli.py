@@ -119,3 +119,34 @@ def test_token_create_for_an_afnemer_role_needs_the_afnemer(sqlite_file):
                  check=False)
     assert result.returncode == 2
     assert "--afnemer" in result.stderr
+
+
+def test_gebruiker_rol_makes_a_logged_in_person_productteam_of_one_dienst(sqlite_file):
+    """DESIGN roles: a productteam manages its own dienst's reference data only."""
+    from core import create_app
+    from core.db import db
+    from core.gebruikers.models import Gebruiker
+
+    run(sqlite_file, "db", "upgrade")
+    onbekend = run(sqlite_file, "gebruiker", "rol", "pt@logius.example", "--rol", "productteam",
+                   "--dienst", "digid", check=False)
+    assert onbekend.returncode != 0 and "eerst een keer inloggen" in onbekend.stderr
+
+    app = create_app({"DATABASE_URL": sqlite_file, "SECRET_KEY": "test"})
+    with app.app_context():
+        db.session.add(Gebruiker(issuer="http://op", subject="s1", email="pt@logius.example",
+                                 email_geverifieerd=True, naam="PT"))
+        db.session.commit()
+    zonder_dienst = run(sqlite_file, "gebruiker", "rol", "PT@logius.example", "--rol",
+                        "productteam", check=False)
+    assert zonder_dienst.returncode != 0 and "--dienst is verplicht" in zonder_dienst.stderr
+    run(sqlite_file, "gebruiker", "rol", "PT@logius.example", "--rol", "productteam",
+        "--dienst", "digid")
+    with app.app_context():
+        gebruiker = db.session.query(Gebruiker).one()
+        assert (gebruiker.logius_rol, gebruiker.productteam_dienst) == ("productteam", "digid")
+    run(sqlite_file, "gebruiker", "rol", "pt@logius.example", "--rol", "geen")
+    with app.app_context():
+        gebruiker = db.session.query(Gebruiker).one()
+        assert (gebruiker.logius_rol, gebruiker.productteam_dienst) == (None, None)
+    db.dispose(app)
