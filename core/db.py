@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask import Flask, current_app, g, has_app_context
-from sqlalchemy import DateTime, MetaData, create_engine, event, select
+from sqlalchemy import DateTime, MetaData, bindparam, create_engine, event, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import (
     DeclarativeBase,
@@ -88,6 +88,27 @@ class Versie:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.__table__.c.versie}
+
+
+def vergrendel(model: type, pk: uuid.UUID) -> None:
+    """Hold a lock on one row until the transaction ends, on both engines.
+
+    PostgreSQL locks the row (``SELECT ... FOR UPDATE``). SQLite has no row locks and
+    ignores FOR UPDATE, so there a no-op write takes the database's write lock; every
+    read after it in the same transaction sees the latest committed data, and any
+    other writer waits (busy timeout) until this transaction ends. Use it before
+    checking a rule that spans rows ("keep at least one ..."), then write.
+    """
+    session = db.session
+    if session.get_bind().dialect.name == "sqlite":
+        table = model.__table__
+        session.execute(
+            text(f"UPDATE {table.name} SET id = id WHERE id = :id").bindparams(
+                bindparam("id", pk, type_=table.c.id.type)
+            )
+        )
+    else:
+        session.execute(select(model.id).where(model.id == pk).with_for_update())
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -18,7 +18,7 @@ from core.contactpersonen.schemas import (
     ContactpersoonWijzigingSchema,
     ContactRol,
 )
-from core.db import db
+from core.db import db, vergrendel
 from core.errors import Problem
 from core.tenancy import TenantBlueprint, huidige_afnemer, tenant_get_or_404, tenant_select
 
@@ -38,13 +38,10 @@ def _vergrendel_afnemer() -> None:
     """Serialise changes to the afnemer's algemeen contactpersonen (AV 2.4).
 
     Two simultaneous requests that each remove one of the last two algemeen contacts
-    would each see 'another one remains'. On PostgreSQL the afnemer's row is locked
-    (FOR UPDATE) until the transaction ends; on SQLite, which ignores FOR UPDATE, the
-    flushed write itself holds the database's write lock until the commit.
+    would each see 'another one remains'. The afnemer's row is locked until the
+    transaction ends (:func:`core.db.vergrendel`, both engines).
     """
-    db.session.execute(
-        select(Afnemer.id).where(Afnemer.id == huidige_afnemer().id).with_for_update()
-    )
+    vergrendel(Afnemer, huidige_afnemer().id)
 
 
 def _aantal_algemene() -> int:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from core.auth.principal import SCOPES, Principal, Rol
-from core.db import db, utcnow
+from core.db import db, utcnow, vergrendel
 from core.errors import Problem
 from core.gebruikers.models import Gebruiker, Lidmaatschap, LidmaatschapStatus, MachineClient
 
@@ -149,14 +149,12 @@ def beheerders_over(afnemer_id: uuid.UUID, *, behalve: uuid.UUID | None = None) 
 def bewaak_laatste_beheerder(lidmaatschap: Lidmaatschap) -> None:
     """Refuse (409) a change that would leave an afnemer without an active beheerder.
 
-    The afnemer's row is locked first (PostgreSQL), so two beheerders removing each
-    other at the same moment cannot both succeed.
+    The afnemer's row is locked first (:func:`core.db.vergrendel`, both engines), so
+    two beheerders removing each other at the same moment cannot both succeed.
     """
     from core.afnemers.models import Afnemer
 
-    db.session.execute(
-        select(Afnemer.id).where(Afnemer.id == lidmaatschap.afnemer_id).with_for_update()
-    )
+    vergrendel(Afnemer, lidmaatschap.afnemer_id)
     if (
         lidmaatschap.status == LidmaatschapStatus.ACTIEF.value
         and lidmaatschap.rol == Rol.AFNEMER_BEHEERDER.value

@@ -263,3 +263,33 @@ def test_demo_data_invites_the_demo_people_and_binds_the_demo_client(app):
             ("beheerder@voorbeeldstad.nl", "afnemer-beheerder", "uitgenodigd"),
             ("medewerker@voorbeeldstad.nl", "afnemer-medewerker", "uitgenodigd"),
         ]
+
+
+def test_two_beheerders_ending_each_other_at_once_leave_one(app, api, maak_afnemer, backend):
+    """The afnemer row is locked while the rule is checked, so of two simultaneous
+    removals of the last two beheerders exactly one succeeds (on both engines)."""
+    import threading
+
+    for _ in range(3):
+        afnemer = maak_afnemer()
+        een = _actief(app, api, afnemer["id"], "een@gemeente.example")
+        twee = _actief(app, api, afnemer["id"], "twee@gemeente.example")
+        barrier = threading.Barrier(2)
+        statuses: list[int] = []
+
+        def end(lid_id: str) -> None:
+            client = app.test_client()
+            barrier.wait()
+            response = client.delete(f"/api/v1{_url(afnemer['id'], lid_id)}",
+                                     headers={"Authorization": f"Bearer {api.token}",
+                                              "If-Match": "*"})
+            statuses.append(response.status_code)
+
+        threads = [threading.Thread(target=end, args=(x["id"],)) for x in (een, twee)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(statuses) == [204, 409]
+        actief = api.get(_url(afnemer["id"]) + "?status=actief").get_json()["resultaten"]
+        assert len(actief) == 1
