@@ -89,9 +89,11 @@ def _register_blueprints(api: Api) -> None:
     from core.contactpersonen.views import blp as contactpersonen
     from core.diensten.views import blp as diensten
     from core.gebruikers.views import clients as machine_clients, leden as lidmaatschappen
+    from core.meldingen.views import bezorgingen, gebeurtenissen, webhooks
 
     for blueprint in (diensten, afnemers, afnemer, contactpersonen, aansluitingen, api_tokens,
-                      lidmaatschappen, machine_clients, audit):
+                      lidmaatschappen, machine_clients, webhooks, bezorgingen, gebeurtenissen,
+                      audit):
         api.register_blueprint(blueprint)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -146,6 +147,30 @@ def token_create(naam: str, rol: str, oin: str | None, dagen: int) -> None:
     db.session.commit()
     click.echo(nieuw.token)
     click.echo(f"geldig tot {nieuw.record.verloopt_op.isoformat()}", err=True)
+
+
+@main.command("worker")
+@click.option("--eenmalig", is_flag=True,
+              help="Deliver what is due now, then stop (for cron or tests).")
+@click.option("--interval", default=1.0, show_default=True, type=click.FloatRange(0.05, 60),
+              help="Seconds to wait when nothing is due.")
+@with_appcontext
+def worker(eenmalig: bool, interval: float) -> None:
+    """Deliver the outbox: webhooks and e-mail, with retries. Stops on SIGTERM/SIGINT."""
+    import signal
+    import threading
+
+    from flask import current_app
+
+    from core.meldingen.worker import draai
+
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    app = current_app._get_current_object()
+    click.echo(f"worker gestart (pid {os.getpid()})", err=True)
+    totaal = draai(app, eenmalig=eenmalig, interval=interval, stop=stop)
+    click.echo(f"worker gestopt: {totaal} bezorgingen afgehandeld", err=True)
 
 
 @main.group("gebruiker")

@@ -54,6 +54,22 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         "OIDC_ALGORITHMS": "RS256,PS256,ES256",
         # Verified e-mail addresses that become logius-beheerder at login.
         "LOGIUS_BEHEERDERS": "",
+        # Notifications (core/meldingen). Where Logius is told what afnemers report
+        # (AV 2.8) and how they respond to announcements; comma-separated addresses.
+        "LOGIUS_MELDINGEN_EMAIL": "servicecentrum@logius.example",
+        "SMTP_HOST": "127.0.0.1",
+        "SMTP_PORT": 1025,
+        "MAIL_AFZENDER": "Afnemersportaal <noreply@afnemersportaal.example>",
+        # The delivery worker: batch size, how long a claim holds (seconds), threads.
+        "WORKER_BATCH": 50,
+        "WORKER_LEASE_SECONDS": 60,
+        "WORKER_THREADS": 8,
+        # Retries: after this many attempts a delivery is dead (until redelivered);
+        # waits double from the base (seconds) up to the maximum, with jitter.
+        "WEBHOOK_MAX_POGINGEN": 8,
+        "WEBHOOK_BACKOFF_BASIS": 30.0,
+        "WEBHOOK_BACKOFF_MAX": 21600.0,
+        "WEBHOOK_TIMEOUT": 10.0,
     }
     for key in list(config):
         value = os.environ.get(ENV_PREFIX + key)
@@ -89,4 +105,6 @@ def _coerce(value: str, default):
         return value.strip().lower() in {"1", "true", "yes", "on"}
     if isinstance(default, int):
         return int(value)
+    if isinstance(default, float):
+        return float(value)
     return value

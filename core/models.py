@@ -7,6 +7,7 @@ from core.auth.models import ApiToken
 from core.contactpersonen.models import Contactpersoon
 from core.db import Base
 from core.gebruikers.models import Gebruiker, Lidmaatschap, MachineClient
+from core.meldingen.models import Bezorging, Gebeurtenis, WebhookEndpoint
 
 __all__ = [
     "Aansluiting",
@@ -14,9 +15,12 @@ __all__ = [
     "ApiToken",
     "AuditRegel",
     "Base",
+    "Bezorging",
     "Contactpersoon",
+    "Gebeurtenis",
     "Gebruiker",
     "Lidmaatschap",
     "MachineClient",
     "Statuswijziging",
+    "WebhookEndpoint",
 ]

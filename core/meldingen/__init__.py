@@ -1,0 +1,1 @@
+"""Notifications: the outbox, webhooks, e-mail and the worker that delivers them."""

@@ -1,0 +1,70 @@
+"""The kinds of event, who they are for, and which contactpersonen get the e-mail.
+
+Each type names the article that makes it a duty to inform (AV 2.6 in general).
+Contact roles are those of AV 2.4 (algemeen) and the technical, financial and
+privacy roles of the foundation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Ontvanger(StrEnum):
+    AFNEMER = "afnemer"
+    LOGIUS = "logius"
+
+
+@dataclass(frozen=True)
+class Soort:
+    type: str
+    omschrijving: str
+    artikel: str
+    ontvanger: Ontvanger
+    #: Contactpersoon roles that get the e-mail (afnemer events).
+    rollen: tuple[str, ...] = ()
+
+
+SOORTEN: dict[str, Soort] = {
+    s.type: s
+    for s in (
+        Soort("aankondiging.voorwaardenwijziging", "Wijziging van voorwaarden aangekondigd",
+              "AV 13.1", Ontvanger.AFNEMER, ("algemeen",)),
+        Soort("aankondiging.dienstwijziging", "Wijziging van een dienst aangekondigd",
+              "AV 14.1", Ontvanger.AFNEMER, ("algemeen", "technisch")),
+        Soort("aankondiging.uitfasering", "Uitfasering van een dienst of versie aangekondigd",
+              "AV 14.1", Ontvanger.AFNEMER, ("algemeen", "technisch")),
+        Soort("aankondiging.onderhoud", "Gepland onderhoud aangekondigd", "AV 6.1",
+              Ontvanger.AFNEMER, ("technisch",)),
+        Soort("aankondiging.koppelvlakwijziging", "Wijziging van een koppelvlak aangekondigd",
+              "MO 3.5", Ontvanger.AFNEMER, ("technisch",)),
+        Soort("aankondiging.opschorting", "Levering opgeschort wegens een beveiligingsincident",
+              "AV 5.4", Ontvanger.AFNEMER, ("algemeen", "technisch", "privacy")),
+        Soort("aankondiging.storing", "Storing", "AV 7", Ontvanger.AFNEMER, ("technisch",)),
+        Soort("voorwaarden.afgewezen",
+              "Afwijzing van een voorwaardenwijziging vastgelegd; de levering eindigt",
+              "AV 13.2", Ontvanger.AFNEMER, ("algemeen",)),
+        Soort("dienstwijziging.consultatie", "Afwijzing van een dienstwijziging: overleg gestart",
+              "AV 14.2", Ontvanger.AFNEMER, ("algemeen",)),
+        Soort("aankondiging.reactie", "Een afnemer reageerde op een aankondiging", "AV 2.6",
+              Ontvanger.LOGIUS),
+        Soort("wijzigingsmelding.ontvangen", "Wijzigingsmelding van een afnemer", "AV 2.8",
+              Ontvanger.LOGIUS),
+        Soort("wijzigingsmelding.te-laat",
+              "Wijzigingsmelding binnen drie maanden voor de realisatie", "AV 2.8",
+              Ontvanger.LOGIUS),
+    )
+}
+
+
+def soort(type_: str) -> Soort:
+    try:
+        return SOORTEN[type_]
+    except KeyError:  # a programming error, never user input
+        raise ValueError(f"onbekend gebeurtenistype {type_!r}") from None
+
+
+def afnemer_typen() -> list[str]:
+    """The event types an afnemer can subscribe a webhook to."""
+    return sorted(t for t, s in SOORTEN.items() if s.ontvanger == Ontvanger.AFNEMER)

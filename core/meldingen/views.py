@@ -1,0 +1,267 @@
+"""Webhooks, the delivery log, redelivery, and the event feed of an afnemer.
+
+- ``/afnemers/{id}/webhooks``: endpoints with event-type filters; the signing
+  secret is shown once, at creation;
+- ``/afnemers/{id}/bezorgingen``: every delivery to the afnemer (webhook and
+  e-mail) with its attempts; ``POST .../{id}/opnieuw`` delivers it again;
+- ``/afnemers/{id}/gebeurtenissen``: the events themselves, for clients that poll.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import uuid
+from urllib.parse import urlsplit
+
+import marshmallow as ma
+from flask import current_app
+from flask.views import MethodView
+from sqlalchemy import select
+
+from core.api import fields
+from core.api.etag import check_if_match
+from core.api.pagination import PaginaArgs, paginate, pagina_schema
+from core.api.responses import aangemaakt, commit, met_etag
+from core.api.schemas import Schema
+from core.db import db, utcnow
+from core.errors import Problem
+from core.meldingen.geheimen import nieuw_geheim, versleutel
+from core.meldingen.models import Bezorging, BezorgStatus, Gebeurtenis, Kanaal, WebhookEndpoint
+from core.meldingen.typen import SOORTEN, afnemer_typen
+from core.tenancy import TenantBlueprint, huidige_afnemer, tenant_get_or_404, tenant_select
+
+webhooks = TenantBlueprint(
+    "webhooks", __name__, suffix="/webhooks",
+    description="Webhook-endpoints van de afnemer: ondertekend volgens Standard Webhooks",
+)
+bezorgingen = TenantBlueprint(
+    "bezorgingen", __name__, suffix="/bezorgingen",
+    description="Bezorglog: elke webhook- en e-mailbezorging met haar pogingen",
+)
+gebeurtenissen = TenantBlueprint(
+    "gebeurtenissen", __name__, suffix="/gebeurtenissen",
+    description="Gebeurtenissen voor de afnemer, om op te vragen in plaats van te ontvangen",
+)
+
+TYPE_FILTERS = afnemer_typen() + sorted({t.split(".")[0] + ".*" for t in afnemer_typen()})
+
+
+def _url_fout(url: str) -> str | None:
+    """An https URL, or http on a loopback address for local development."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"https", "http"} or not parts.hostname:
+        return "Moet een volledige https-URL zijn."
+    if parts.username or parts.password:
+        return "Zet geen inloggegevens in de URL; controleer de handtekening."
+    if parts.scheme == "http":
+        try:
+            loopback = ipaddress.ip_address(parts.hostname).is_loopback
+        except ValueError:
+            loopback = parts.hostname == "localhost"
+        if not loopback or current_app.config["ENVIRONMENT"] != "development":
+            return "Moet https zijn (http alleen naar localhost, in development)."
+    return None
+
+
+class WebhookSchema(Schema):
+    id = ma.fields.UUID(dump_only=True)
+    url = fields.tekst(2000, required=True,
+                       metadata={"example": "https://zaken.voorbeeldstad.nl/logius/webhooks"})
+    omschrijving = fields.tekst(200, load_default=None, allow_none=True)
+    typen = ma.fields.List(
+        fields.keuze(TYPE_FILTERS), load_default=list,
+        metadata={"description": "Alleen deze gebeurtenistypen (of families als "
+                  "'aankondiging.*'); leeg is alles"},
+    )
+    actief = ma.fields.Boolean(load_default=True)
+    aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
+    gewijzigd_op = ma.fields.AwareDateTime(dump_only=True)
+
+    @ma.validates("url")
+    def _url(self, value, **_kwargs):
+        fout = _url_fout(value)
+        if fout:
+            raise ma.ValidationError(fout)
+
+
+class NieuweWebhookSchema(WebhookSchema):
+    geheim = ma.fields.String(
+        dump_only=True,
+        metadata={"description": "Het ondertekengeheim (whsec_...). Alleen nu zichtbaar."},
+    )
+
+
+class WebhookWijzigingSchema(WebhookSchema):
+    class Meta:
+        partial = True
+
+
+@webhooks.route("")
+class Webhooks(MethodView):
+    @webhooks.arguments(PaginaArgs, location="query")
+    @webhooks.response(200, pagina_schema(WebhookSchema))
+    def get(self, args):
+        """Webhooks opvragen"""
+        return paginate(tenant_select(WebhookEndpoint).order_by(WebhookEndpoint.aangemaakt_op,
+                                                                WebhookEndpoint.id), args)
+
+    @webhooks.arguments(WebhookSchema)
+    @webhooks.response(201, NieuweWebhookSchema)
+    @webhooks.problems(403)
+    def post(self, data):
+        """Webhook registreren; het ondertekengeheim wordt één keer getoond
+
+        Elke bezorging draagt de headers webhook-id (gelijk bij elke nieuwe poging),
+        webhook-timestamp en webhook-signature volgens Standard Webhooks.
+        """
+        geheim = nieuw_geheim()
+        endpoint = WebhookEndpoint(
+            afnemer_id=huidige_afnemer().id, url=data["url"], omschrijving=data["omschrijving"],
+            typen=sorted(set(data["typen"])), actief=data["actief"],
+            geheim_versleuteld=versleutel(geheim, current_app.config["SECRET_KEY"]),
+        )
+        db.session.add(endpoint)
+        commit()
+        response, status, headers = aangemaakt(endpoint, "webhooks.WebhookView",
+                                               afnemer_id=endpoint.afnemer_id,
+                                               webhook_id=endpoint.id)
+        body = {k: getattr(endpoint, k) for k in (
+            "id", "url", "omschrijving", "typen", "actief", "aangemaakt_op", "gewijzigd_op")}
+        return {**body, "geheim": geheim}, status, headers
+
+
+@webhooks.route("/<uuid:webhook_id>")
+class WebhookView(MethodView):
+    @webhooks.response(200, WebhookSchema)
+    def get(self, webhook_id: uuid.UUID):
+        """Eén webhook opvragen (zonder geheim)"""
+        return met_etag(tenant_get_or_404(WebhookEndpoint, webhook_id))
+
+    @webhooks.arguments(WebhookWijzigingSchema)
+    @webhooks.response(200, WebhookSchema)
+    @webhooks.if_match()
+    @webhooks.problems(403)
+    def patch(self, data, webhook_id: uuid.UUID):
+        """Webhook wijzigen (URL, filter, actief)"""
+        endpoint = tenant_get_or_404(WebhookEndpoint, webhook_id)
+        check_if_match(endpoint)
+        for key, value in data.items():
+            setattr(endpoint, key, sorted(set(value)) if key == "typen" else value)
+        commit()
+        return met_etag(endpoint)
+
+    @webhooks.response(204)
+    @webhooks.if_match()
+    @webhooks.problems(403)
+    def delete(self, webhook_id: uuid.UUID):
+        """Webhook verwijderen; openstaande bezorgingen eraan worden niet meer verstuurd"""
+        endpoint = tenant_get_or_404(WebhookEndpoint, webhook_id)
+        check_if_match(endpoint)
+        db.session.delete(endpoint)
+        commit()
+
+
+class BezorgingSchema(Schema):
+    id = ma.fields.UUID(dump_only=True)
+    gebeurtenis_id = ma.fields.UUID(dump_only=True)
+    type = ma.fields.String(dump_only=True, attribute="gebeurtenis.type")
+    kanaal = ma.fields.String(dump_only=True, metadata={"enum": [k.value for k in Kanaal]})
+    webhook_id = ma.fields.UUID(dump_only=True, allow_none=True)
+    adres = ma.fields.String(dump_only=True)
+    status = ma.fields.String(dump_only=True, metadata={"enum": [s.value for s in BezorgStatus]})
+    pogingen = ma.fields.Integer(dump_only=True)
+    volgende_poging_op = ma.fields.AwareDateTime(dump_only=True)
+    laatste_poging_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
+    laatste_fout = ma.fields.String(dump_only=True, allow_none=True)
+    bezorgd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
+    aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
+
+
+class BezorgingArgs(PaginaArgs):
+    status = fields.keuze([s.value for s in BezorgStatus])
+    kanaal = fields.keuze([k.value for k in Kanaal])
+
+
+@bezorgingen.route("")
+class Bezorgingen(MethodView):
+    @bezorgingen.arguments(BezorgingArgs, location="query")
+    @bezorgingen.response(200, pagina_schema(BezorgingSchema))
+    def get(self, args):
+        """Bezorglog opvragen, nieuwste eerst"""
+        query = tenant_select(Bezorging).order_by(Bezorging.aangemaakt_op.desc(), Bezorging.id)
+        for key in ("status", "kanaal"):
+            if args.get(key):
+                query = query.where(getattr(Bezorging, key) == args[key])
+        return paginate(query, args)
+
+
+@bezorgingen.route("/<uuid:bezorging_id>")
+class BezorgingView(MethodView):
+    @bezorgingen.response(200, BezorgingSchema)
+    def get(self, bezorging_id: uuid.UUID):
+        """Eén bezorging opvragen"""
+        return tenant_get_or_404(Bezorging, bezorging_id)
+
+
+@bezorgingen.route("/<uuid:bezorging_id>/opnieuw")
+class Opnieuw(MethodView):
+    @bezorgingen.response(202, BezorgingSchema)
+    @bezorgingen.problems(403, 409)
+    def post(self, bezorging_id: uuid.UUID):
+        """Opnieuw bezorgen, met hetzelfde bericht-id
+
+        Voor een dode of al bezorgde bezorging: de worker stuurt haar zo snel mogelijk
+        opnieuw, met een nieuwe reeks pogingen.
+        """
+        bezorging = tenant_get_or_404(Bezorging, bezorging_id)
+        if bezorging.status == BezorgStatus.WACHTEND.value:
+            raise Problem(409, "Deze bezorging staat al klaar om (opnieuw) verstuurd te worden.",
+                          code="al-wachtend")
+        if bezorging.kanaal == Kanaal.WEBHOOK.value and bezorging.webhook_id is None:
+            raise Problem(409, "Het webhook-endpoint van deze bezorging bestaat niet meer.",
+                          code="webhook-verwijderd")
+        bezorging.status = BezorgStatus.WACHTEND.value
+        bezorging.pogingen = 0
+        bezorging.volgende_poging_op = utcnow()
+        bezorging.geclaimd_tot = None
+        commit()
+        return bezorging
+
+
+class GebeurtenisSchema(Schema):
+    id = ma.fields.UUID(dump_only=True)
+    type = ma.fields.String(dump_only=True, metadata={"enum": sorted(SOORTEN)})
+    onderwerp = ma.fields.String(dump_only=True)
+    tekst = ma.fields.String(dump_only=True)
+    data = ma.fields.Dict(dump_only=True)
+    aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
+
+
+class GebeurtenisArgs(PaginaArgs):
+    type = fields.keuze(sorted(SOORTEN))
+    na = ma.fields.AwareDateTime(metadata={"description": "Alleen gebeurtenissen na dit moment"})
+
+
+@gebeurtenissen.route("")
+class Gebeurtenissen(MethodView):
+    @gebeurtenissen.arguments(GebeurtenisArgs, location="query")
+    @gebeurtenissen.response(200, pagina_schema(GebeurtenisSchema))
+    def get(self, args):
+        """Gebeurtenissen opvragen, oudste eerst (om bij te houden met 'na')"""
+        query = tenant_select(Gebeurtenis).order_by(Gebeurtenis.aangemaakt_op, Gebeurtenis.id)
+        if args.get("type"):
+            query = query.where(Gebeurtenis.type == args["type"])
+        if args.get("na"):
+            query = query.where(Gebeurtenis.aangemaakt_op > args["na"])
+        return paginate(query, args)
+
+
+@gebeurtenissen.route("/<uuid:gebeurtenis_id>")
+class GebeurtenisView(MethodView):
+    @gebeurtenissen.response(200, GebeurtenisSchema)
+    def get(self, gebeurtenis_id: uuid.UUID):
+        """Eén gebeurtenis opvragen"""
+        return tenant_get_or_404(Gebeurtenis, gebeurtenis_id)
+
+
+__all__ = ["webhooks", "bezorgingen", "gebeurtenissen", "select"]

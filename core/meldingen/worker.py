@@ -1,0 +1,252 @@
+"""The delivery worker: takes due deliveries from the outbox and sends them.
+
+- **Claiming.** One statement marks a batch of due deliveries as taken until
+  ``now + lease`` and returns them: ``UPDATE ... WHERE id IN (SELECT ... FOR UPDATE
+  SKIP LOCKED)``. On PostgreSQL several workers run side by side without taking the
+  same row; SQLite runs the statement under its write lock (one worker at a time).
+- **At least once.** A worker that dies (even by SIGKILL) leaves its claims behind;
+  when the lease runs out, another worker takes them. A delivery sent just before
+  the crash is then sent again, with the same message id, so receivers can drop the
+  duplicate (Standard Webhooks: ``webhook-id``).
+- **Retries** back off exponentially with jitter; after ``WEBHOOK_MAX_POGINGEN``
+  attempts a delivery is dead (``dood``) until someone asks to redeliver it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import smtplib
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+
+import requests
+from flask import Flask
+from sqlalchemy import or_, select, update
+from standardwebhooks import Webhook
+
+from core.db import db, utcnow
+from core.meldingen.geheimen import ontsleutel
+from core.meldingen.models import Bezorging, BezorgStatus, Gebeurtenis, Kanaal, WebhookEndpoint
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Instellingen:
+    batch: int = 50
+    lease: timedelta = timedelta(seconds=60)
+    max_pogingen: int = 8
+    backoff_basis: float = 30.0
+    backoff_max: float = 6 * 3600.0
+    http_timeout: float = 10.0
+    threads: int = 8
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 1025
+    afzender: str = "Afnemersportaal <noreply@afnemersportaal.example>"
+    secret_key: str = ""
+
+    @classmethod
+    def van(cls, app: Flask, **overrides) -> Instellingen:
+        c = app.config
+        values = dict(
+            batch=c["WORKER_BATCH"], lease=timedelta(seconds=c["WORKER_LEASE_SECONDS"]),
+            max_pogingen=c["WEBHOOK_MAX_POGINGEN"], backoff_basis=c["WEBHOOK_BACKOFF_BASIS"],
+            backoff_max=c["WEBHOOK_BACKOFF_MAX"], http_timeout=c["WEBHOOK_TIMEOUT"],
+            threads=c["WORKER_THREADS"], smtp_host=c["SMTP_HOST"], smtp_port=c["SMTP_PORT"],
+            afzender=c["MAIL_AFZENDER"], secret_key=c["SECRET_KEY"],
+        )
+        values.update(overrides)
+        return cls(**values)
+
+
+def wachttijd(poging: int, inst: Instellingen, rng: random.Random = random) -> float:
+    """Seconds before the next attempt after ``poging`` failed attempts.
+
+    Exponential (basis x 2^(poging-1), capped) with 'equal jitter': half of it is
+    fixed, the other half random, so retries of many deliveries spread out but never
+    come sooner than half the nominal wait.
+    """
+    nominaal = min(inst.backoff_max, inst.backoff_basis * 2 ** max(0, poging - 1))
+    return nominaal / 2 + rng.uniform(0, nominaal / 2)
+
+
+@dataclass
+class Klus:
+    """What the sending threads need, read before the claim's transaction ends."""
+
+    id: uuid.UUID
+    kanaal: str
+    adres: str
+    pogingen: int
+    gebeurtenis_id: uuid.UUID
+    type: str
+    onderwerp: str
+    tekst: str
+    data: dict
+    aangemaakt_op: datetime
+    geheim: str | None
+
+
+def claim(inst: Instellingen, *, werker: str = "") -> list[Klus]:
+    nu = utcnow()
+    te_doen = (
+        select(Bezorging.id)
+        .where(Bezorging.status == BezorgStatus.WACHTEND.value,
+               Bezorging.volgende_poging_op <= nu,
+               or_(Bezorging.geclaimd_tot.is_(None), Bezorging.geclaimd_tot < nu))
+        .order_by(Bezorging.volgende_poging_op)
+        .limit(inst.batch)
+        .with_for_update(skip_locked=True)
+    )
+    ids = db.session.scalars(
+        update(Bezorging).where(Bezorging.id.in_(te_doen.scalar_subquery()))
+        .values(geclaimd_tot=nu + inst.lease)
+        .returning(Bezorging.id),
+        execution_options={"synchronize_session": False},
+    ).all()
+    if not ids:
+        db.session.commit()
+        return []
+    rows = db.session.execute(
+        select(Bezorging, Gebeurtenis, WebhookEndpoint.geheim_versleuteld)
+        .join(Gebeurtenis, Bezorging.gebeurtenis_id == Gebeurtenis.id)
+        .outerjoin(WebhookEndpoint, Bezorging.webhook_id == WebhookEndpoint.id)
+        .where(Bezorging.id.in_(ids))
+    ).all()
+    db.session.commit()
+    return [
+        Klus(
+            id=b.id, kanaal=b.kanaal, adres=b.adres, pogingen=b.pogingen,
+            gebeurtenis_id=g.id, type=g.type, onderwerp=g.onderwerp, tekst=g.tekst,
+            data=g.data, aangemaakt_op=g.aangemaakt_op,
+            geheim=ontsleutel(geheim, inst.secret_key) if geheim else None,
+        )
+        for b, g, geheim in rows
+    ]
+
+
+def payload(klus: Klus) -> str:
+    """The webhook body: the Standard Webhooks shape (type, timestamp, data)."""
+    return json.dumps({
+        "type": klus.type,
+        "timestamp": klus.aangemaakt_op.isoformat(),
+        "data": {"id": str(klus.gebeurtenis_id), "onderwerp": klus.onderwerp,
+                 "tekst": klus.tekst, **klus.data},
+    }, ensure_ascii=False, separators=(",", ":"))
+
+
+_lokaal = threading.local()
+
+
+def _http() -> requests.Session:
+    if not hasattr(_lokaal, "sessie"):
+        _lokaal.sessie = requests.Session()
+    return _lokaal.sessie
+
+
+def verstuur_webhook(klus: Klus, inst: Instellingen) -> None:
+    body = payload(klus)
+    msg_id = f"msg_{klus.gebeurtenis_id.hex}"
+    nu = datetime.fromtimestamp(int(time.time()), UTC)  # the library reads it as UTC
+    handtekening = Webhook(klus.geheim or "").sign(msg_id, nu, body)
+    response = _http().post(
+        klus.adres, data=body.encode(), timeout=inst.http_timeout, allow_redirects=False,
+        headers={"Content-Type": "application/json", "webhook-id": msg_id,
+                 "webhook-timestamp": str(int(nu.timestamp())),
+                 "webhook-signature": handtekening,
+                 "User-Agent": "Afnemersportaal-webhooks/1"},
+    )
+    if not 200 <= response.status_code < 300:
+        raise RuntimeError(f"HTTP {response.status_code}")
+
+
+def verstuur_email(klus: Klus, inst: Instellingen) -> None:
+    bericht = EmailMessage()
+    bericht["From"] = inst.afzender
+    bericht["To"] = klus.adres
+    bericht["Subject"] = klus.onderwerp
+    bericht["Date"] = formatdate(klus.aangemaakt_op.timestamp(), localtime=False)
+    # Stable across retries, so a mail client shows a resent message only once.
+    bericht["Message-ID"] = make_msgid(idstring=f"{klus.gebeurtenis_id.hex}.{klus.id.hex}",
+                                       domain="afnemersportaal.example")
+    bericht["X-Afnemersportaal-Gebeurtenis"] = str(klus.gebeurtenis_id)
+    bericht["X-Afnemersportaal-Type"] = klus.type
+    artikel = klus.data.get("artikel")
+    voet = f"\n\nGrondslag: {artikel}." if artikel else ""
+    bericht.set_content(klus.tekst + voet)
+    with smtplib.SMTP(inst.smtp_host, inst.smtp_port, timeout=inst.http_timeout) as smtp:
+        smtp.send_message(bericht)
+
+
+def verstuur(klus: Klus, inst: Instellingen) -> str | None:
+    """Send one delivery; the error text, or ``None`` when it was accepted."""
+    if klus.kanaal == Kanaal.WEBHOOK.value and klus.geheim is None:
+        return "Definitief: het webhook-endpoint is verwijderd."
+    try:
+        if klus.kanaal == Kanaal.WEBHOOK.value:
+            verstuur_webhook(klus, inst)
+        else:
+            verstuur_email(klus, inst)
+    except Exception as exc:  # every failure is a retry, whatever its kind
+        return f"{type(exc).__name__}: {exc}"[:2000]
+    return None
+
+
+def vastleggen(klus: Klus, fout: str | None, inst: Instellingen) -> None:
+    nu = utcnow()
+    poging = klus.pogingen + 1
+    values: dict = {"pogingen": poging, "laatste_poging_op": nu, "geclaimd_tot": None}
+    if fout is None:
+        values.update(status=BezorgStatus.BEZORGD.value, bezorgd_op=nu, laatste_fout=None)
+    elif poging >= inst.max_pogingen or fout.startswith("Definitief"):
+        values.update(status=BezorgStatus.DOOD.value, laatste_fout=fout)
+    else:
+        values.update(laatste_fout=fout,
+                      volgende_poging_op=nu + timedelta(seconds=wachttijd(poging, inst)))
+    db.session.execute(
+        update(Bezorging).where(Bezorging.id == klus.id).values(**values),
+        execution_options={"synchronize_session": False},
+    )
+
+
+def ronde(inst: Instellingen, pool: ThreadPoolExecutor | None = None) -> int:
+    """Claim one batch, send it, record the outcomes. Returns how many were handled."""
+    klussen = claim(inst)
+    if not klussen:
+        return 0
+    if pool is None:
+        uitkomsten = [verstuur(k, inst) for k in klussen]
+    else:
+        uitkomsten = list(pool.map(lambda k: verstuur(k, inst), klussen))
+    for klus, fout in zip(klussen, uitkomsten):
+        vastleggen(klus, fout, inst)
+        if fout:
+            log.warning("bezorging %s naar %s mislukt: %s", klus.id, klus.adres, fout)
+    db.session.commit()
+    return len(klussen)
+
+
+def draai(app: Flask, *, eenmalig: bool = False, interval: float = 1.0,
+          stop: threading.Event | None = None, **overrides) -> int:
+    """Run until stopped (or, with ``eenmalig``, until nothing is due). Returns the count."""
+    inst = Instellingen.van(app, **overrides)
+    stop = stop or threading.Event()
+    totaal = 0
+    with ThreadPoolExecutor(max_workers=inst.threads) as pool:
+        while not stop.is_set():
+            with app.app_context():
+                aantal = ronde(inst, pool)
+            totaal += aantal
+            if aantal == 0:
+                if eenmalig:
+                    break
+                stop.wait(interval)
+    return totaal
