@@ -22,7 +22,7 @@ from core.api import fields
 from core.api.etag import check_if_match
 from core.api.pagination import PaginaArgs, paginate, pagina_schema
 from core.api.responses import aangemaakt, commit, met_etag
-from core.api.schemas import Schema
+from core.api.schemas import Schema, WijzigingMixin
 from core.db import db, utcnow
 from core.errors import Problem
 from core.meldingen.geheimen import nieuw_geheim, versleutel
@@ -91,9 +91,8 @@ class NieuweWebhookSchema(WebhookSchema):
     )
 
 
-class WebhookWijzigingSchema(WebhookSchema):
-    class Meta:
-        partial = True
+class WebhookWijzigingSchema(WijzigingMixin, WebhookSchema):
+    pass
 
 
 @webhooks.route("")
@@ -210,13 +209,13 @@ class Opnieuw(MethodView):
     def post(self, bezorging_id: uuid.UUID):
         """Opnieuw bezorgen, met hetzelfde bericht-id
 
-        Voor een dode of al bezorgde bezorging: de worker stuurt haar zo snel mogelijk
-        opnieuw, met een nieuwe reeks pogingen.
+        Een dode of al bezorgde bezorging gaat zo snel mogelijk opnieuw, met een nieuwe
+        reeks pogingen; een wachtende wacht niet langer op haar volgende poging.
         """
         bezorging = tenant_get_or_404(Bezorging, bezorging_id)
-        if bezorging.status == BezorgStatus.WACHTEND.value:
-            raise Problem(409, "Deze bezorging staat al klaar om (opnieuw) verstuurd te worden.",
-                          code="al-wachtend")
+        if bezorging.geclaimd_tot is not None and bezorging.geclaimd_tot > utcnow():
+            raise Problem(409, "Deze bezorging wordt op dit moment verstuurd; vraag de "
+                               "uitkomst straks op.", code="wordt-verstuurd")
         if bezorging.kanaal == Kanaal.WEBHOOK.value and bezorging.webhook_id is None:
             raise Problem(409, "Het webhook-endpoint van deze bezorging bestaat niet meer.",
                           code="webhook-verwijderd")

@@ -13,6 +13,7 @@ VALID_BODIES = {
         "status": "actief"},
     ("patch", "/afnemers/{afnemerId}/lidmaatschappen/{lidmaatschapId}"): {
         "rol": "afnemer-beheerder"},
+    ("patch", "/afnemers/{afnemerId}/webhooks/{webhookId}"): {"actief": False},
 }
 
 
@@ -37,6 +38,8 @@ def ids(api, maak_afnemer, maak_aansluiting, maak_contactpersoon):
                                          "rol": "afnemer-medewerker"}).get_json()["id"],
         "machineClientId": api.post(f"/afnemers/{afnemer['id']}/machine-clients",
                                     json={"clientId": "conventie", "naam": "x"}).get_json()["id"],
+        "webhookId": api.post(f"/afnemers/{afnemer['id']}/webhooks",
+                              json={"url": "https://conventie.example/hook"}).get_json()["id"],
         "slug": "digid",
     }
 

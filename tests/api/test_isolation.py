@@ -45,11 +45,28 @@ BODIES = {
     ("lidmaatschappen.LidmaatschapView", "PATCH"): {"rol": "afnemer-beheerder"},
     ("machine_clients.MachineClients", "POST"): {
         "clientId": "indringer", "naam": "Indringer", "scopes": ["read", "write"]},
+    ("webhooks.Webhooks", "POST"): {"url": "https://indringer.example/hook"},
+    ("webhooks.WebhookView", "PATCH"): {"url": "https://indringer.example/hook"},
 }
 
 
+def _gebeurtenis_met_bezorging(app, afnemer_id: str) -> tuple[str, str]:
+    """An event (and its delivery to the afnemer's webhook) as the outbox writes them."""
+    from core.db import db
+    from core.meldingen.models import Bezorging
+    from core.meldingen.outbox import publiceer
+
+    with app.app_context():
+        gebeurtenis = publiceer(type="aankondiging.storing", afnemer_id=uuid.UUID(afnemer_id),
+                                onderwerp="Storing", tekst="Test", data={})
+        db.session.flush()
+        bezorging = db.session.query(Bezorging).filter_by(gebeurtenis_id=gebeurtenis.id).first()
+        db.session.commit()
+        return str(gebeurtenis.id), str(bezorging.id)
+
+
 @pytest.fixture
-def twee_afnemers(api, maak_afnemer, maak_aansluiting, maak_contactpersoon):
+def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon):
     """Afnemers A and B, each with one resource of every kind."""
     ids = {}
     for naam in ("a", "b"):
@@ -66,6 +83,10 @@ def twee_afnemers(api, maak_afnemer, maak_aansluiting, maak_contactpersoon):
                           json={"clientId": f"koppeling-{naam}-{uuid.uuid4().hex[:6]}",
                                 "naam": "Koppeling"})
         assert client.status_code == 201, client.get_json()
+        webhook = api.post(f"/afnemers/{afnemer['id']}/webhooks",
+                           json={"url": f"https://{naam}.example/hook"})
+        assert webhook.status_code == 201, webhook.get_json()
+        gebeurtenis_id, bezorging_id = _gebeurtenis_met_bezorging(app, afnemer["id"])
         ids[naam] = {
             "afnemer_id": afnemer["id"],
             "aansluiting_id": aansluiting["id"],
@@ -73,6 +94,9 @@ def twee_afnemers(api, maak_afnemer, maak_aansluiting, maak_contactpersoon):
             "token_id": token.get_json()["id"],
             "lidmaatschap_id": lid.get_json()["id"],
             "machine_client_id": client.get_json()["id"],
+            "webhook_id": webhook.get_json()["id"],
+            "gebeurtenis_id": gebeurtenis_id,
+            "bezorging_id": bezorging_id,
         }
     return ids
 
