@@ -82,6 +82,7 @@ def create_app(
 
 
 def _register_blueprints(api: Api) -> None:
+    from core.aankondigingen.views import blp as aankondigingen, tenant as afnemer_aankondigingen
     from core.aansluitingen.views import blp as aansluitingen
     from core.afnemers.views import blp as afnemers, item as afnemer
     from core.audit.views import blp as audit
@@ -90,10 +91,13 @@ def _register_blueprints(api: Api) -> None:
     from core.diensten.views import blp as diensten
     from core.gebruikers.views import clients as machine_clients, leden as lidmaatschappen
     from core.meldingen.views import bezorgingen, gebeurtenissen, webhooks
+    from core.voorwaarden.views import blp as voorwaarden
+    from core.wijzigingsmeldingen.views import blp as wijzigingsmeldingen
 
     for blueprint in (diensten, afnemers, afnemer, contactpersonen, aansluitingen, api_tokens,
                       lidmaatschappen, machine_clients, webhooks, bezorgingen, gebeurtenissen,
-                      audit):
+                      audit, voorwaarden, aankondigingen, afnemer_aankondigingen,
+                      wijzigingsmeldingen):
         api.register_blueprint(blueprint)
 
 

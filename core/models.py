@@ -1,5 +1,6 @@
 """Imports every model, so ``Base.metadata`` is complete (Alembic, tests)."""
 
+from core.aankondigingen.models import Aankondiging, Ontvanger
 from core.aansluitingen.models import Aansluiting, Statuswijziging
 from core.afnemers.models import Afnemer
 from core.audit.models import AuditRegel
@@ -8,9 +9,13 @@ from core.contactpersonen.models import Contactpersoon
 from core.db import Base
 from core.gebruikers.models import Gebruiker, Lidmaatschap, MachineClient
 from core.meldingen.models import Bezorging, Gebeurtenis, WebhookEndpoint
+from core.voorwaarden.models import Acceptatie, Voorwaardenversie
+from core.wijzigingsmeldingen.models import Wijzigingsmelding
 
 __all__ = [
+    "Aankondiging",
     "Aansluiting",
+    "Acceptatie",
     "Afnemer",
     "ApiToken",
     "AuditRegel",
@@ -21,6 +26,9 @@ __all__ = [
     "Gebruiker",
     "Lidmaatschap",
     "MachineClient",
+    "Ontvanger",
     "Statuswijziging",
+    "Voorwaardenversie",
     "WebhookEndpoint",
+    "Wijzigingsmelding",
 ]

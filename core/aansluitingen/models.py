@@ -40,6 +40,9 @@ class Aansluiting(UuidPk, Tijdstempels, Versie, Base):
     beeindigd_op: Mapped[datetime | None]
     opschorting_grondslag: Mapped[str | None] = mapped_column(String(20))
     opschorting_reden: Mapped[str | None] = mapped_column(Text)
+    # AV 13.2, MO 8.2: after a rejected change of terms, delivery ends on this date.
+    gepland_einde_op: Mapped[date | None]
+    gepland_einde_grondslag: Mapped[str | None] = mapped_column(String(40))
 
     statuswijzigingen: Mapped[list[Statuswijziging]] = relationship(
         back_populates="aansluiting",

@@ -37,6 +37,13 @@ class AansluitingSchema(Schema):
     beeindigd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
     opschorting_grondslag = ma.fields.String(dump_only=True, allow_none=True)
     opschorting_reden = ma.fields.String(dump_only=True, allow_none=True)
+    gepland_einde_op = ma.fields.Date(
+        dump_only=True, allow_none=True,
+        metadata={"description": "De levering eindigt op deze datum, omdat de afnemer een "
+                  "voorwaardenwijziging afwees (AV 13.2, MO 8.2)"},
+    )
+    gepland_einde_grondslag = ma.fields.String(
+        dump_only=True, allow_none=True, metadata={"example": "AV 13.2"})
     aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
     gewijzigd_op = ma.fields.AwareDateTime(dump_only=True)
 

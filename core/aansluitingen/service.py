@@ -13,6 +13,7 @@ from core.afnemers.models import Afnemer
 from core.auth.principal import Principal
 from core.db import db, utcnow
 from core.errors import Problem
+from core.voorwaarden import service as voorwaarden
 
 
 def aanvragen(
@@ -47,6 +48,11 @@ def aanvragen(
             afnemer_id=afnemer.id, van=None, naar=Status.AANGEVRAAGD.value, door=door.naam
         )
     )
+    # AV 11.1, MO 2.2: signing the aanvraagformulier accepts the terms in force that day.
+    # (Before the aansluiting joins the session: a simultaneous aanvraag must meet the
+    # unique index at commit, where the view answers it as 'bestaat al'.)
+    voorwaarden.accepteer_bij_aanvraag(afnemer, dienst=dienst,
+                                       ondertekend_op=aanvraag_ondertekend_op, door=door)
     db.session.add(aansluiting)
     return aansluiting
 

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import timedelta
 
 import pytest
 
 from core.auth.principal import Rol
+from core.tijd import vandaag
 from tests.conftest import Api
 
 API = "/api/v1"
@@ -47,6 +49,10 @@ BODIES = {
         "clientId": "indringer", "naam": "Indringer", "scopes": ["read", "write"]},
     ("webhooks.Webhooks", "POST"): {"url": "https://indringer.example/hook"},
     ("webhooks.WebhookView", "PATCH"): {"url": "https://indringer.example/hook"},
+    ("afnemer_aankondigingen.Reactie", "POST"): {"besluit": "accepteren"},
+    ("wijzigingsmeldingen.Wijzigingsmeldingen", "POST"): {
+        "omschrijving": "Indringer",
+        "realisatiedatum": (vandaag() + timedelta(days=200)).isoformat()},
 }
 
 
@@ -87,6 +93,14 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
                            json={"url": f"https://{naam}.example/hook"})
         assert webhook.status_code == 201, webhook.get_json()
         gebeurtenis_id, bezorging_id = _gebeurtenis_met_bezorging(app, afnemer["id"])
+        aankondiging = api.post("/aankondigingen", json={
+            "type": "dienstwijziging", "titel": "Wijziging", "omschrijving": "Alleen voor deze",
+            "dienst": "digid", "wijzigingsdatum": (vandaag() + timedelta(days=7)).isoformat(),
+            "afnemers": [afnemer["id"]]})
+        assert aankondiging.status_code == 201, aankondiging.get_json()
+        melding = api.post(f"/afnemers/{afnemer['id']}/wijzigingsmeldingen",
+                           json=BODIES[("wijzigingsmeldingen.Wijzigingsmeldingen", "POST")])
+        assert melding.status_code == 201, melding.get_json()
         ids[naam] = {
             "afnemer_id": afnemer["id"],
             "aansluiting_id": aansluiting["id"],
@@ -97,6 +111,8 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
             "webhook_id": webhook.get_json()["id"],
             "gebeurtenis_id": gebeurtenis_id,
             "bezorging_id": bezorging_id,
+            "aankondiging_id": aankondiging.get_json()["id"],
+            "wijzigingsmelding_id": melding.get_json()["id"],
         }
     return ids
 

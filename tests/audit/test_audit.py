@@ -286,7 +286,9 @@ def test_filters_by_resource_type_and_id(api, afnemer, maak_contactpersoon, maak
     tweede = maak_contactpersoon(afnemer["id"])
     aansluiting = maak_aansluiting(afnemer["id"])
     alle = _audit(api, afnemer["id"])
-    assert {r["resourceType"] for r in alle} == {"afnemers", "contactpersonen", "aansluitingen"}
+    # The aanvraag also records the acceptance of the terms (AV 11.1), audited as well.
+    assert {r["resourceType"] for r in alle} == {"afnemers", "contactpersonen", "aansluitingen",
+                                                 "voorwaarden_acceptaties"}
     contacten = _audit(api, afnemer["id"], "&resourceType=contactpersonen")
     assert {r["resourceId"] for r in contacten} == {eerste["id"], tweede["id"]}
     [alleen] = _audit(api, afnemer["id"], f"&resourceId={tweede['id']}")

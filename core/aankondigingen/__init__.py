@@ -1,0 +1,1 @@
+"""aankondigingen: Logius announces changes, maintenance and incidents to afnemers."""

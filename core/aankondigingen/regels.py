@@ -1,0 +1,158 @@
+"""The rules a new announcement must meet, checked all at once, each naming its article.
+
+:func:`fouten` answers ``{veldnaam: [reden, ...]}`` with API field names, the shape
+marshmallow raises, so every broken rule reaches the client in one 400.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from core import tijd
+from core.aankondigingen.soorten import (
+    KOPPELVLAK_ALGEMEEN,
+    KOPPELVLAK_OVERLEG,
+    SOORTEN,
+    VARIABELE_VELDEN,
+    Type,
+)
+from core.afnemers.models import Afnemer
+from core.db import db, utcnow
+from core.plugins import diensten
+from core.types import Verplichting
+from core.voorwaarden import service as voorwaarden
+
+
+#: A plausibility bound on change dates (and keeps the date arithmetic in range).
+MAX_JAREN_VOORUIT = 10
+
+
+def koppelvlak_overleg(dienst: str | None) -> Verplichting | None:
+    """The dienst's duty to consult the Afnemersoverleg before a koppelvlak changes (MO 3.5)."""
+    if dienst is None:
+        return None
+    for doc in diensten().voorwaarden(dienst):
+        for verplichting in doc.verplichtingen:
+            if verplichting.id == KOPPELVLAK_OVERLEG:
+                return verplichting
+    return None
+
+
+def artikel(type_: Type, data: dict[str, Any]) -> str:
+    """The article an announcement rests on, for its record and its events."""
+    if type_ == Type.VOORWAARDENWIJZIGING:
+        doc = voorwaarden.documenten()[data["document"]]
+        return voorwaarden.wijzigingsregel(doc).aankondiging_artikel
+    if type_ == Type.KOPPELVLAKWIJZIGING:
+        overleg = koppelvlak_overleg(data.get("dienst"))
+        return overleg.artikel if overleg else KOPPELVLAK_ALGEMEEN
+    return SOORTEN[type_].artikel
+
+
+def fouten(data: dict[str, Any], gegeven: set[str]) -> dict[str, list[str]]:
+    """Every broken rule of a new announcement.
+
+    :param data: the parsed fields (python names); a field that failed to parse is absent.
+    :param gegeven: the API names the client sent with a non-null value.
+    """
+    errors: dict[str, list[str]] = {}
+
+    def fout(veld: str, reden: str) -> None:
+        errors.setdefault(veld, []).append(reden)
+
+    if data.get("type") is None:
+        return errors
+    type_ = Type(data["type"])
+    soort = SOORTEN[type_]
+    for veld in soort.verplicht:
+        if veld not in gegeven:
+            fout(veld, f"Verplicht bij een {type_.value} ({soort.artikel}).")
+    for veld in VARIABELE_VELDEN:
+        if veld in gegeven and veld not in soort.velden:
+            fout(veld, f"Hoort niet bij een {type_.value}.")
+    if errors:
+        return errors
+
+    vandaag, nu = tijd.vandaag(), utcnow()
+    dienst = data.get("dienst")
+    if dienst is not None and diensten().get(dienst) is None:
+        bekend = ", ".join(d.slug for d in diensten().alle())
+        fout("dienst", f"Onbekende dienst; kies een van: {bekend}.")
+    datum = data.get("wijzigingsdatum")
+    begin, einde = data.get("begin_op"), data.get("einde_op")
+
+    if datum is not None and datum > tijd.plus_maanden(vandaag, 12 * MAX_JAREN_VOORUIT):
+        fout("wijzigingsdatum", f"Ligt meer dan {MAX_JAREN_VOORUIT} jaar vooruit; kondig de "
+                                "wijziging aan als de datum bekend is.")
+    if type_ == Type.VOORWAARDENWIJZIGING:
+        _voorwaardenwijziging(data, vandaag, fout)
+    elif datum is not None and datum < vandaag:
+        fout("wijzigingsdatum", "Een aangekondigde wijziging ligt niet in het verleden "
+                                f"({soort.artikel}).")
+    if type_ == Type.KOPPELVLAKWIJZIGING and dienst is not None:
+        _koppelvlak(data, gegeven, vandaag, fout)
+    if type_ == Type.ONDERHOUD and begin is not None and begin <= nu:
+        fout("beginOp", "Gepland onderhoud wordt vooraf aangekondigd (AV 6.1): het begin "
+                        "ligt in de toekomst.")
+    if type_ == Type.OPSCHORTING:
+        if begin is not None and tijd.lokaal(begin).date() < vandaag:
+            fout("beginOp", "Een opschorting kan zonder vooraankondiging ingaan, ook vandaag "
+                            "(AV 5.4), maar niet met terugwerkende kracht.")
+        if dienst is None and "afnemers" not in gegeven:
+            fout("dienst", "Noem de dienst of de afnemers die de opschorting treft (AV 5.4).")
+    if isinstance(begin, datetime) and isinstance(einde, datetime) and einde <= begin:
+        fout("eindeOp", "Het einde ligt na het begin.")
+    if "afnemers" in data:
+        _afnemers(data["afnemers"], fout)
+    return errors
+
+
+def _voorwaardenwijziging(data, vandaag, fout) -> None:
+    documenten = voorwaarden.documenten()
+    doc = documenten.get(data.get("document"))
+    if doc is None:
+        if "document" in data:
+            fout("document", f"Onbekend voorwaardendocument; kies een van: "
+                             f"{', '.join(documenten)}.")
+        return
+    if data.get("versie") is not None and data["versie"] in dict(voorwaarden.versies(doc.id)):
+        fout("versie", f"Versie {data['versie']} van {doc.titel} bestaat al; kondig een "
+                       "nieuwe versie aan.")
+    regel = voorwaarden.wijzigingsregel(doc)
+    datum = data.get("wijzigingsdatum")
+    if datum is None:
+        return
+    vroegst = tijd.plus_termijn(vandaag, regel.aankondiging) if regel.aankondiging else vandaag
+    if datum < vroegst:
+        termijn = f"minstens {tijd.beschrijf(regel.aankondiging)} " if regel.aankondiging else ""
+        fout("wijzigingsdatum",
+             f"Een wijziging van de {doc.titel} wordt {termijn}voor de wijzigingsdatum "
+             f"aangekondigd ({regel.aankondiging_artikel}); aangekondigd op {vandaag} kan "
+             f"de wijziging op zijn vroegst ingaan op {vroegst}.")
+
+
+def _koppelvlak(data, gegeven, vandaag, fout) -> None:
+    overleg = koppelvlak_overleg(data["dienst"])
+    if overleg is None:
+        if "afnemersoverlegOp" in gegeven:
+            fout("afnemersoverlegOp", "Deze dienst kent geen overleg met het Afnemersoverleg "
+                                      "vóór een koppelvlakwijziging.")
+        return
+    datum = data.get("afnemersoverleg_op")
+    if "afnemersoverlegOp" not in gegeven:
+        fout("afnemersoverlegOp", f"Verplicht: het koppelvlak wijzigt pas na overleg met het "
+                                  f"Afnemersoverleg ({overleg.artikel}).")
+    elif datum is not None and datum > vandaag:
+        fout("afnemersoverlegOp", f"Het overleg met het Afnemersoverleg gaat aan de "
+                                  f"aankondiging vooraf ({overleg.artikel}).")
+
+
+def _afnemers(ids: list[uuid.UUID], fout) -> None:
+    bekend = set(db.session.scalars(select(Afnemer.id).where(Afnemer.id.in_(set(ids)))))
+    onbekend = sorted({str(i) for i in ids if i not in bekend})
+    if onbekend:
+        fout("afnemers", f"Onbekende afnemers: {', '.join(onbekend)}.")

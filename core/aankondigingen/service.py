@@ -1,0 +1,185 @@
+"""Announcing to afnemers and recording their answers, each with its events.
+
+Everything one request does happens in one transaction: the announcement, one
+:class:`Ontvanger` row and one outbox event per afnemer it reaches; or the answer,
+what it sets in motion (an acceptance, a planned end of delivery, a consultation)
+and the events to Logius and the afnemer. The caller commits.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+
+from core import tijd
+from core.aansluitingen.lifecycle import Status as AansluitingStatus
+from core.aansluitingen.models import Aansluiting
+from core.aankondigingen import regels
+from core.aankondigingen.models import Aankondiging, Ontvanger
+from core.aankondigingen.soorten import CONSULTATIE_ARTIKEL, SOORTEN, Besluit, Status, Type
+from core.auth.principal import Principal
+from core.db import db, utcnow, vergrendel
+from core.errors import Problem
+from core.meldingen.outbox import publiceer
+from core.voorwaarden import service as voorwaarden
+from core.voorwaarden.models import Voorwaardenversie
+
+VELDEN = ("titel", "omschrijving", "dienst", "document", "versie", "wijzigingsdatum",
+          "begin_op", "einde_op", "afnemersoverleg_op")
+
+
+def doelgroep(dienst: str | None) -> list[uuid.UUID]:
+    """Every afnemer with a live aansluiting on ``dienst``; on any dienst when ``None``."""
+    query = select(Aansluiting.afnemer_id).where(
+        Aansluiting.status != AansluitingStatus.BEEINDIGD.value).distinct()
+    if dienst is not None:
+        query = query.where(Aansluiting.dienst == dienst)
+    return sorted(db.session.scalars(query))
+
+
+def aankondigen(data: dict[str, Any], *, door: Principal) -> Aankondiging:
+    """Create an announcement (already validated) and tell every afnemer it concerns."""
+    type_ = Type(data["type"])
+    waarden = {veld: data.get(veld) for veld in VELDEN}
+    if type_ == Type.VOORWAARDENWIJZIGING:
+        # The document decides the dienst: none for the AV, which reach every afnemer.
+        waarden["dienst"] = voorwaarden.documenten()[data["document"]].dienst
+    aankondiging = Aankondiging(id=uuid.uuid4(), type=type_.value,
+                                artikel=regels.artikel(type_, data),
+                                aangemaakt_door=door.naam, aangemaakt_op=utcnow(), **waarden)
+    db.session.add(aankondiging)
+    if type_ == Type.VOORWAARDENWIJZIGING:
+        _nieuwe_versie(aankondiging)
+    afnemers = data.get("afnemers")
+    ontvangers = sorted(set(afnemers)) if afnemers else doelgroep(aankondiging.dienst)
+    status = Status.OPEN if SOORTEN[type_].reactie_vereist else Status.TER_KENNISNAME
+    for afnemer_id in ontvangers:
+        gebeurtenis = publiceer(
+            type=f"aankondiging.{type_.value}", afnemer_id=afnemer_id,
+            onderwerp=aankondiging.titel, tekst=aankondiging.omschrijving,
+            data=gebeurtenis_data(aankondiging),
+        )
+        db.session.add(Ontvanger(aankondiging=aankondiging, afnemer_id=afnemer_id,
+                                 status=status.value, gebeurtenis_id=gebeurtenis.id))
+    return aankondiging
+
+
+def _nieuwe_versie(aankondiging: Aankondiging) -> None:
+    """The announced version joins the register, in force from the change date (AV 13.1)."""
+    voorwaarden.synchroniseer()
+    doc = voorwaarden.documenten()[aankondiging.document]
+    db.session.add(Voorwaardenversie(
+        document=doc.id, versie=aankondiging.versie, titel=doc.titel, dienst=doc.dienst,
+        ingangsdatum=aankondiging.wijzigingsdatum, aankondiging_id=aankondiging.id,
+    ))
+
+
+def gebeurtenis_data(aankondiging: Aankondiging) -> dict[str, Any]:
+    data = {
+        "aankondigingId": str(aankondiging.id),
+        "type": aankondiging.type,
+        "dienst": aankondiging.dienst,
+        "artikel": aankondiging.artikel,
+        "reactieVereist": aankondiging.reactie_vereist,
+    }
+    for veld, sleutel in (("document", "document"), ("versie", "versie"),
+                          ("wijzigingsdatum", "wijzigingsdatum"), ("begin_op", "beginOp"),
+                          ("einde_op", "eindeOp")):
+        waarde = getattr(aankondiging, veld)
+        if waarde is not None:
+            data[sleutel] = tijd.iso(waarde) if veld not in ("document", "versie") else waarde
+    return data
+
+
+def reageren(ontvanger: Ontvanger, *, besluit: Besluit, toelichting: str | None,
+             door: Principal) -> Ontvanger:
+    """Record an afnemer's answer and what follows from it (AV 13.2, MO 8.2, AV 14.2)."""
+    vergrendel(Ontvanger, ontvanger.id)  # one answer, also when two arrive at once
+    db.session.refresh(ontvanger)
+    aankondiging = ontvanger.aankondiging
+    soort = SOORTEN[Type(aankondiging.type)]
+    if not soort.reactie_vereist:
+        raise Problem(409, f"Op een {aankondiging.type} hoeft en kan niet gereageerd worden; "
+                           "alleen op een voorwaardenwijziging, dienstwijziging of uitfasering.",
+                      code="geen-reactie-nodig")
+    if ontvanger.besluit is not None:
+        raise Problem(409, f"Deze afnemer heeft al gereageerd ({ontvanger.besluit}, "
+                           f"{tijd.iso(ontvanger.gereageerd_op)}); een besluit is definitief.",
+                      code="al-gereageerd", besluit=ontvanger.besluit)
+    ontvanger.besluit = besluit.value
+    ontvanger.toelichting = toelichting
+    ontvanger.gereageerd_door = door.naam
+    ontvanger.gereageerd_op = utcnow()
+    if besluit == Besluit.ACCEPTEREN:
+        ontvanger.status = Status.GEACCEPTEERD.value
+        if aankondiging.type == Type.VOORWAARDENWIJZIGING:
+            doc = voorwaarden.documenten()[aankondiging.document]
+            voorwaarden.accepteer(
+                ontvanger.afnemer_id, doc, aankondiging.versie,
+                geldt_vanaf=aankondiging.wijzigingsdatum, grondslag=aankondiging.artikel,
+                door=door, aankondiging_id=aankondiging.id,
+            )
+    else:
+        _afwijzen(ontvanger, aankondiging)
+    publiceer(
+        type="aankondiging.reactie", afnemer_id=None,
+        onderwerp=_kort(f"{ontvanger.afnemer.naam}: {besluit.value} - {aankondiging.titel}"),
+        tekst=toelichting or f"{ontvanger.afnemer.naam} koos: {besluit.value}.",
+        data={**gebeurtenis_data(aankondiging), "afnemerId": str(ontvanger.afnemer_id),
+              "besluit": besluit.value, "status": ontvanger.status,
+              "eindeLeveringOp": tijd.iso(ontvanger.einde_levering_op),
+              "artikel": ontvanger.grondslag or aankondiging.artikel},
+    )
+    return ontvanger
+
+
+def _kort(tekst: str, lengte: int = 300) -> str:
+    """An event's subject fits its column (an afnemer's name and a title may be long)."""
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
+
+
+def _afwijzen(ontvanger: Ontvanger, aankondiging: Aankondiging) -> None:
+    regel = None
+    if aankondiging.type == Type.VOORWAARDENWIJZIGING:
+        regel = voorwaarden.wijzigingsregel(voorwaarden.documenten()[aankondiging.document])
+    if regel is None or regel.einde_na_afwijzing is None:
+        # AV 14.2: parties consult about an end date; nothing is scheduled yet.
+        ontvanger.status = Status.CONSULTATIE.value
+        ontvanger.grondslag = regel.afwijzing_artikel if regel else CONSULTATIE_ARTIKEL
+        publiceer(
+            type="dienstwijziging.consultatie", afnemer_id=ontvanger.afnemer_id,
+            onderwerp=f"Overleg over: {aankondiging.titel}",
+            tekst="U wees deze wijziging af. Logius neemt contact met u op om in overleg een "
+                  f"einddatum af te spreken ({ontvanger.grondslag}).",
+            data={**gebeurtenis_data(aankondiging), "status": ontvanger.status,
+                  "artikel": ontvanger.grondslag},
+        )
+        return
+    # AV 13.2, MO 8.2: delivery ends a fixed period after the change date.
+    einde = tijd.plus_termijn(aankondiging.wijzigingsdatum, regel.einde_na_afwijzing)
+    ontvanger.status = Status.AFGEWEZEN.value
+    ontvanger.einde_levering_op = einde
+    ontvanger.grondslag = regel.afwijzing_artikel
+    geraakt = select(Aansluiting).where(
+        Aansluiting.afnemer_id == ontvanger.afnemer_id,
+        Aansluiting.status != AansluitingStatus.BEEINDIGD.value,
+    ).order_by(Aansluiting.dienst, Aansluiting.omgeving)
+    if aankondiging.dienst is not None:
+        geraakt = geraakt.where(Aansluiting.dienst == aankondiging.dienst)
+    aansluitingen = list(db.session.scalars(geraakt))
+    for aansluiting in aansluitingen:
+        if aansluiting.gepland_einde_op is None or einde < aansluiting.gepland_einde_op:
+            aansluiting.gepland_einde_op = einde
+            aansluiting.gepland_einde_grondslag = regel.afwijzing_artikel
+    publiceer(
+        type="voorwaarden.afgewezen", afnemer_id=ontvanger.afnemer_id,
+        onderwerp=f"Levering eindigt op {einde}: {aankondiging.titel}",
+        tekst=f"U wees versie {aankondiging.versie} af. Daarom eindigt de levering op {einde}, "
+              f"{tijd.beschrijf(regel.einde_na_afwijzing)} na de wijzigingsdatum "
+              f"{aankondiging.wijzigingsdatum} ({regel.afwijzing_artikel}).",
+        data={**gebeurtenis_data(aankondiging), "status": ontvanger.status,
+              "eindeLeveringOp": einde.isoformat(), "artikel": regel.afwijzing_artikel,
+              "aansluitingen": [str(a.id) for a in aansluitingen]},
+    )

@@ -1,0 +1,1 @@
+"""wijzigingsmeldingen: an afnemer reports a change of its own service to Logius (AV 2.8)."""
