@@ -57,6 +57,13 @@ class Tekst(ma.fields.String):
 
     def _deserialize(self, value, attr, data, **kwargs):
         result = super()._deserialize(value, attr, data, **kwargs)
+        # The documented maximum holds for what is sent, not only for what remains
+        # after trimming: a client that sends too much hears so.
+        for validator in self.validators:
+            if isinstance(validator, ma.validate.Length) and validator.max is not None:
+                if len(result) > validator.max:
+                    raise ma.ValidationError(validator.error.format(min=validator.min,
+                                                                    max=validator.max))
         result = result.strip()
         if not result:
             raise ma.ValidationError("Mag niet leeg zijn.")

@@ -6,7 +6,7 @@ import uuid
 from datetime import timedelta
 
 import marshmallow as ma
-from flask import current_app
+from flask import current_app, url_for
 from flask.views import MethodView
 
 from core.api import fields
@@ -17,7 +17,7 @@ from core.auth import tokens
 from core.auth.models import ApiToken
 from core.auth.principal import AFNEMER_ROLLEN, SCOPES, Rol
 from core.auth.middleware import current_principal
-from core.db import utcnow
+from core.db import db, utcnow
 from core.errors import Problem, invalid
 from core.tenancy import TenantBlueprint, huidige_afnemer, tenant_get_or_404, tenant_select
 
@@ -93,10 +93,13 @@ class ApiTokens(MethodView):
             scopes=data.get("scopes"),
         )
         commit()
+        db.session.refresh(nieuw.record)  # as stored: the expiry in UTC, like every answer
         body = {**{c: getattr(nieuw.record, c) for c in (
             "id", "naam", "rol", "verloopt_op", "scopes", "prefix", "laatst_gebruikt_op",
             "aangemaakt_op", "aangemaakt_door", "ingetrokken_op")}, "token": nieuw.token}
-        return body, 201
+        locatie = url_for("api_tokens.ApiTokenView", _external=True,
+                          afnemer_id=nieuw.record.afnemer_id, token_id=nieuw.record.id)
+        return body, 201, {"Location": locatie}
 
 
 @blp.route("/<uuid:token_id>")

@@ -127,3 +127,11 @@ def test_not_modified_on_matching_if_none_match(api, maak_afnemer):
     url = f"/afnemers/{afnemer['id']}"
     etag = api.get(url).headers["ETag"]
     assert api.get(url, headers={"If-None-Match": etag}).status_code == 304
+
+
+def test_a_name_longer_than_the_maximum_is_refused_even_if_trimming_would_fit(api):
+    """The documented maxLength (200) holds for what is sent: found by Schemathesis."""
+    response = api.post("/afnemers", json={"naam": "\u00a0" + "x" * 200,
+                                           "oin": "00000001009999999123", "type": "gemeente"})
+    assert response.status_code == 400
+    assert response.get_json()["invalidParams"][0]["name"] == "naam"
