@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from core.auth.principal import Rol
 from core.db import db
 from core.tijd import plus_maanden, vandaag
+from tests.support.gelijktijdig import houd_commits_samen
 
 PROBLEM = "application/problem+json"
 
@@ -518,17 +519,7 @@ def test_two_simultaneous_answers_record_one_and_refuse_the_other(app, api, afne
 
     digid = afnemers["digid"]["id"]
     aankondiging = _kondig_aan(api, _voorwaardenwijziging(vandaag() + timedelta(days=40)))
-    barrier = threading.Barrier(2)
-    real_commit = views.commit
-
-    def held_commit():
-        try:
-            barrier.wait(timeout=0.5)
-        except threading.BrokenBarrierError:
-            pass
-        real_commit()
-
-    monkeypatch.setattr(views, "commit", held_commit)
+    houd_commits_samen(monkeypatch, views)
     answers: list = []
 
     def reageer(besluit):

@@ -15,6 +15,7 @@ import pytest
 
 from core.auth.principal import Rol
 from core.tijd import vandaag
+from tests.support.gelijktijdig import houd_commits_samen
 
 
 def _url(afnemer_id, aansluiting_id=None, suffix="") -> str:
@@ -665,17 +666,7 @@ def test_two_simultaneous_aanvragen_give_one_aansluiting_and_one_409(
     from core.aansluitingen import views
     from tests.conftest import Api
 
-    barrier = threading.Barrier(2)
-    real_commit = views.commit
-
-    def held_commit():
-        try:
-            barrier.wait(timeout=0.5)
-        except threading.BrokenBarrierError:
-            pass
-        real_commit()
-
-    monkeypatch.setattr(views, "commit", held_commit)
+    houd_commits_samen(monkeypatch, views)
     answers: list = []
 
     def aanvragen(onderdeel):

@@ -8,6 +8,7 @@ import uuid
 import pytest
 
 from core.auth.principal import Rol
+from tests.support.gelijktijdig import houd_commits_samen
 
 BODY = {"naam": "Fatima el Amrani", "email": "f.elamrani@voorbeeld.nl",
         "telefoon": "070 123 4567", "rol": "algemeen"}
@@ -524,17 +525,7 @@ def test_two_simultaneous_removals_keep_one_algemeen_contact_av_2_4(
     afnemer = maak_afnemer()
     contacts = [maak_contactpersoon(afnemer["id"], rol="algemeen") for _ in range(2)]
     etags = [_etag(api, afnemer["id"], c["id"]) for c in contacts]
-    barrier = threading.Barrier(2)
-    real_commit = views.commit
-
-    def held_commit():
-        try:
-            barrier.wait(timeout=0.5)
-        except threading.BrokenBarrierError:
-            pass
-        real_commit()
-
-    monkeypatch.setattr(views, "commit", held_commit)
+    houd_commits_samen(monkeypatch, views)
     statuses: list[int] = []
 
     def remove(contact, etag, method):
