@@ -10,6 +10,7 @@ from flask import Flask, Response, current_app, g, jsonify, redirect, request, u
 
 from core import config as settings
 from core.api import Api
+from core.api.converters import JaarConverter
 from core.api.openapi import build_document
 from core.audit import listener as audit_listener
 from core.auth import middleware as auth
@@ -66,6 +67,7 @@ def create_app(
         PERMANENT_SESSION_LIFETIME=8 * 3600,  # a working day
     )
 
+    app.url_map.converters["jaar"] = JaarConverter
     api = Api(app)
     _register_blueprints(api)
     auth.init_app(app)
@@ -90,14 +92,23 @@ def _register_blueprints(api: Api) -> None:
     from core.contactpersonen.views import blp as contactpersonen
     from core.diensten.views import blp as diensten
     from core.gebruikers.views import clients as machine_clients, leden as lidmaatschappen
+    from core.kosten.runs import blp as kostenruns
+    from core.kosten.views import facturen, kosten
     from core.meldingen.views import bezorgingen, gebeurtenissen, webhooks
+    from core.tarieven.views import blp as tarieven, btw as btw_tarieven
+    from core.verbruik.views import (
+        afnemer_verbruik,
+        verbruik,
+        voorcalculaties,
+    )
     from core.voorwaarden.views import blp as voorwaarden
     from core.wijzigingsmeldingen.views import blp as wijzigingsmeldingen
 
     for blueprint in (diensten, afnemers, afnemer, contactpersonen, aansluitingen, api_tokens,
                       lidmaatschappen, machine_clients, webhooks, bezorgingen, gebeurtenissen,
                       audit, voorwaarden, aankondigingen, afnemer_aankondigingen,
-                      wijzigingsmeldingen):
+                      wijzigingsmeldingen, tarieven, btw_tarieven, verbruik, afnemer_verbruik,
+                      voorcalculaties, kosten, facturen, kostenruns):
         api.register_blueprint(blueprint)
 
 

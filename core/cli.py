@@ -127,12 +127,22 @@ def token_group() -> None:
 @click.option("--rol", required=True, type=click.Choice([r.value for r in Rol]))
 @click.option("--afnemer", "oin", help="OIN of the afnemer (required for afnemer roles).")
 @click.option("--dagen", default=90, show_default=True, type=click.IntRange(1, 366))
+@click.option("--dienst", help="For productteam: the dienst (slug) whose reference data "
+                               "(tariffs) the token manages.")
 @with_appcontext
-def token_create(naam: str, rol: str, oin: str | None, dagen: int) -> None:
+def token_create(naam: str, rol: str, oin: str | None, dagen: int, dienst: str | None) -> None:
     """Create a token and print it once."""
     from core.afnemers.models import Afnemer
+    from core.plugins import diensten
 
     role = Rol(rol)
+    if role == Rol.PRODUCTTEAM:
+        bekend = {info.slug for info in diensten().alle()}
+        if dienst not in bekend:
+            raise click.UsageError(
+                f"--dienst is verplicht voor productteam; kies uit {', '.join(sorted(bekend))}")
+    elif dienst:
+        raise click.UsageError("--dienst hoort alleen bij de rol productteam")
     afnemer_id = None
     if role in AFNEMER_ROLLEN:
         if not oin:
@@ -143,7 +153,7 @@ def token_create(naam: str, rol: str, oin: str | None, dagen: int) -> None:
     elif oin:
         raise click.UsageError(f"de rol {rol} hoort niet bij één afnemer; laat --afnemer weg")
     nieuw = tokens.issue(naam=naam, rol=role, afnemer_id=afnemer_id, dagen=dagen,
-                         door="cli")
+                         door="cli", productteam_dienst=dienst)
     db.session.commit()
     click.echo(nieuw.token)
     click.echo(f"geldig tot {nieuw.record.verloopt_op.isoformat()}", err=True)
@@ -171,6 +181,35 @@ def worker(eenmalig: bool, interval: float) -> None:
     click.echo(f"worker gestart (pid {os.getpid()})", err=True)
     totaal = draai(app, eenmalig=eenmalig, interval=interval, stop=stop)
     click.echo(f"worker gestopt: {totaal} bezorgingen afgehandeld", err=True)
+
+
+@main.group("kosten")
+def kosten_group() -> None:
+    """Costs: yearly cost runs."""
+
+
+@kosten_group.command("run")
+@click.option("--jaar", required=True, type=click.IntRange(2000, 2100),
+              help="The calendar year to compute.")
+@with_appcontext
+def kosten_run(jaar: int) -> None:
+    """Compute every afnemer's costs of a year and store them as a kostenrun."""
+    from core.kosten.run import aantal_afnemers, kostenrun, totalen_per_dienst
+
+    with click.progressbar(length=aantal_afnemers(), label=f"Kosten {jaar}",
+                           file=sys.stderr) as balk:
+        run = kostenrun(jaar, door="cli", voortgang=balk.update)
+    db.session.commit()
+    click.echo(f"Kostenrun {run.id} ({jaar}): {run.status}")
+    click.echo(f"  afnemers: {run.aantal_afnemers}  regels: {run.aantal_regels}")
+    click.echo(f"  totaal excl. btw: EUR {run.totaal_excl_btw:.2f}  btw: EUR "
+               f"{run.totaal_btw:.2f}  incl. btw: EUR {run.totaal_incl_btw:.2f}")
+    for dienst, excl, btw, incl in totalen_per_dienst(run):
+        click.echo(f"  {dienst}: excl. EUR {excl:.2f}  btw EUR {btw:.2f}  incl. EUR {incl:.2f}")
+    for fout in run.fouten:
+        click.echo(f"  overgeslagen: {fout['afnemer']}: {fout['reden']}", err=True)
+    if run.fouten:
+        sys.exit(1)
 
 
 @main.group("gebruiker")

@@ -30,7 +30,17 @@ from __future__ import annotations
 
 import pluggy
 
-from core.types import DienstInfo, VoorwaardenDocument
+from core.types import (
+    Berekening,
+    DienstInfo,
+    KostenAansluiting,
+    Kostenregel,
+    Periode,
+    Tariefschema,
+    Tarieven,
+    Verbruik,
+    VoorwaardenDocument,
+)
 
 PROJECT = "afnemersportaal"
 
@@ -67,4 +77,63 @@ def dienst_voorwaarden() -> list[VoorwaardenDocument]:
 
     Results of all plugins are collected; core adds the Algemene Voorwaarden
     (AV 1.1), which apply to every dienst.
+    """
+
+
+@hookspec
+def dienst_tarieven(jaar: int) -> Tariefschema | None:
+    """What this dienst counts and charges in calendar year ``jaar``: its tariff schema.
+
+    Called when core needs the schema of a year: at start-up for the current year (to
+    validate it), when tariffs or usage are written, and for every cost calculation.
+    Keep it a pure function of ``jaar``; core caches the answer per year.
+
+    :param jaar: the calendar year; tariffs are set per year (MO 3.8).
+    :return: a :class:`~core.types.Tariefschema`: the metrics usage is recorded in
+        (``Metriek``) and the tariff codes (``Tariefcode``: unit, article, incl. or
+        excl. BTW). **Never amounts**: those are data, set per year through the API.
+        ``None`` (or not implementing the hook) means the dienst has no costs and
+        records no usage. Codes and metric codes are slugs, unique within the schema.
+
+    A plugin that implements this hook must implement ``dienst_kosten`` too, and the
+    other way round. Results are not combined: core asks the plugin of one dienst.
+
+    Example::
+
+        @hookimpl
+        def dienst_tarieven(jaar):
+            return Tariefschema(
+                metrieken=(Metriek("berichten", "Berichten", "bericht", "XY 4.1"),),
+                tarieven=(Tariefcode("bericht", "Verzonden bericht", "per bericht",
+                                     "XY 4.1", inclusief_btw=False, metriek="berichten"),),
+            )
+    """
+
+
+@hookspec
+def dienst_kosten(
+    aansluiting: KostenAansluiting,
+    periode: Periode,
+    verbruik: Verbruik,
+    tarieven: Tarieven,
+    berekening: Berekening,
+) -> list[Kostenregel]:
+    """The cost lines of one aansluiting of this dienst over one period.
+
+    Called by the cost engine (``core.kosten``) for every aansluiting of the plugin's
+    own dienst, for actual costs, estimates, advance invoices and cost runs. Core
+    rounds, adds BTW and sums; the plugin only applies its rules.
+
+    :param aansluiting: the aansluiting's facts (afnemer type, omgeving, onderdelen,
+        activation and end dates) as a :class:`~core.types.KostenAansluiting`.
+    :param periode: days within one calendar year, both ends included.
+    :param verbruik: usage per metric in the period and in its whole year, and the
+        voorcalculatie of the year (for ``schatting``: the forecast volumes).
+    :param tarieven: the year's schema and amounts; :meth:`Tarieven.regel` builds a
+        line and raises :class:`~core.types.TariefOntbreekt` for an amount that was
+        not set, which core reports to the caller (409). Never invent an amount.
+    :param berekening: ``werkelijk``, ``schatting`` or ``voorschot`` (the lines that
+        are invoiced in advance for the whole year).
+    :return: a list of :class:`~core.types.Kostenregel`, each with its article. Free
+        items may appear as explicit zero lines. An empty list is a valid answer.
     """

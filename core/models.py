@@ -8,7 +8,10 @@ from core.auth.models import ApiToken
 from core.contactpersonen.models import Contactpersoon
 from core.db import Base
 from core.gebruikers.models import Gebruiker, Lidmaatschap, MachineClient
+from core.kosten.models import Kostenrun, KostenrunRegel
 from core.meldingen.models import Bezorging, Gebeurtenis, WebhookEndpoint
+from core.tarieven.models import BtwTarief, Tarief
+from core.verbruik.models import VerbruikRegel, Voorcalculatie
 from core.voorwaarden.models import Acceptatie, Voorwaardenversie
 from core.wijzigingsmeldingen.models import Wijzigingsmelding
 
@@ -21,13 +24,19 @@ __all__ = [
     "AuditRegel",
     "Base",
     "Bezorging",
+    "BtwTarief",
     "Contactpersoon",
     "Gebeurtenis",
     "Gebruiker",
+    "Kostenrun",
+    "KostenrunRegel",
     "Lidmaatschap",
     "MachineClient",
     "Ontvanger",
     "Statuswijziging",
+    "Tarief",
+    "VerbruikRegel",
+    "Voorcalculatie",
     "Voorwaardenversie",
     "WebhookEndpoint",
     "Wijzigingsmelding",

@@ -11,6 +11,7 @@ a :class:`PluginError` naming the plugin. Views never call ``pm.hook``; they use
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from importlib.metadata import entry_points
 from typing import Any
 
@@ -18,7 +19,22 @@ import pluggy
 from flask import current_app
 
 from core import hookspecs
-from core.types import SLUG, DienstInfo, VoorwaardenDocument
+from core.tijd import vandaag
+from core.types import (
+    SLUG,
+    Berekening,
+    DienstInfo,
+    KostenAansluiting,
+    Kostenregel,
+    Metriek,
+    Periode,
+    Tariefcode,
+    TariefOntbreekt,
+    Tariefschema,
+    Tarieven,
+    Verbruik,
+    VoorwaardenDocument,
+)
 from core.voorwaarden.algemene import ALGEMENE_VOORWAARDEN
 
 ENTRY_POINT_GROUP = "afnemersportaal.diensten"
@@ -78,6 +94,70 @@ def _call_each(pm: pluggy.PluginManager, hook: str, **kwargs: Any) -> Iterator[t
         yield impl.plugin_name, result
 
 
+def _call_one(pm: pluggy.PluginManager, hook: str, plugin_name: str, **kwargs: Any) -> Any:
+    """Call one hook on one plugin only (the plugin of the dienst concerned)."""
+    for impl in getattr(pm.hook, hook).get_hookimpls():
+        if impl.plugin_name == plugin_name:
+            return impl.function(*(kwargs[arg] for arg in impl.argnames))
+    return None
+
+
+def _is_slug(value: Any) -> bool:
+    return isinstance(value, str) and bool(SLUG.match(value))
+
+
+def _tekst(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _valideer_tariefschema(plugin: str, jaar: int, schema: Any) -> Tariefschema | None:
+    if schema is None:
+        return None
+    fout = f"plugin {plugin!r}: dienst_tarieven({jaar})"
+    if not isinstance(schema, Tariefschema):
+        raise PluginError(f"{fout} gaf geen Tariefschema")
+    metrieken = [m.code for m in schema.metrieken if isinstance(m, Metriek)]
+    if len(metrieken) != len(schema.metrieken) or len(set(metrieken)) != len(metrieken):
+        raise PluginError(f"{fout}: dubbele metrieken of geen Metriek: {metrieken}")
+    for metriek in schema.metrieken:
+        if not (_is_slug(metriek.code) and _tekst(metriek.naam) and _tekst(metriek.eenheid)
+                and _tekst(metriek.artikel)):
+            raise PluginError(f"{fout}: metriek {metriek.code!r} mist een slug, naam, "
+                              "eenheid of artikel")
+        if metriek.maximum is not None and metriek.maximum < 1:
+            raise PluginError(f"{fout}: metriek {metriek.code!r} heeft maximum < 1")
+    codes = [t.code for t in schema.tarieven if isinstance(t, Tariefcode)]
+    if len(codes) != len(schema.tarieven) or len(set(codes)) != len(codes):
+        raise PluginError(f"{fout}: dubbele tariefcodes of geen Tariefcode: {codes}")
+    for soort in schema.tarieven:
+        if not (_is_slug(soort.code) and _tekst(soort.naam) and _tekst(soort.eenheid)
+                and _tekst(soort.artikel) and isinstance(soort.inclusief_btw, bool)):
+            raise PluginError(f"{fout}: tariefcode {soort.code!r} mist een slug, naam, "
+                              "eenheid, artikel of inclusief_btw")
+        if soort.metriek is not None and soort.metriek not in metrieken:
+            raise PluginError(f"{fout}: tariefcode {soort.code!r} telt de onbekende metriek "
+                              f"{soort.metriek!r}")
+    return schema
+
+
+def _valideer_regels(plugin: str, tarieven: Tarieven, regels: Any) -> list[Kostenregel]:
+    fout = f"plugin {plugin!r}: dienst_kosten"
+    if not isinstance(regels, (list, tuple)):
+        raise PluginError(f"{fout} gaf geen lijst van Kostenregels")
+    for regel in regels:
+        if not isinstance(regel, Kostenregel):
+            raise PluginError(f"{fout} gaf iets anders dan een Kostenregel: {regel!r}")
+        if not (_tekst(regel.omschrijving) and _tekst(regel.artikel)):
+            raise PluginError(f"{fout}: elke regel heeft een omschrijving en een artikel")
+        if isinstance(regel.hoeveelheid, bool) or not isinstance(regel.hoeveelheid, int):
+            raise PluginError(f"{fout}: hoeveelheid is een geheel getal ({regel!r})")
+        if not isinstance(regel.tarief, Decimal) or regel.tarief < 0:
+            raise PluginError(f"{fout}: het tarief is een Decimal van minstens 0 ({regel!r})")
+        if regel.code is not None and tarieven.schema.tarief(regel.code) is None:
+            raise PluginError(f"{fout}: onbekende tariefcode {regel.code!r}")
+    return list(regels)
+
+
 class Diensten:
     """Everything the plugins contributed, validated and cached at start-up."""
 
@@ -86,8 +166,11 @@ class Diensten:
         self._info: dict[str, DienstInfo] = {}
         self._plugin: dict[str, str] = {}
         self._voorwaarden: dict[str, list[VoorwaardenDocument]] = {}
+        self._schemas: dict[tuple[str, int], Tariefschema | None] = {}
+        self._met_kosten: set[str] = set()
         self._load_info()
         self._load_voorwaarden()
+        self._load_kosten()
 
     def _load_info(self) -> None:
         for plugin, info in _call_each(self.pm, "dienst_info"):
@@ -128,6 +211,65 @@ class Diensten:
                     )
                 seen[doc.id] = plugin
                 self._voorwaarden[doc.dienst].append(doc)
+
+    def _load_kosten(self) -> None:
+        tarieven = {i.plugin_name for i in self.pm.hook.dienst_tarieven.get_hookimpls()}
+        kosten = {i.plugin_name for i in self.pm.hook.dienst_kosten.get_hookimpls()}
+        for plugin in sorted(tarieven ^ kosten):
+            raise PluginError(
+                f"plugin {plugin!r} implementeert maar één van dienst_tarieven en "
+                "dienst_kosten; een dienst met kosten heeft ze allebei"
+            )
+        self._met_kosten = {slug for slug, plugin in self._plugin.items() if plugin in kosten}
+        # The schema of the current year is checked at start-up; other years on first use.
+        for slug in sorted(self._met_kosten):
+            self.tariefschema(slug, vandaag().year)
+
+    def met_kosten(self) -> list[str]:
+        """The diensten whose plugin computes costs (and records usage)."""
+        return sorted(self._met_kosten)
+
+    def tariefschema(self, slug: str, jaar: int) -> Tariefschema | None:
+        """The dienst's tariff schema for ``jaar``, validated and cached; ``None`` if none."""
+        key = (slug, jaar)
+        if key not in self._schemas:
+            schema = None
+            if slug in self._met_kosten:
+                plugin = self._plugin[slug]
+                try:
+                    antwoord = _call_one(self.pm, "dienst_tarieven", plugin, jaar=jaar)
+                except Exception as exc:
+                    raise PluginError(
+                        f"plugin {plugin!r}: hook dienst_tarieven faalde: {exc!r}") from exc
+                schema = _valideer_tariefschema(plugin, jaar, antwoord)
+            self._schemas[key] = schema
+        return self._schemas[key]
+
+    def kosten(
+        self,
+        aansluiting: KostenAansluiting,
+        periode: Periode,
+        verbruik: Verbruik,
+        tarieven: Tarieven,
+        berekening: Berekening,
+    ) -> list[Kostenregel]:
+        """The plugin's cost lines for one aansluiting; [] for a dienst without costs.
+
+        :class:`TariefOntbreekt` passes through (the caller reports the missing
+        tariff); anything else a plugin raises becomes a :class:`PluginError`.
+        """
+        if aansluiting.dienst not in self._met_kosten:
+            return []
+        plugin = self._plugin[aansluiting.dienst]
+        try:
+            regels = _call_one(self.pm, "dienst_kosten", plugin, aansluiting=aansluiting,
+                               periode=periode, verbruik=verbruik, tarieven=tarieven,
+                               berekening=berekening)
+        except TariefOntbreekt:
+            raise
+        except Exception as exc:
+            raise PluginError(f"plugin {plugin!r}: hook dienst_kosten faalde: {exc!r}") from exc
+        return _valideer_regels(plugin, tarieven, regels)
 
     def alle(self) -> list[DienstInfo]:
         return sorted(self._info.values(), key=lambda info: info.slug)

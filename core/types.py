@@ -8,9 +8,13 @@ Rules are data: each obligation and each term carries the article it comes from.
 from __future__ import annotations
 
 import re
+import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
+from types import MappingProxyType
 
 SLUG = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -152,3 +156,263 @@ class VoorwaardenDocument:
     ingangsdatum: date | None = None
     wijziging: Wijzigingsregel | None = None
     verplichtingen: tuple[Verplichting, ...] = field(default=())
+
+
+# --- costs: what a dienst counts, what it charges, and the lines it computes ------------
+#
+# A plugin declares a tariff *schema* per calendar year (codes, units, articles); the
+# amounts are data that core keeps per year and hands back in :class:`Tarieven`. The
+# plugin turns usage and those tariffs into :class:`Kostenregel` values; core rounds,
+# adds BTW and sums them (``core.kosten``). Amounts are ``Decimal``, never floats.
+
+
+class Berekening(StrEnum):
+    """What a cost calculation is for; ``dienst_kosten`` gets one of these.
+
+    - ``werkelijk``: the costs of a period from the usage recorded in it;
+    - ``schatting``: the same rules applied to forecast volumes instead of usage;
+    - ``voorschot``: what is invoiced in advance for a whole year (DP tabel 1: the
+      voorcalculatie), before any usage exists.
+    """
+
+    WERKELIJK = "werkelijk"
+    SCHATTING = "schatting"
+    VOORSCHOT = "voorschot"
+
+
+@dataclass(frozen=True)
+class Metriek:
+    """Something a dienst counts per aansluiting per day or month (verbruik).
+
+    :param code: slug used in the API and the CSV upload, e.g. ``berichten``.
+    :param eenheid: what one unit is, singular: ``bericht``.
+    :param voorcalculatie: the afnemer gives a yearly forecast of it that is invoiced in
+        advance (DP tabel 1); core then offers a voorcalculatie per aansluiting per year.
+    :param maximum: the largest ``aantal`` one usage row may carry; ``1`` for a metric
+        whose rows each record one occurrence on their date (a begeleidingsperiode).
+    """
+
+    code: str
+    naam: str
+    eenheid: str
+    artikel: str
+    omschrijving: str = ""
+    voorcalculatie: bool = False
+    maximum: int | None = None
+
+
+@dataclass(frozen=True)
+class Tariefcode:
+    """One line of a dienst's tariff table: what is charged, per what, on which article.
+
+    :param eenheid: what the amount is per, e.g. ``per bericht``.
+    :param inclusief_btw: whether the amounts of this code are set including BTW (the
+        default for an amount that does not say otherwise).
+    :param metriek: the metric whose usage is multiplied by it, if any.
+    """
+
+    code: str
+    naam: str
+    eenheid: str
+    artikel: str
+    inclusief_btw: bool
+    omschrijving: str = ""
+    metriek: str | None = None
+
+
+@dataclass(frozen=True)
+class Tariefschema:
+    """What a dienst counts and charges in one calendar year, without any amount."""
+
+    metrieken: tuple[Metriek, ...] = ()
+    tarieven: tuple[Tariefcode, ...] = ()
+
+    def metriek(self, code: str) -> Metriek | None:
+        return next((m for m in self.metrieken if m.code == code), None)
+
+    def tarief(self, code: str) -> Tariefcode | None:
+        return next((t for t in self.tarieven if t.code == code), None)
+
+
+@dataclass(frozen=True)
+class Periode:
+    """A run of calendar days within one calendar year, both ends included.
+
+    Tariffs are set per calendar year (MO 3.8), so a period never spans two years.
+    """
+
+    van: date
+    tot: date
+
+    def __post_init__(self) -> None:
+        if self.van > self.tot:
+            raise ValueError(f"periode begint ({self.van}) na het einde ({self.tot})")
+        if self.van.year != self.tot.year:
+            raise ValueError("een periode ligt binnen één kalenderjaar")
+
+    @classmethod
+    def kalenderjaar(cls, jaar: int) -> Periode:
+        return cls(date(jaar, 1, 1), date(jaar, 12, 31))
+
+    @property
+    def jaar(self) -> int:
+        return self.van.year
+
+    @property
+    def sluit_jaar_af(self) -> bool:
+        """The period contains the last day of its year (where yearly minimums settle)."""
+        return self.tot == date(self.jaar, 12, 31)
+
+    def bevat(self, dag: date | None) -> bool:
+        return dag is not None and self.van <= dag <= self.tot
+
+
+@dataclass(frozen=True)
+class KostenAansluiting:
+    """The facts of one aansluiting that cost rules use, as plain data.
+
+    :param id: ``None`` for the hypothetical aansluiting of an estimate for a dienst the
+        afnemer is not yet connected to.
+    :param geactiveerd_op: the day (Europe/Amsterdam) it first became active, if it did.
+    :param beeindigd_op: the day it ended, if it did.
+    """
+
+    id: uuid.UUID | None
+    afnemer_id: uuid.UUID
+    afnemertype: Afnemertype
+    dienst: str
+    omgeving: str
+    onderdelen: tuple[str, ...]
+    geactiveerd_op: date | None
+    beeindigd_op: date | None
+
+    def actief_in(self, periode: Periode) -> bool:
+        """Active on at least one day of ``periode``."""
+        return (
+            self.geactiveerd_op is not None
+            and self.geactiveerd_op <= periode.tot
+            and (self.beeindigd_op is None or self.beeindigd_op >= periode.van)
+        )
+
+    def eerste_actieve_dag(self, jaar: int) -> date | None:
+        """The first day of calendar year ``jaar`` on which it is active, if any."""
+        jaar_periode = Periode.kalenderjaar(jaar)
+        if not self.actief_in(jaar_periode):
+            return None
+        return max(jaar_periode.van, self.geactiveerd_op)  # type: ignore[type-var]
+
+
+def _bevroren(waarden: Mapping[str, int] | None) -> Mapping[str, int]:
+    return MappingProxyType(dict(waarden or {}))
+
+
+@dataclass(frozen=True)
+class Verbruik:
+    """Usage of one aansluiting, per metric code, as a cost calculation sees it.
+
+    :param periode: totals within the period being calculated (or the forecast).
+    :param jaar: totals over the whole calendar year of the period.
+    :param voorcalculatie: the year's forecast per metric (DP tabel 1), if given.
+    """
+
+    periode: Mapping[str, int] = field(default_factory=dict)
+    jaar: Mapping[str, int] = field(default_factory=dict)
+    voorcalculatie: Mapping[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in ("periode", "jaar", "voorcalculatie"):
+            object.__setattr__(self, name, _bevroren(getattr(self, name)))
+
+    def in_periode(self, metriek: str) -> int:
+        return self.periode.get(metriek, 0)
+
+    def in_jaar(self, metriek: str) -> int:
+        return self.jaar.get(metriek, 0)
+
+    def voorcalculatie_van(self, metriek: str) -> int:
+        return self.voorcalculatie.get(metriek, 0)
+
+    @property
+    def leeg(self) -> bool:
+        return not any(self.periode.values())
+
+
+@dataclass(frozen=True)
+class Kostenregel:
+    """One cost line as a plugin computes it: a quantity times a tariff, with its article.
+
+    Core rounds it to cents and splits it into excl. BTW, BTW and incl. BTW
+    (``core.kosten.afronding``). A line that is free by its article has tariff 0 and no
+    ``code``; build it with :meth:`kosteloos`, and lines from the tariff table with
+    :meth:`Tarieven.regel`.
+    """
+
+    omschrijving: str
+    artikel: str
+    hoeveelheid: int
+    eenheid: str
+    tarief: Decimal
+    inclusief_btw: bool
+    code: str | None = None
+    metriek: str | None = None
+
+    @classmethod
+    def kosteloos(cls, omschrijving: str, artikel: str, hoeveelheid: int = 1,
+                  eenheid: str = "aansluiting", metriek: str | None = None) -> Kostenregel:
+        return cls(omschrijving, artikel, hoeveelheid, eenheid, Decimal(0), False,
+                   metriek=metriek)
+
+
+class TariefOntbreekt(LookupError):
+    """A cost rule needs a tariff that has not been set for the year."""
+
+    def __init__(self, dienst: str, jaar: int, code: str) -> None:
+        super().__init__(f"het tarief {code!r} van {dienst} voor {jaar} is niet vastgesteld")
+        self.dienst, self.jaar, self.code = dienst, jaar, code
+
+
+@dataclass(frozen=True)
+class VastgesteldTarief:
+    """An amount set for one tariff code and year (from the database)."""
+
+    code: str
+    bedrag: Decimal
+    inclusief_btw: bool
+
+
+@dataclass(frozen=True)
+class Tarieven:
+    """The tariffs of one dienst for one calendar year: its schema plus the amounts set."""
+
+    dienst: str
+    jaar: int
+    schema: Tariefschema
+    bedragen: Mapping[str, VastgesteldTarief] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bedragen", MappingProxyType(dict(self.bedragen)))
+
+    def tarief(self, code: str) -> VastgesteldTarief:
+        """The amount set for ``code``; :class:`TariefOntbreekt` when there is none."""
+        gevonden = self.bedragen.get(code)
+        if gevonden is None or self.schema.tarief(code) is None:
+            raise TariefOntbreekt(self.dienst, self.jaar, code)
+        return gevonden
+
+    def regel(self, code: str, hoeveelheid: int, *, omschrijving: str | None = None,
+              artikel: str | None = None) -> Kostenregel:
+        """A line of ``hoeveelheid`` times the tariff of ``code``, described by the schema."""
+        soort = self.schema.tarief(code)
+        if soort is None:
+            raise TariefOntbreekt(self.dienst, self.jaar, code)
+        tarief = self.tarief(code)
+        return Kostenregel(
+            omschrijving=omschrijving or soort.naam,
+            artikel=artikel or soort.artikel,
+            hoeveelheid=hoeveelheid,
+            eenheid=soort.eenheid,
+            tarief=tarief.bedrag,
+            inclusief_btw=tarief.inclusief_btw,
+            code=code,
+            metriek=soort.metriek,
+        )

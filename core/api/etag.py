@@ -32,3 +32,20 @@ def check_if_match(obj) -> None:
             "nieuwe ETag.",
             code="verouderde-versie",
         )
+
+
+def check_if_match_voor_put(obj) -> None:
+    """PUT creates or replaces: replacing needs the ETag like any change (428, 412).
+
+    Creating needs none; an If-Match with a specific ETag on something that does not
+    exist yet is stale (412). ``*`` is accepted either way, as in :func:`check_if_match`.
+    """
+    if obj is not None:
+        check_if_match(obj)
+    elif request.if_match and not request.if_match.star_tag:
+        raise Problem(
+            412,
+            "Deze resource bestaat nog niet, dus geen ETag klopt: laat If-Match weg om hem "
+            "aan te maken.",
+            code="verouderde-versie",
+        )

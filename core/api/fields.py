@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
 import marshmallow as ma
 import phonenumbers
 
@@ -103,3 +106,76 @@ class Telefoon(ma.fields.String):
         if not phonenumbers.is_valid_number(number):
             raise ma.ValidationError("Geen geldig telefoonnummer.")
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+# --- money ---------------------------------------------------------------------------
+# Amounts leave the API as strings, never as JSON numbers, so no client parses them into
+# a float. Money has exactly two decimals; a tariff keeps up to four.
+
+BEDRAG_PATTERN = r"^-?\d+\.\d{2}$"
+TARIEF_PATTERN = r"^\d{1,8}(\.\d{1,4})?$"
+PERCENTAGE_PATTERN = r"^\d{1,2}(\.\d{1,2})?$"
+_VIER = Decimal("0.0001")
+_TWEE = Decimal("0.01")
+
+
+def tarief_tekst(waarde: Decimal) -> str:
+    """A tariff as text: at least two and at most four decimals (0.59, 0.0125, 4400.00)."""
+    heel, _, fractie = f"{Decimal(waarde).quantize(_VIER, rounding=ROUND_HALF_UP):f}".partition(".")
+    return f"{heel}.{fractie.rstrip('0').ljust(2, '0')}"
+
+
+class Bedrag(ma.fields.String):
+    """An amount of money in euros, answered as a string with two decimals: "5900.00"."""
+
+    def __init__(self, **kwargs):
+        metadata = {"format": "decimal", "pattern": BEDRAG_PATTERN, "example": "5900.00",
+                    "description": "Bedrag in euro's als tekst met precies twee decimalen",
+                    **kwargs.pop("metadata", {})}
+        super().__init__(dump_only=True, metadata=metadata, **kwargs)
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is None:
+            return None
+        return f"{Decimal(value).quantize(_TWEE, rounding=ROUND_HALF_UP):f}"
+
+
+class Tariefbedrag(ma.fields.String):
+    """A tariff in euros: sent as a string with at most four decimals ("0.59"), answered
+    with two to four decimals."""
+
+    def __init__(self, **kwargs):
+        metadata = {"format": "decimal", "pattern": TARIEF_PATTERN, "example": "0.59",
+                    **kwargs.pop("metadata", {})}
+        super().__init__(metadata=metadata, **kwargs)
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else tarief_tekst(value)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if not re.fullmatch(TARIEF_PATTERN, text):
+            raise ma.ValidationError(
+                "Verwacht een bedrag in euro's als tekst, met een punt en ten hoogste vier "
+                "decimalen, bijvoorbeeld \"0.59\" of \"4400\".")
+        return Decimal(text)
+
+
+class Percentage(ma.fields.String):
+    """A percentage as a string: "21" or "21.00" in, "21.00" out."""
+
+    def __init__(self, **kwargs):
+        metadata = {"format": "decimal", "pattern": PERCENTAGE_PATTERN, "example": "21.00",
+                    **kwargs.pop("metadata", {})}
+        super().__init__(metadata=metadata, **kwargs)
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else f"{Decimal(value).quantize(_TWEE):f}"
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if not re.fullmatch(PERCENTAGE_PATTERN, text):
+            raise ma.ValidationError(
+                "Verwacht een percentage als tekst, van 0 tot 100 met ten hoogste twee "
+                "decimalen, bijvoorbeeld \"21\".")
+        return Decimal(text)

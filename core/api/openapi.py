@@ -31,7 +31,9 @@ contactpersonen; Logius-beheerders beheren afnemers.
 Authenticatie: `Authorization: Bearer <token>`. Fouten volgen RFC 9457
 (`application/problem+json`); ongeldige invoer geeft 400 met alle fouten tegelijk in
 `invalidParams`. Wijzigingen vereisen `If-Match` met de ETag van de resource.
-Lijsten zijn gepagineerd met `pagina` en `paginaGrootte`.
+Lijsten zijn gepagineerd met `pagina` en `paginaGrootte`. Bedragen zijn tekst, nooit
+JSON-getallen: geld in euro's met twee decimalen (`"5900.00"`), tarieven met twee tot
+vier (`"0.59"`), het btw-tarief als percentage (`"21.00"`).
 """
 
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options")

@@ -25,6 +25,8 @@ class ApiToken(UuidPk, Base):
     )
     naam: Mapped[str] = mapped_column(String(200))
     rol: Mapped[str] = mapped_column(String(40))
+    #: For the productteam role: the dienst (slug) whose reference data it manages.
+    productteam_dienst: Mapped[str | None] = mapped_column(String(40))
     # The first characters, to recognise a token in lists without revealing it.
     prefix: Mapped[str] = mapped_column(String(16))
     hash: Mapped[str] = mapped_column(String(64), unique=True)

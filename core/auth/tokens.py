@@ -43,8 +43,15 @@ def issue(
     dagen: int = 90,
     door: str,
     scopes: Iterable[str] | None = None,
+    productteam_dienst: str | None = None,
 ) -> NieuwToken:
-    """Create a token; the caller commits. The plain token is returned only here."""
+    """Create a token; the caller commits. The plain token is returned only here.
+
+    A productteam token names the dienst (slug) whose reference data it manages.
+    """
+    if (rol == Rol.PRODUCTTEAM) != (productteam_dienst is not None):
+        raise ValueError("een productteam-token hoort bij precies één dienst; "
+                         "andere rollen hebben geen dienst")
     if afnemer_id is not None and not isinstance(afnemer_id, uuid.UUID):
         afnemer_id = uuid.UUID(str(afnemer_id))
     token = PREFIX + secrets.token_urlsafe(32)
@@ -53,6 +60,7 @@ def issue(
         afnemer_id=afnemer_id,
         naam=naam,
         rol=rol.value,
+        productteam_dienst=productteam_dienst,
         prefix=token[:10],
         hash=hash_token(token),
         aangemaakt_door=door,
@@ -104,6 +112,7 @@ def resolve(token: str) -> Principal | None:
         return Principal(
             id=principal_id, naam=naam, methode="api-token",
             logius_rollen=frozenset({rol}), scopes=scopes,
+            productteam_dienst=record.productteam_dienst,
         )
     return Principal(
         id=principal_id, naam=naam, methode="api-token",

@@ -14,6 +14,10 @@ VALID_BODIES = {
     ("patch", "/afnemers/{afnemerId}/lidmaatschappen/{lidmaatschapId}"): {
         "rol": "afnemer-beheerder"},
     ("patch", "/afnemers/{afnemerId}/webhooks/{webhookId}"): {"actief": False},
+    ("put", "/diensten/{slug}/tarieven/{jaar}/{code}"): {"bedrag": "0.59"},
+    ("put", "/btw-tarieven/{jaar}"): {"percentage": "21"},
+    ("put", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}/voorcalculaties/{jaar}"): {
+        "volumes": []},
 }
 
 
@@ -28,9 +32,16 @@ def ids(api, maak_afnemer, maak_aansluiting, maak_contactpersoon):
     maak_contactpersoon(afnemer["id"])  # the algemeen contact that must stay
     token = api.post(f"/afnemers/{afnemer['id']}/api-tokens",
                      json={"naam": "x", "rol": "afnemer-medewerker"}).get_json()
+    aansluiting_id = maak_aansluiting(afnemer["id"])["id"]
+    # The PUTs that create or replace need If-Match only once the resource exists.
+    for url, body in ((f"/afnemers/{afnemer['id']}/aansluitingen/{aansluiting_id}"
+                       "/voorcalculaties/2027", {"volumes": []}),
+                      ("/btw-tarieven/2027", {"percentage": "21"}),
+                      ("/diensten/digipoort/tarieven/2027/berichtenverkeer", {"bedrag": "0.59"})):
+        assert api.request("PUT", url, json=body).status_code == 201
     return {
         "afnemerId": afnemer["id"],
-        "aansluitingId": maak_aansluiting(afnemer["id"])["id"],
+        "aansluitingId": aansluiting_id,
         "contactpersoonId": maak_contactpersoon(afnemer["id"], rol="technisch")["id"],
         "tokenId": token["id"],
         "lidmaatschapId": api.post(f"/afnemers/{afnemer['id']}/lidmaatschappen",
@@ -40,7 +51,9 @@ def ids(api, maak_afnemer, maak_aansluiting, maak_contactpersoon):
                                     json={"clientId": "conventie", "naam": "x"}).get_json()["id"],
         "webhookId": api.post(f"/afnemers/{afnemer['id']}/webhooks",
                               json={"url": "https://conventie.example/hook"}).get_json()["id"],
-        "slug": "digid",
+        "slug": "digipoort",
+        "jaar": "2027",
+        "code": "berichtenverkeer",
     }
 
 

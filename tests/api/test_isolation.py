@@ -53,6 +53,10 @@ BODIES = {
     ("wijzigingsmeldingen.Wijzigingsmeldingen", "POST"): {
         "omschrijving": "Indringer",
         "realisatiedatum": (vandaag() + timedelta(days=200)).isoformat()},
+    # The walk's aansluiting is on DigiD, which asks no voorcalculatie: an empty one is valid.
+    ("voorcalculaties.VoorcalculatieView", "PUT"): {"volumes": []},
+    ("kosten.Schattingen", "POST"): {
+        "jaar": 2027, "volumes": [{"dienst": "digipoort", "metriek": "berichten", "aantal": 900}]},
 }
 
 
@@ -74,6 +78,13 @@ def _gebeurtenis_met_bezorging(app, afnemer_id: str) -> tuple[str, str]:
 @pytest.fixture
 def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon):
     """Afnemers A and B, each with one resource of every kind."""
+    # The tariffs of 2027, so that cost calculations of that year have what they need.
+    for url, body in (("/btw-tarieven/2027", {"percentage": "21"}),
+                      ("/diensten/digipoort/tarieven/2027/berichtenverkeer", {"bedrag": "0.59"}),
+                      *((f"/diensten/mijnoverheid/tarieven/2027/{code}", {"bedrag": "0"})
+                        for code in ("berichtenbox-bericht", "berichtenbox-jaarbedrag",
+                                     "persoonlijke-gegevens-aansluiting"))):
+        assert api.request("PUT", url, json=body).status_code == 201
     ids = {}
     for naam in ("a", "b"):
         afnemer = maak_afnemer()
@@ -113,6 +124,7 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
             "bezorging_id": bezorging_id,
             "aankondiging_id": aankondiging.get_json()["id"],
             "wijzigingsmelding_id": melding.get_json()["id"],
+            "jaar": "2027",
         }
     return ids
 
@@ -164,8 +176,10 @@ def test_a_principal_of_afnemer_a_gets_404_for_everything_of_afnemer_b(
             continue  # the route has no child id
         children_of_b = als_a.request(method, fill(rule, {**b, "afnemer_id": a["afnemer_id"]}),
                                       json=body, headers=headers)
+        # Ids that exist nowhere; a value that is no id (the year) stays what it was.
+        nergens = {k: str(uuid.uuid4()) if k.endswith("_id") else v for k, v in b.items()}
         no_such_children = als_a.request(
-            method, fill(rule, {**{k: str(uuid.uuid4()) for k in b}, "afnemer_id": a["afnemer_id"]}),
+            method, fill(rule, {**nergens, "afnemer_id": a["afnemer_id"]}),
             json=body, headers=headers)
         assert children_of_b.status_code in (403, 404)
         assert children_of_b.status_code == no_such_children.status_code, (method, rule.rule)

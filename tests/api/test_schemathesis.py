@@ -56,6 +56,8 @@ def fuzz_app(tmp_path_factory):
                 select(Contactpersoon.id).where(Contactpersoon.afnemer_id == afnemer.id))],
             "tokenId": [str(token.record.id)],
             "slug": ["digid", "mijnoverheid", "digipoort", "vwo"],
+            "jaar": ["2022", "2026", "2027"],
+            "code": ["berichtenverkeer", "individuele-begeleiding", "berichtenbox-bericht"],
         }
     app.config["FUZZ_TOKEN"] = token.token
     app.config["FUZZ_IDS"] = ids

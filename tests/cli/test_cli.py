@@ -150,3 +150,78 @@ def test_gebruiker_rol_makes_a_logged_in_person_productteam_of_one_dienst(sqlite
         gebruiker = db.session.query(Gebruiker).one()
         assert (gebruiker.logius_rol, gebruiker.productteam_dienst) == (None, None)
     db.dispose(app)
+
+
+def test_token_create_for_a_productteam_names_its_dienst(sqlite_file):
+    run(sqlite_file, "db", "upgrade")
+    zonder = run(sqlite_file, "token", "create", "--naam", "pt", "--rol", "productteam",
+                 check=False)
+    assert zonder.returncode == 2 and "--dienst is verplicht" in zonder.stderr
+    assert run(sqlite_file, "token", "create", "--naam", "pt", "--rol", "productteam",
+               "--dienst", "digipoort").stdout.startswith("afp_")
+    verkeerd = run(sqlite_file, "token", "create", "--naam", "x", "--rol", "logius-beheerder",
+                   "--dienst", "digipoort", check=False)
+    assert verkeerd.returncode == 2
+
+
+def test_kosten_run_computes_every_afnemers_year_and_stores_it(sqlite_file):
+    """DP tabel 1 in a cost run: a gemeente over its voorcalculatie pays 12,000 x 0.59,
+    a bedrijf nothing; a year without tariffs leaves the afnemer out and exits 1."""
+    from decimal import Decimal
+
+    from sqlalchemy import func, select
+
+    from core.auth import tokens
+    from core.auth.principal import Rol
+    from core.db import db
+    from core.kosten.models import Kostenrun, KostenrunRegel
+    from tests.conftest import Api, make_app
+
+    run(sqlite_file, "db", "upgrade")
+    app = make_app(sqlite_file)
+    with app.app_context():
+        token = tokens.issue(naam="cli-test", rol=Rol.LOGIUS_BEHEERDER, afnemer_id=None,
+                             door="test").token
+        db.session.commit()
+    api = Api(app.test_client(), token)
+    for url, body in (("/btw-tarieven/2027", {"percentage": "21"}),
+                      ("/diensten/digipoort/tarieven/2027/berichtenverkeer", {"bedrag": "0.59"})):
+        assert api.request("PUT", url, json=body).status_code == 201
+    regels = []
+    for naam, soort, oin in (("Gemeente Rekenstad", "gemeente", "00000001001111111000"),
+                             ("Rekenfacturen B.V.", "bedrijf", "00000001002222222000")):
+        afnemer = api.post("/afnemers", json={"naam": naam, "oin": oin, "type": soort}).get_json()
+        aansluiting = api.post(f"/afnemers/{afnemer['id']}/aansluitingen", json={
+            "dienst": "digipoort", "omgeving": "productie", "onderdelen": ["e-factureren"],
+            "aanvraagOndertekendOp": "2026-01-05"}).get_json()
+        assert api.post(f"/afnemers/{afnemer['id']}/aansluitingen/{aansluiting['id']}"
+                        "/statuswijzigingen", json={"status": "actief"},
+                        headers={"If-Match": "*"}).status_code == 201
+        assert api.request("PUT", f"/afnemers/{afnemer['id']}/aansluitingen/{aansluiting['id']}"
+                           "/voorcalculaties/2027",
+                           json={"volumes": [{"metriek": "berichten", "aantal": 10_000}]}
+                           ).status_code == 201
+        regels += [{"aansluitingId": aansluiting["id"], "metriek": "berichten",
+                    "datum": f"2027-{maand:02d}-01", "aantal": 1000} for maand in range(1, 13)]
+    assert api.post("/verbruik", json={"regels": regels}).status_code == 200
+
+    result = run(sqlite_file, "kosten", "run", "--jaar", "2027")
+    assert "Kosten 2027" in result.stderr  # the progress bar's label
+    assert "voltooid" in result.stdout
+    assert "afnemers: 2" in result.stdout
+    assert "incl. btw: EUR 7080.00" in result.stdout
+    assert "digipoort: excl. EUR 5851.24  btw EUR 1228.76  incl. EUR 7080.00" in result.stdout
+    with app.app_context():
+        [kostenrun] = db.session.scalars(select(Kostenrun)).all()
+        assert (kostenrun.jaar, kostenrun.status, kostenrun.aantal_afnemers) == (
+            2027, "voltooid", 2)
+        som = db.session.execute(select(func.sum(KostenrunRegel.bedrag_incl_btw)).where(
+            KostenrunRegel.kostenrun_id == kostenrun.id)).scalar_one()
+        assert Decimal(som) == Decimal("7080.00") == kostenrun.totaal_incl_btw
+        assert kostenrun.aantal_regels == db.session.execute(select(func.count()).select_from(
+            KostenrunRegel)).scalar_one() == 4  # berichten + basis, per afnemer
+
+    zonder_tarieven = run(sqlite_file, "kosten", "run", "--jaar", "2028", check=False)
+    assert zonder_tarieven.returncode == 1
+    assert "onvolledig" in zonder_tarieven.stdout
+    assert "overgeslagen: Gemeente Rekenstad" in zonder_tarieven.stderr

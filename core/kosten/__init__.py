@@ -1,0 +1,1 @@
+"""The cost engine: core asks each dienst's plugin for cost lines, then rounds and sums."""

@@ -1,0 +1,1 @@
+"""Tariffs per dienst per calendar year, and the BTW rate per year (MO 3.8)."""

@@ -1,0 +1,1 @@
+"""Usage (verbruik) per aansluiting, metric and day, and yearly forecasts (voorcalculaties)."""
