@@ -103,12 +103,15 @@ def _register_blueprints(api: Api) -> None:
     )
     from core.voorwaarden.views import blp as voorwaarden
     from core.wijzigingsmeldingen.views import blp as wijzigingsmeldingen
+    from core.koppelvlakken.views import blp as koppelvlakken, gebruik as koppelvlakgebruik
+    from core.agenda.views import deadlines, feed as agenda, sleutel as agenda_sleutel
 
     for blueprint in (diensten, afnemers, afnemer, contactpersonen, aansluitingen, api_tokens,
                       lidmaatschappen, machine_clients, webhooks, bezorgingen, gebeurtenissen,
                       audit, voorwaarden, aankondigingen, afnemer_aankondigingen,
                       wijzigingsmeldingen, tarieven, btw_tarieven, verbruik, afnemer_verbruik,
-                      voorcalculaties, kosten, facturen, kostenruns):
+                      voorcalculaties, kosten, facturen, kostenruns, koppelvlakken,
+                      koppelvlakgebruik, deadlines, agenda_sleutel, agenda):
         api.register_blueprint(blueprint)
 
 

@@ -70,6 +70,8 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         "WEBHOOK_BACKOFF_BASIS": 30.0,
         "WEBHOOK_BACKOFF_MAX": 21600.0,
         "WEBHOOK_TIMEOUT": 10.0,
+        # How often (seconds) the worker writes due reminders (sunsets...) to the outbox.
+        "PLANNER_INTERVAL": 60.0,
     }
     for key in list(config):
         value = os.environ.get(ENV_PREFIX + key)

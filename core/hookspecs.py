@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import pluggy
 
+from core.koppelvlakken.typen import Koppelvlak
+
 from core.types import (
     Berekening,
     DienstInfo,
@@ -137,3 +139,27 @@ def dienst_kosten(
     :return: a list of :class:`~core.types.Kostenregel`, each with its article. Free
         items may appear as explicit zero lines. An empty list is a valid answer.
     """
+
+
+@hookspec
+def dienst_koppelvlakken() -> list[Koppelvlak]:
+    """The interface specifications (koppelvlakken) of this dienst and their versions.
+
+    Called once, at start-up. Optional: a dienst without koppelvlakken returns ``[]``
+    or does not implement it.
+
+    :return: :class:`~core.koppelvlakken.typen.Koppelvlak` values, each with a slug id
+        unique within the dienst, the article that rules changing it (``MO 3.5``,
+        ``AV 14.1``) and the versions known at release, each with its lifecycle
+        (supported since, deprecated since, sunset, successor). These are copied to
+        the database on first use; after that the productteam maintains them through
+        the API (new versions, deprecations, sunsets).
+
+    Example::
+
+        @hookimpl
+        def dienst_koppelvlakken():
+            return [Koppelvlak("berichten", "Berichten-koppelvlak", "XY 3.5",
+                               versies=(Versie("1.0", date(2024, 1, 1)),))]
+    """
+

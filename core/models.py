@@ -6,7 +6,9 @@ from core.afnemers.models import Afnemer
 from core.audit.models import AuditRegel
 from core.auth.models import ApiToken
 from core.contactpersonen.models import Contactpersoon
+from core.agenda.models import AgendaSleutel
 from core.db import Base
+from core.koppelvlakken.models import Herinnering, KoppelvlakGebruik, KoppelvlakVersie
 from core.gebruikers.models import Gebruiker, Lidmaatschap, MachineClient
 from core.kosten.models import Kostenrun, KostenrunRegel
 from core.meldingen.models import Bezorging, Gebeurtenis, WebhookEndpoint
@@ -16,6 +18,10 @@ from core.voorwaarden.models import Acceptatie, Voorwaardenversie
 from core.wijzigingsmeldingen.models import Wijzigingsmelding
 
 __all__ = [
+    "AgendaSleutel",
+    "Herinnering",
+    "KoppelvlakGebruik",
+    "KoppelvlakVersie",
     "Aankondiging",
     "Aansluiting",
     "Acceptatie",

@@ -19,6 +19,7 @@ import pluggy
 from flask import current_app
 
 from core import hookspecs
+from core.koppelvlakken.typen import Koppelvlak
 from core.tijd import vandaag
 from core.types import (
     SLUG,
@@ -168,9 +169,36 @@ class Diensten:
         self._voorwaarden: dict[str, list[VoorwaardenDocument]] = {}
         self._schemas: dict[tuple[str, int], Tariefschema | None] = {}
         self._met_kosten: set[str] = set()
+        self._koppelvlakken: dict[str, list[Koppelvlak]] = {}
         self._load_info()
         self._load_voorwaarden()
         self._load_kosten()
+        self._load_koppelvlakken()
+
+    def _load_koppelvlakken(self) -> None:
+        for slug in self._info:
+            self._koppelvlakken[slug] = []
+        for plugin, specs in _call_each(self.pm, "dienst_koppelvlakken"):
+            slug = next(s for s, p in self._plugin.items() if p == plugin)
+            ids: set[str] = set()
+            for spec in specs or ():
+                if not isinstance(spec, Koppelvlak) or not SLUG.match(spec.id):
+                    raise PluginError(f"plugin {plugin!r}: dienst_koppelvlakken gaf geen "
+                                      f"geldig Koppelvlak: {spec!r}")
+                nummers = [v.versie for v in spec.versies]
+                if spec.id in ids or len(set(nummers)) != len(nummers):
+                    raise PluginError(f"plugin {plugin!r}: koppelvlak {spec.id!r} of een van "
+                                      "zijn versies staat er dubbel in")
+                for versie in spec.versies:
+                    if versie.opvolger is not None and versie.opvolger not in nummers:
+                        raise PluginError(f"plugin {plugin!r}: opvolger {versie.opvolger!r} "
+                                          f"van {spec.id} {versie.versie} bestaat niet")
+                ids.add(spec.id)
+                self._koppelvlakken[slug].append(spec)
+
+    def koppelvlakken(self, slug: str) -> list[Koppelvlak]:
+        """The koppelvlakken a dienst's plugin declared (empty for none or unknown)."""
+        return list(self._koppelvlakken.get(slug, ()))
 
     def _load_info(self) -> None:
         for plugin, info in _call_each(self.pm, "dienst_info"):

@@ -234,15 +234,33 @@ def ronde(inst: Instellingen, pool: ThreadPoolExecutor | None = None) -> int:
     return len(klussen)
 
 
+def _plan_veilig() -> None:
+    """Due reminders into the outbox; a failure here must not stop the deliveries."""
+    from core.meldingen.planner import plan
+
+    try:
+        aantal = plan()
+    except Exception:
+        db.session.rollback()
+        log.exception("herinneringen plannen mislukt")
+        return
+    if aantal:
+        log.info("%d herinneringen gepland", aantal)
+
+
 def draai(app: Flask, *, eenmalig: bool = False, interval: float = 1.0,
           stop: threading.Event | None = None, **overrides) -> int:
     """Run until stopped (or, with ``eenmalig``, until nothing is due). Returns the count."""
     inst = Instellingen.van(app, **overrides)
     stop = stop or threading.Event()
     totaal = 0
+    gepland_op = 0.0
     with ThreadPoolExecutor(max_workers=inst.threads) as pool:
         while not stop.is_set():
             with app.app_context():
+                if time.monotonic() - gepland_op >= app.config["PLANNER_INTERVAL"]:
+                    gepland_op = time.monotonic()
+                    _plan_veilig()
                 aantal = ronde(inst, pool)
             totaal += aantal
             if aantal == 0:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from core.hookspecs import hookimpl
+from core.koppelvlakken.typen import Koppelvlak, Versie
 from core.types import (
     DienstInfo,
     Eenheid,
@@ -243,3 +244,22 @@ def dienst_info() -> DienstInfo:
 @hookimpl
 def dienst_voorwaarden() -> list[VoorwaardenDocument]:
     return [SNO]
+
+
+# AV 14.1: Logius may phase out versions of its koppelvlakken. Versions shipped with
+# the plugin; the productteam maintains later ones through the API.
+KOPPELVLAKKEN = [
+    Koppelvlak(
+        "saml", "DigiD-koppelvlak op SAML", "AV 14.1",
+        versies=(Versie("3.3", date(2017, 1, 1)), Versie("4.0", date(2023, 1, 1))),
+    ),
+    Koppelvlak(
+        "oidc", "DigiD-koppelvlak op OpenID Connect", "AV 14.1",
+        versies=(Versie("1.0", date(2025, 1, 1)),),
+    ),
+]
+
+
+@hookimpl
+def dienst_koppelvlakken() -> list[Koppelvlak]:
+    return KOPPELVLAKKEN

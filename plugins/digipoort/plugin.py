@@ -8,7 +8,10 @@ year; they are deliberately absent here.
 
 from __future__ import annotations
 
+from datetime import date
+
 from core.hookspecs import hookimpl
+from core.koppelvlakken.typen import Koppelvlak, Versie
 from core.types import (
     Afnemertype,
     Berekening,
@@ -269,3 +272,18 @@ def _voorschot(aansluiting: KostenAansluiting, verbruik: Verbruik,
         BERICHTENVERKEER, voorcalculatie,
         omschrijving=f"Berichtenverkeer {tarieven.jaar} volgens de voorcalculatie",
     )]
+
+
+# AV 14.1: Logius may phase out versions of its koppelvlakken. Versions shipped with
+# the plugin; the productteam maintains later ones through the API.
+KOPPELVLAKKEN = [
+    Koppelvlak(
+        "aanleveren", "Aanleverkoppelvlak e-factureren en DigiInkoop", "AV 14.1",
+        versies=(Versie("1.2", date(2016, 1, 1)), Versie("2.0", date(2022, 1, 1))),
+    ),
+]
+
+
+@hookimpl
+def dienst_koppelvlakken() -> list[Koppelvlak]:
+    return KOPPELVLAKKEN

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from core.hookspecs import hookimpl
+from core.koppelvlakken.typen import Koppelvlak, Versie
 from core.types import (
     Berekening,
     DienstInfo,
@@ -272,3 +273,23 @@ def dienst_kosten(
     if LOPENDE_ZAKEN in onderdelen:  # MO 7.2: free, shown so that the afnemer sees why
         regels.append(Kostenregel.kosteloos("Lopende Zaken: kosteloos", "MO 7.2"))
     return regels
+
+
+# MO 4.1: the afnemer conforms to the koppelvlakspecificaties; MO 3.5: Logius changes
+# them after consulting the Afnemersoverleg. The versions below are the ones this
+# plugin ships with; the productteam maintains later ones through the API.
+KOPPELVLAKKEN = [
+    Koppelvlak(
+        "berichtenbox", "Koppelvlak Berichtenbox (berichten aanleveren)", "MO 3.5",
+        versies=(Versie("2.0", date(2019, 1, 1)), Versie("3.0", date(2024, 1, 1))),
+    ),
+    Koppelvlak(
+        "lopende-zaken", "Koppelvlak Lopende Zaken (zaakstatus aanleveren)", "MO 3.5",
+        versies=(Versie("1.0", date(2020, 1, 1)),),
+    ),
+]
+
+
+@hookimpl
+def dienst_koppelvlakken() -> list[Koppelvlak]:
+    return KOPPELVLAKKEN

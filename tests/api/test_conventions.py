@@ -14,6 +14,8 @@ VALID_BODIES = {
     ("patch", "/afnemers/{afnemerId}/lidmaatschappen/{lidmaatschapId}"): {
         "rol": "afnemer-beheerder"},
     ("patch", "/afnemers/{afnemerId}/webhooks/{webhookId}"): {"actief": False},
+    ("patch", "/diensten/{slug}/koppelvlakken/{koppelvlak}/versies/{versie}"): {
+        "verouderdSinds": "2026-01-01"},
     ("put", "/diensten/{slug}/tarieven/{jaar}/{code}"): {"bedrag": "0.59"},
     ("put", "/btw-tarieven/{jaar}"): {"percentage": "21"},
     ("put", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}/voorcalculaties/{jaar}"): {
@@ -52,6 +54,8 @@ def ids(api, maak_afnemer, maak_aansluiting, maak_contactpersoon):
         "webhookId": api.post(f"/afnemers/{afnemer['id']}/webhooks",
                               json={"url": "https://conventie.example/hook"}).get_json()["id"],
         "slug": "digipoort",
+        "koppelvlak": "aanleveren",
+        "versie": "1.2",
         "jaar": "2027",
         "code": "berichtenverkeer",
     }

@@ -1,0 +1,107 @@
+"""Collecting an afnemer's deadlines from every part of the product.
+
+Each deadline has a stable id (so calendar applications update an event rather than
+duplicate it), a date, what it is about, what to do, and the article behind it:
+
+- koppelvlak sunsets of the versions the afnemer's aansluitingen use (AV 14.1);
+- announced terms changes that reach the afnemer (AV 13.1, MO 8.1) and, after a
+  rejection, the end of delivery (AV 13.2, MO 8.2);
+- planned ends of aansluitingen;
+- announced maintenance and dienst changes (AV 6.1, AV 14.1);
+- the last day to report a planned change of its own (AV 2.8), for the
+  wijzigingsmeldingen whose realisation is still ahead.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from core import tijd
+from core.aansluitingen.models import Aansluiting
+from core.aankondigingen.models import Aankondiging, Ontvanger
+from core.db import db
+from core.koppelvlakken.models import KoppelvlakGebruik, KoppelvlakVersie
+from core.wijzigingsmeldingen.models import Wijzigingsmelding
+
+
+@dataclass(frozen=True)
+class Deadline:
+    id: str
+    datum: date
+    soort: str
+    titel: str
+    omschrijving: str
+    artikel: str
+    bron: str  # API path of what the deadline belongs to
+
+
+def deadlines(afnemer_id: uuid.UUID, vanaf: date | None = None) -> list[Deadline]:
+    """Every deadline on or after ``vanaf`` (today by default), soonest first."""
+    vanaf = vanaf or tijd.vandaag()
+    basis = f"/api/v1/afnemers/{afnemer_id}"
+    uit: list[Deadline] = []
+
+    rows = db.session.execute(
+        select(KoppelvlakGebruik, KoppelvlakVersie, Aansluiting.dienst)
+        .join(Aansluiting, Aansluiting.id == KoppelvlakGebruik.aansluiting_id)
+        .join(KoppelvlakVersie, (KoppelvlakVersie.dienst == Aansluiting.dienst)
+              & (KoppelvlakVersie.koppelvlak == KoppelvlakGebruik.koppelvlak)
+              & (KoppelvlakVersie.nummer == KoppelvlakGebruik.nummer))
+        .where(KoppelvlakGebruik.afnemer_id == afnemer_id,
+               KoppelvlakVersie.sunset_op.is_not(None), KoppelvlakVersie.sunset_op >= vanaf))
+    for gebruik, versie, dienst in rows:
+        opvolger = f" Stap over op versie {versie.opvolger}." if versie.opvolger else ""
+        uit.append(Deadline(
+            f"sunset-{gebruik.id}-{versie.sunset_op.isoformat()}", versie.sunset_op,
+            "koppelvlak-sunset", f"{dienst}: {versie.koppelvlak} {versie.nummer} stopt",
+            f"Versie {versie.nummer} van {versie.koppelvlak} wordt niet meer bediend.{opvolger}",
+            "AV 14.1", f"{basis}/koppelvlakgebruik/{gebruik.id}"))
+
+    rows = db.session.execute(
+        select(Ontvanger, Aankondiging).join(Aankondiging)
+        .where(Ontvanger.afnemer_id == afnemer_id))
+    for ontvanger, aankondiging in rows:
+        bron = f"{basis}/aankondigingen/{aankondiging.id}"
+        if aankondiging.wijzigingsdatum and aankondiging.wijzigingsdatum >= vanaf:
+            actie = (" Accepteer of wijs af vóór deze datum." if ontvanger.status == "open"
+                     else "")
+            uit.append(Deadline(
+                f"aankondiging-{aankondiging.id}", aankondiging.wijzigingsdatum,
+                aankondiging.type, aankondiging.titel,
+                f"{aankondiging.type.capitalize()} gaat in.{actie}", aankondiging.artikel, bron))
+        if aankondiging.begin_op and tijd.lokaal(aankondiging.begin_op).date() >= vanaf:
+            uit.append(Deadline(
+                f"aankondiging-{aankondiging.id}-begin", tijd.lokaal(aankondiging.begin_op).date(),
+                aankondiging.type, aankondiging.titel, aankondiging.omschrijving,
+                aankondiging.artikel, bron))
+        if ontvanger.einde_levering_op and ontvanger.einde_levering_op >= vanaf:
+            uit.append(Deadline(
+                f"einde-levering-{ontvanger.id}", ontvanger.einde_levering_op, "einde-levering",
+                f"Einde levering na afwijzing: {aankondiging.titel}",
+                "De levering stopt omdat de gewijzigde voorwaarden zijn afgewezen.",
+                ontvanger.grondslag or "AV 13.2", bron))
+
+    for aansluiting in db.session.scalars(
+        select(Aansluiting).where(Aansluiting.afnemer_id == afnemer_id,
+                                  Aansluiting.gepland_einde_op.is_not(None),
+                                  Aansluiting.gepland_einde_op >= vanaf)):
+        uit.append(Deadline(
+            f"aansluiting-einde-{aansluiting.id}", aansluiting.gepland_einde_op,
+            "aansluiting-einde", f"{aansluiting.dienst} ({aansluiting.omgeving}) eindigt",
+            "Deze aansluiting is gepland te eindigen.",
+            aansluiting.gepland_einde_grondslag or "AV 13.2",
+            f"{basis}/aansluitingen/{aansluiting.id}"))
+
+    for melding in db.session.scalars(
+        select(Wijzigingsmelding).where(Wijzigingsmelding.afnemer_id == afnemer_id,
+                                        Wijzigingsmelding.realisatiedatum >= vanaf)):
+        uit.append(Deadline(
+            f"wijziging-{melding.id}", melding.realisatiedatum, "wijziging-realisatie",
+            "Eigen wijziging gaat live", melding.omschrijving, "AV 2.8",
+            f"{basis}/wijzigingsmeldingen/{melding.id}"))
+
+    return sorted(uit, key=lambda d: (d.datum, d.id))
