@@ -105,13 +105,15 @@ def _register_blueprints(api: Api) -> None:
     from core.wijzigingsmeldingen.views import blp as wijzigingsmeldingen
     from core.koppelvlakken.views import blp as koppelvlakken, gebruik as koppelvlakgebruik
     from core.agenda.views import deadlines, feed as agenda, sleutel as agenda_sleutel
+    from core.prognoses.views import blp as prognoses, logius as prognoseoverzicht, plicht
 
     for blueprint in (diensten, afnemers, afnemer, contactpersonen, aansluitingen, api_tokens,
                       lidmaatschappen, machine_clients, webhooks, bezorgingen, gebeurtenissen,
                       audit, voorwaarden, aankondigingen, afnemer_aankondigingen,
                       wijzigingsmeldingen, tarieven, btw_tarieven, verbruik, afnemer_verbruik,
                       voorcalculaties, kosten, facturen, kostenruns, koppelvlakken,
-                      koppelvlakgebruik, deadlines, agenda_sleutel, agenda):
+                      koppelvlakgebruik, deadlines, agenda_sleutel, agenda, prognoses, plicht,
+                      prognoseoverzicht):
         api.register_blueprint(blueprint)
 
 

@@ -161,6 +161,10 @@ def demo_tarieven() -> list[tuple[str, int, str, Decimal, bool]]:
     for jaar in demo_jaren():
         rijen += [("digipoort", jaar, "berichtenverkeer", Decimal("0.59"), True),
                   ("digipoort", jaar, "individuele-begeleiding", Decimal("4400"), True)]
+        # Published 2022 tariffs; since 2023 DigiD and MijnOverheid are funded centrally.
+        if jaar >= 2022:
+            rijen.append(("digid", jaar, "authenticatie",
+                          Decimal("0.13") if jaar == 2022 else Decimal("0"), False))
         if jaar == 2022:
             rijen += [("mijnoverheid", jaar, "berichtenbox-bericht", Decimal("0.32"), False),
                       ("mijnoverheid", jaar, "berichtenbox-jaarbedrag", Decimal("0"), False)]

@@ -28,6 +28,11 @@ Example, a complete minimal plugin::
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import marshmallow as ma
 import pluggy
 
 from core.koppelvlakken.typen import Koppelvlak
@@ -38,6 +43,8 @@ from core.types import (
     KostenAansluiting,
     Kostenregel,
     Periode,
+    Prognoseperiode,
+    Prognoseplicht,
     Tariefschema,
     Tarieven,
     Verbruik,
@@ -163,3 +170,82 @@ def dienst_koppelvlakken() -> list[Koppelvlak]:
                                versies=(Versie("1.0", date(2024, 1, 1)),))]
     """
 
+
+
+@hookspec
+def dienst_prognose_schema() -> type[ma.Schema] | None:
+    """The form of this dienst's prognosis (AV 2.5): a marshmallow schema class.
+
+    Called once, at start-up. Optional: a dienst that asks no prognosis returns ``None``
+    or does not implement it; one that returns a schema must implement
+    ``dienst_prognose_perioden`` and ``dienst_prognose_plicht`` too.
+
+    :return: a subclass of :class:`core.api.schemas.Schema` (lowerCamelCase on the wire,
+        unknown fields refused). Core validates every submitted form with it and answers
+        field-level errors as ``invalidParams`` under ``formulier.``. Hooks that get a form
+        back get it as the schema loads it (snake_case keys).
+    """
+
+
+@hookspec
+def dienst_prognose_perioden(jaar: int) -> list[Prognoseperiode]:
+    """The prognosis periods of this dienst whose delivery deadline falls in ``jaar``.
+
+    Called whenever core needs periods: to validate a submission, to work out the
+    status and for reminders. Keep it a pure function of ``jaar``.
+
+    :return: :class:`~core.types.Prognoseperiode` values; ids unique and stable across
+        years (core asks several years and combines them).
+    """
+
+
+@hookspec
+def dienst_prognose_plicht(
+    aansluiting: KostenAansluiting,
+    verbruik: Verbruik,
+    laatste: Mapping[str, Any] | None,
+    dag: date,
+) -> Prognoseplicht | None:
+    """Whether this aansluiting must deliver prognoses, and why (AV 2.5).
+
+    Called for every aansluiting of the plugin's dienst that has not ended, when a
+    status, the overview, the agenda or the reminders are worked out.
+
+    :param aansluiting: the aansluiting's facts (afnemer type, omgeving, onderdelen).
+    :param verbruik: recorded usage in the previous calendar year (``jaar`` totals).
+    :param laatste: the form of the aansluiting's newest prognosis (as the schema loads
+        it), or ``None`` when it never delivered one.
+    :param dag: the day judged on (Europe/Amsterdam).
+    :return: a :class:`~core.types.Prognoseplicht`; ``None`` means not due. When it
+        leaves ``uiterlijk``/``periode`` empty core takes the next deadline of the
+        dienst's periods (or the last one missed).
+    """
+
+
+@hookspec
+def dienst_prognose_voorcalculatie(
+    periode: Prognoseperiode, formulier: Mapping[str, Any]
+) -> dict[str, int] | None:
+    """The voorcalculatie volumes that a submitted prognosis sets (DP tabel 1).
+
+    Called after a prognosis of this dienst is validated and stored. Optional.
+
+    :return: ``{metriek: aantal}`` for the calendar year of ``periode.van``; core writes
+        it as the aansluiting's voorcalculatie of that year, through the same rules as
+        the voorcalculatie resource. ``None`` means the prognosis sets none.
+    """
+
+
+@hookspec
+def dienst_prognose_volumes(
+    periode: Prognoseperiode, formulier: Mapping[str, Any]
+) -> dict[str, int] | None:
+    """The usage a prognosis forecasts for the calendar year of ``periode.van`` (AV 2.5).
+
+    Called when a cost estimate (``POST /afnemers/{id}/kosten/schattingen``) is asked for
+    a year without volumes for this dienst: the newest prognosis of each production
+    aansluiting whose period starts in that year supplies them. Optional.
+
+    :return: ``{metriek: aantal}`` for the whole calendar year, using the metric codes of
+        ``dienst_tarieven``; ``None`` means the prognosis says nothing about costs.
+    """

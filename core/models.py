@@ -12,6 +12,7 @@ from core.koppelvlakken.models import Herinnering, KoppelvlakGebruik, Koppelvlak
 from core.gebruikers.models import Gebruiker, Lidmaatschap, MachineClient
 from core.kosten.models import Kostenrun, KostenrunRegel
 from core.meldingen.models import Bezorging, Gebeurtenis, WebhookEndpoint
+from core.prognoses.models import Prognose
 from core.tarieven.models import BtwTarief, Tarief
 from core.verbruik.models import VerbruikRegel, Voorcalculatie
 from core.voorwaarden.models import Acceptatie, Voorwaardenversie
@@ -39,6 +40,7 @@ __all__ = [
     "Lidmaatschap",
     "MachineClient",
     "Ontvanger",
+    "Prognose",
     "Statuswijziging",
     "Tarief",
     "VerbruikRegel",

@@ -15,6 +15,7 @@ from decimal import Decimal
 from importlib.metadata import entry_points
 from typing import Any
 
+import marshmallow as ma
 import pluggy
 from flask import current_app
 
@@ -29,6 +30,8 @@ from core.types import (
     Kostenregel,
     Metriek,
     Periode,
+    Prognoseperiode,
+    Prognoseplicht,
     Tariefcode,
     TariefOntbreekt,
     Tariefschema,
@@ -174,6 +177,77 @@ class Diensten:
         self._load_voorwaarden()
         self._load_kosten()
         self._load_koppelvlakken()
+        self._prognose_schemas: dict[str, type[ma.Schema]] = {}
+        self._load_prognoses()
+
+    def _load_prognoses(self) -> None:
+        perioden = {i.plugin_name for i in self.pm.hook.dienst_prognose_perioden.get_hookimpls()}
+        plicht = {i.plugin_name for i in self.pm.hook.dienst_prognose_plicht.get_hookimpls()}
+        for plugin, schema in _call_each(self.pm, "dienst_prognose_schema"):
+            if schema is None:
+                continue
+            if not (isinstance(schema, type) and issubclass(schema, ma.Schema)):
+                raise PluginError(f"plugin {plugin!r}: dienst_prognose_schema gaf geen "
+                                  f"marshmallow-schemaklasse: {schema!r}")
+            if plugin not in perioden or plugin not in plicht:
+                raise PluginError(f"plugin {plugin!r} vraagt een prognose maar implementeert "
+                                  "dienst_prognose_perioden of dienst_prognose_plicht niet")
+            slug = next(s for s, p in self._plugin.items() if p == plugin)
+            self._prognose_schemas[slug] = schema
+
+    def met_prognose(self) -> list[str]:
+        """The diensten that ask their afnemers for prognoses."""
+        return sorted(self._prognose_schemas)
+
+    def prognose_schema(self, slug: str) -> type[ma.Schema] | None:
+        return self._prognose_schemas.get(slug)
+
+    def _prognose_hook(self, hook: str, slug: str, **kwargs: Any) -> Any:
+        plugin = self._plugin[slug]
+        try:
+            return _call_one(self.pm, hook, plugin, **kwargs)
+        except Exception as exc:
+            raise PluginError(f"plugin {plugin!r}: hook {hook} faalde: {exc!r}") from exc
+
+    def prognose_perioden(self, slug: str, jaren: Iterable[int]) -> list[Prognoseperiode]:
+        """The dienst's prognosis periods with a deadline in ``jaren``, by deadline."""
+        if slug not in self._prognose_schemas:
+            return []
+        uit: dict[str, Prognoseperiode] = {}
+        for jaar in jaren:
+            for periode in self._prognose_hook("dienst_prognose_perioden", slug,
+                                               jaar=jaar) or ():
+                if not isinstance(periode, Prognoseperiode) or periode.van > periode.tot:
+                    raise PluginError(f"plugin {self._plugin[slug]!r}: dienst_prognose_perioden "
+                                      f"gaf geen geldige Prognoseperiode: {periode!r}")
+                uit[periode.id] = periode
+        return sorted(uit.values(), key=lambda p: (p.uiterlijk, p.id))
+
+    def prognose_plicht(self, aansluiting: KostenAansluiting, verbruik: Verbruik,
+                        laatste: dict | None, dag: Any) -> Prognoseplicht | None:
+        if aansluiting.dienst not in self._prognose_schemas:
+            return None
+        antwoord = self._prognose_hook("dienst_prognose_plicht", aansluiting.dienst,
+                                       aansluiting=aansluiting, verbruik=verbruik,
+                                       laatste=laatste, dag=dag)
+        if antwoord is not None and not isinstance(antwoord, Prognoseplicht):
+            raise PluginError(f"plugin {self._plugin[aansluiting.dienst]!r}: "
+                              "dienst_prognose_plicht gaf geen Prognoseplicht")
+        return antwoord
+
+    def prognose_voorcalculatie(self, slug: str, periode: Prognoseperiode,
+                                formulier: dict) -> dict[str, int] | None:
+        if slug not in self._prognose_schemas:
+            return None
+        return self._prognose_hook("dienst_prognose_voorcalculatie", slug, periode=periode,
+                                   formulier=formulier)
+
+    def prognose_volumes(self, slug: str, periode: Prognoseperiode,
+                         formulier: dict) -> dict[str, int] | None:
+        if slug not in self._prognose_schemas:
+            return None
+        return self._prognose_hook("dienst_prognose_volumes", slug, periode=periode,
+                                   formulier=formulier)
 
     def _load_koppelvlakken(self) -> None:
         for slug in self._info:

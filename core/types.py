@@ -313,15 +313,24 @@ class Verbruik:
     :param periode: totals within the period being calculated (or the forecast).
     :param jaar: totals over the whole calendar year of the period.
     :param voorcalculatie: the year's forecast per metric (DP tabel 1), if given.
+    :param per_maand: totals per calendar month (1-12) of that year, per metric; only
+        filled where a rule needs it (the prognosis plicht, AV 2.5).
     """
 
     periode: Mapping[str, int] = field(default_factory=dict)
     jaar: Mapping[str, int] = field(default_factory=dict)
     voorcalculatie: Mapping[str, int] = field(default_factory=dict)
+    per_maand: Mapping[int, Mapping[str, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for name in ("periode", "jaar", "voorcalculatie"):
             object.__setattr__(self, name, _bevroren(getattr(self, name)))
+        object.__setattr__(self, "per_maand", MappingProxyType(
+            {maand: _bevroren(waarden) for maand, waarden in (self.per_maand or {}).items()}))
+
+    def hoogste_maand(self, metriek: str) -> int:
+        """The largest total of ``metriek`` in one calendar month (0 without usage)."""
+        return max((w.get(metriek, 0) for w in self.per_maand.values()), default=0)
 
     def in_periode(self, metriek: str) -> int:
         return self.periode.get(metriek, 0)
@@ -416,3 +425,38 @@ class Tarieven:
             code=code,
             metriek=soort.metriek,
         )
+
+
+# --- prognoses: what an afnemer forecasts, per aansluiting per period (AV 2.5) ----------
+
+
+@dataclass(frozen=True)
+class Prognoseperiode:
+    """One period a dienst asks a prognosis for, returned by ``dienst_prognose_perioden``.
+
+    :param id: unique within the dienst and stable, e.g. ``2027-04``; used in the API.
+    :param van: first day the prognosis is about. :param tot: its last day.
+    :param uiterlijk: the last day to deliver it (Europe/Amsterdam).
+    """
+
+    id: str
+    naam: str
+    van: date
+    tot: date
+    uiterlijk: date
+
+
+@dataclass(frozen=True)
+class Prognoseplicht:
+    """Whether an aansluiting must deliver a prognosis, why, and on which article.
+
+    :param uiterlijk: the deadline, when the rule sets one itself; otherwise core takes it
+        from the dienst's periods.
+    :param periode: the id of the period concerned, likewise optional.
+    """
+
+    verplicht: bool
+    reden: str
+    artikel: str
+    uiterlijk: date | None = None
+    periode: str | None = None

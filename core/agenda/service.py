@@ -8,6 +8,7 @@ duplicate it), a date, what it is about, what to do, and the article behind it:
   rejection, the end of delivery (AV 13.2, MO 8.2);
 - planned ends of aansluitingen;
 - announced maintenance and dienst changes (AV 6.1, AV 14.1);
+- prognoses that are due, per aansluiting and period (AV 2.5, SNO 3);
 - the last day to report a planned change of its own (AV 2.8), for the
   wijzigingsmeldingen whose realisation is still ahead.
 """
@@ -103,5 +104,12 @@ def deadlines(afnemer_id: uuid.UUID, vanaf: date | None = None) -> list[Deadline
             f"wijziging-{melding.id}", melding.realisatiedatum, "wijziging-realisatie",
             "Eigen wijziging gaat live", melding.omschrijving, "AV 2.8",
             f"{basis}/wijzigingsmeldingen/{melding.id}"))
+
+    from core.prognoses import service as prognoses
+
+    for id_, datum, titel, omschrijving, artikel, aansluiting_id in prognoses.deadlines(
+            afnemer_id, vanaf):
+        uit.append(Deadline(id_, datum, "prognose", titel, omschrijving, artikel,
+                            f"{basis}/prognoses?aansluitingId={aansluiting_id}"))
 
     return sorted(uit, key=lambda d: (d.datum, d.id))

@@ -83,6 +83,8 @@ class Kostenoverzicht:
     soort: Berekening
     btw_percentage: Decimal | None
     regels: tuple[BerekendeRegel, ...]
+    #: For an estimate: the volumes used, each with its ``bron`` (invoer or prognose).
+    volumes: tuple[dict, ...] = ()
 
     @property
     def van(self):

@@ -1,8 +1,11 @@
 """An estimate: the cost rules applied to forecast volumes for a whole calendar year.
 
-The volumes are given per dienst and metric (the prognosis work will supply them). A
-forecast of a dienst goes to the afnemer's live production aansluiting on it; an
-afnemer not yet connected gets a hypothetical one with every onderdeel. An aansluiting
+The volumes are given per dienst and metric. A forecast of a dienst goes to the
+afnemer's live production aansluiting on it; an afnemer not yet connected gets a
+hypothetical one with every onderdeel. A production aansluiting whose dienst has no
+volume in the request takes them from its newest prognosis for that year (AV 2.5), when
+the dienst says what its prognosis forecasts (``dienst_prognose_volumes``); the answer
+lists every volume used and where it came from. An aansluiting
 that is not active yet counts as active from today (or from 1 January, for a later
 year). Aansluitingen without a forecast count with zero usage, so fixed amounts stay in.
 """
@@ -12,11 +15,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
+from sqlalchemy import select
+
 from core.aansluitingen.lifecycle import Status
 from core.afnemers.models import Afnemer
+from core.db import db
 from core.errors import Problem
 from core.kosten.berekening import Kostenoverzicht, Rekenaar, kosten_aansluitingen
 from core.plugins import diensten
+from core.prognoses.models import Prognose
 from core.tijd import vandaag
 from core.types import Afnemertype, Berekening, KostenAansluiting, Periode, Verbruik
 from core.verbruik import service as verbruik
@@ -74,11 +81,44 @@ def schatting(afnemer: Afnemer, jaar: int, volumes: list[dict]) -> Kostenoverzic
             ))
 
     voorcalculaties = verbruik.voorcalculaties(jaar, afnemer.id)
+    uit_prognoses = _prognosevolumes(afnemer, jaar)
+    gebruikt: list[dict] = [{"dienst": v["dienst"], "metriek": v["metriek"],
+                             "aantal": v["aantal"], "bron": "invoer"} for v in volumes]
     paren = []
     for aansluiting in aansluitingen:
-        volume = {}
+        volume: dict[str, int] = {}
         if aansluiting.omgeving == PRODUCTIE:
             volume = prognose.get(aansluiting.dienst, {})
+            if not volume and aansluiting.id in uit_prognoses:
+                bron, volume = uit_prognoses[aansluiting.id]
+                gebruikt += [{"dienst": aansluiting.dienst, "metriek": metriek,
+                              "aantal": aantal, "bron": "prognose",
+                              "aansluiting_id": aansluiting.id, "prognose_id": bron.id}
+                             for metriek, aantal in sorted(volume.items())]
         paren.append((aansluiting, Verbruik(volume, volume,
                                             voorcalculaties.get(aansluiting.id, {}))))
-    return Rekenaar(jaar).overzicht(afnemer.id, paren, periode, Berekening.SCHATTING)
+    overzicht = Rekenaar(jaar).overzicht(afnemer.id, paren, periode, Berekening.SCHATTING)
+    return replace(overzicht, volumes=tuple(gebruikt))
+
+
+def _prognosevolumes(afnemer: Afnemer, jaar: int
+                     ) -> dict[object, tuple[Prognose, dict[str, int]]]:
+    """Per aansluiting: its newest prognosis for a period starting in ``jaar``, and the
+    volumes its dienst reads from it (one query for the afnemer's prognoses)."""
+    nieuwste: dict[object, tuple[Prognose, dict[str, int]]] = {}
+    perioden: dict[str, dict[str, object]] = {}
+    for p in db.session.scalars(select(Prognose).where(Prognose.afnemer_id == afnemer.id)
+                                .order_by(Prognose.ingediend_op, Prognose.nummer)):
+        if p.dienst not in perioden:
+            perioden[p.dienst] = {
+                x.id: x for x in diensten().prognose_perioden(p.dienst,
+                                                               range(jaar - 2, jaar + 1))}
+        periode = perioden[p.dienst].get(p.periode)
+        if periode is None or periode.van.year != jaar:
+            continue
+        schema = diensten().prognose_schema(p.dienst)
+        formulier = schema().load(p.formulier) if schema else dict(p.formulier)
+        volume = diensten().prognose_volumes(p.dienst, periode, formulier)
+        if volume:
+            nieuwste[p.aansluiting_id] = (p, {k: int(v) for k, v in volume.items()})
+    return nieuwste

@@ -65,6 +65,20 @@ class KostenoverzichtSchema(Schema):
     regels = ma.fields.List(ma.fields.Nested(KostenregelSchema))
     totaal = ma.fields.Nested(BedragenSchema)
     per_dienst = ma.fields.List(ma.fields.Nested(DienstTotaalSchema))
+    volumes = ma.fields.List(ma.fields.Nested("GebruikteVolumeSchema"), metadata={
+        "description": "Bij een schatting: het verbruik waarmee gerekend is en de bron"})
+
+
+class GebruikteVolumeSchema(Schema):
+    dienst = ma.fields.String()
+    metriek = ma.fields.String()
+    aantal = ma.fields.Integer()
+    bron = ma.fields.String(metadata={
+        "enum": ["invoer", "prognose"],
+        "description": "invoer: uit het verzoek; prognose: uit de nieuwste prognose van de "
+                       "aansluiting voor dat jaar (AV 2.5)"})
+    aansluiting_id = ma.fields.UUID(metadata={"description": "Alleen bij bron prognose"})
+    prognose_id = ma.fields.UUID(metadata={"description": "Alleen bij bron prognose"})
 
 
 class KostenArgs(Schema):
@@ -85,9 +99,10 @@ class SchattingVolumeSchema(Schema):
 class SchattingInvoerSchema(Schema):
     jaar = ma.fields.Integer(required=True, **JAAR)
     volumes = ma.fields.List(
-        ma.fields.Nested(SchattingVolumeSchema), required=True,
+        ma.fields.Nested(SchattingVolumeSchema), load_default=list,
         metadata={"description": "Het verwachte verbruik van het hele jaar, per dienst en "
-                  "metriek"})
+                  "metriek. Een dienst die hier ontbreekt rekent met de nieuwste prognose "
+                  "van de aansluiting voor dat jaar, als die er is (AV 2.5)."})
 
 
 class FactuurSchema(Schema):

@@ -16,8 +16,10 @@ from core.db import db
 def plan(dag: date | None = None) -> int:
     """Write every reminder due on ``dag`` to the outbox; return how many."""
     from core.koppelvlakken import service as koppelvlakken
+    from core.prognoses import service as prognoses
 
     dag = dag or tijd.vandaag()
     aantal = koppelvlakken.herinner(dag)
+    aantal += prognoses.herinner(dag)
     db.session.commit()
     return aantal

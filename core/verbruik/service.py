@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, func, insert, select
+from sqlalchemy import case, extract, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from core.audit.models import AuditRegel
@@ -155,6 +155,25 @@ def totalen(periode: Periode, afnemer_id: uuid.UUID | None = None) -> Totalen:
         periode_totaal[metriek] = int(som_periode or 0)
         jaar_totaal[metriek] = int(som_jaar or 0)
     return result
+
+
+def maandtotalen(jaar: int, afnemer_id: uuid.UUID | None = None
+                 ) -> dict[uuid.UUID, dict[int, dict[str, int]]]:
+    """Usage per aansluiting, calendar month (1-12) and metric in ``jaar``: one query."""
+    periode = Periode.kalenderjaar(jaar)
+    maand = extract("month", VerbruikRegel.datum)
+    statement = (
+        select(VerbruikRegel.aansluiting_id, maand, VerbruikRegel.metriek,
+               func.sum(VerbruikRegel.aantal))
+        .where(VerbruikRegel.datum >= periode.van, VerbruikRegel.datum <= periode.tot)
+        .group_by(VerbruikRegel.aansluiting_id, maand, VerbruikRegel.metriek)
+    )
+    if afnemer_id is not None:
+        statement = statement.where(VerbruikRegel.afnemer_id == afnemer_id)
+    uit: dict[uuid.UUID, dict[int, dict[str, int]]] = {}
+    for aansluiting_id, nummer, metriek, som in db.session.execute(statement):
+        uit.setdefault(aansluiting_id, {}).setdefault(int(nummer), {})[metriek] = int(som or 0)
+    return uit
 
 
 def voorcalculaties(jaar: int, afnemer_id: uuid.UUID | None = None

@@ -172,6 +172,44 @@ def _volume_fouten(aansluiting: Aansluiting, jaar: int, volumes: list[dict]) -> 
     return fouten
 
 
+def zet_voorcalculatie(aansluiting: Aansluiting, jaar: int, volumes: list[dict],
+                       principal: Principal, *, record: Voorcalculatie | None = None,
+                       veld: str = "volumes") -> tuple[Voorcalculatie, bool]:
+    """Set the voorcalculatie of ``aansluiting`` for ``jaar`` under the rules of DP tabel 1.
+
+    Used by the voorcalculatie resource and by a Digipoort prognosis. Raises a 400 for a
+    metric the dienst does not forecast and a 409 once the year has begun (except for
+    Logius).
+    """
+    if record is None:
+        record = db.session.execute(
+            select(Voorcalculatie).where(Voorcalculatie.aansluiting_id == aansluiting.id,
+                                         Voorcalculatie.jaar == jaar)).scalar_one_or_none()
+    fouten = _volume_fouten(aansluiting, jaar, volumes)
+    if fouten:
+        for fout in fouten:
+            fout["name"] = fout["name"].replace("volumes", veld, 1)
+        namen = ", ".join(f["name"] for f in fouten)
+        raise Problem(400, f"De invoer is ongeldig in: {namen}.", code="ongeldige-invoer",
+                      invalid_params=fouten)
+    if not principal.is_logius_beheerder and vandaag() >= date(jaar, 1, 1):
+        raise Problem(
+            409,
+            f"De voorcalculatie van {jaar} ligt vast sinds het jaar begon: de voorschotfactuur "
+            "en het minimum bij de verrekening volgen eruit (DP tabel 1). Alleen Logius "
+            "kan hem nog wijzigen.",
+            code="voorcalculatie-vastgelegd",
+        )
+    nieuw = record is None
+    if nieuw:
+        record = Voorcalculatie(afnemer_id=aansluiting.afnemer_id,
+                                aansluiting_id=aansluiting.id, jaar=jaar)
+        db.session.add(record)
+    record.volumes = {v["metriek"]: v["aantal"] for v in volumes}
+    record.gewijzigd_door = principal.naam
+    return record, nieuw
+
+
 @voorcalculaties.route("")
 class Voorcalculaties(MethodView):
     @voorcalculaties.arguments(PaginaArgs, location="query")
@@ -214,26 +252,7 @@ class VoorcalculatieView(MethodView):
                                                 Voorcalculatie.jaar == jaar)
         ).scalar_one_or_none()
         check_if_match_voor_put(record)
-        fouten = _volume_fouten(aansluiting, jaar, data["volumes"])
-        if fouten:
-            namen = ", ".join(f["name"] for f in fouten)
-            raise Problem(400, f"De invoer is ongeldig in: {namen}.", code="ongeldige-invoer",
-                          invalid_params=fouten)
-        principal = current_principal()
-        if not principal.is_logius_beheerder and vandaag() >= date(jaar, 1, 1):
-            raise Problem(
-                409,
-                f"De voorcalculatie van {jaar} ligt vast sinds het jaar begon: de voorschotfactuur "
-                "en het minimum bij de verrekening volgen eruit (DP tabel 1). Alleen Logius "
-                "kan hem nog wijzigen.",
-                code="voorcalculatie-vastgelegd",
-            )
-        nieuw = record is None
-        if nieuw:
-            record = Voorcalculatie(afnemer_id=aansluiting.afnemer_id,
-                                    aansluiting_id=aansluiting.id, jaar=jaar)
-            db.session.add(record)
-        record.volumes = {v["metriek"]: v["aantal"] for v in data["volumes"]}
-        record.gewijzigd_door = principal.naam
+        record, nieuw = zet_voorcalculatie(aansluiting, jaar, data["volumes"],
+                                           current_principal(), record=record)
         commit()
         return _als_dict(aansluiting, record), 201 if nieuw else 200, {"ETag": etag_of(record)}

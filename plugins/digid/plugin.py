@@ -8,7 +8,7 @@ The obligations are the service levels the product shows and acts on, in our own
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from core.hookspecs import hookimpl
 from core.koppelvlakken.typen import Koppelvlak, Versie
@@ -263,3 +263,133 @@ KOPPELVLAKKEN = [
 @hookimpl
 def dienst_koppelvlakken() -> list[Koppelvlak]:
     return KOPPELVLAKKEN
+
+
+# --- prognoses (SNO 3 Capaciteitsbeheer; AV 2.5) ------------------------------------
+#
+# An afnemer forecasts its authentications per month for the next 12 months and its
+# expected peak per minute. It must do so twice a year as soon as one of the thresholds
+# below is exceeded (strictly), judged on its recorded usage or on its last prognosis.
+# The SNO says "twice a year" without dates; this plugin asks for them by 1 April (ahead
+# of the busy income-tax season) and by 1 October, each covering the 12 months from then.
+
+import marshmallow as _ma  # noqa: E402
+
+from core.api.schemas import Schema as _Schema  # noqa: E402
+from core.types import (  # noqa: E402
+    Berekening,
+    Kostenregel,
+    KostenAansluiting,
+    Metriek,
+    Periode,
+    Prognoseperiode,
+    Prognoseplicht,
+    Tariefcode,
+    Tarieven,
+    Tariefschema,
+    Verbruik,
+)
+
+CAPACITEIT_ARTIKEL = "SNO 3 Capaciteitsbeheer"
+DREMPEL_PER_JAAR = PROGNOSE_DREMPEL_JAAR
+DREMPEL_PER_MAAND = PROGNOSE_DREMPEL_MAAND
+DREMPEL_PIEK_PER_MINUUT = PROGNOSE_DREMPEL_PIEK
+#: (month, label) of the two yearly deadlines; the day is the 1st.
+PROGNOSEMOMENTEN = ((4, "voorjaar"), (10, "najaar"))
+#: The usage metric the yearly and monthly thresholds are checked on, and the one the
+#: per-authentication tariff applies to. The tariff is data per year: 2018-2022 had a
+#: price per authentication, since 2023 DigiD is funded centrally (tariff 0).
+AUTHENTICATIES = "authenticaties"
+AUTHENTICATIE = "authenticatie"
+TARIEF_ARTIKEL = "Tarieven DigiD per jaar"
+TARIEFSCHEMA = Tariefschema(
+    metrieken=(
+        Metriek(AUTHENTICATIES, "Authenticaties", "authenticatie", CAPACITEIT_ARTIKEL,
+                "Authenticaties via DigiD; telt voor de drempels van de prognoseplicht "
+                "en, in jaren met een tarief, voor de kosten"),
+    ),
+    tarieven=(
+        Tariefcode(AUTHENTICATIE, "DigiD: authenticaties", "per authenticatie",
+                   TARIEF_ARTIKEL, inclusief_btw=False, metriek=AUTHENTICATIES),
+    ),
+)
+
+
+@hookimpl
+def dienst_tarieven(jaar: int) -> Tariefschema:
+    return TARIEFSCHEMA
+
+
+@hookimpl
+def dienst_kosten(aansluiting: KostenAansluiting, periode: Periode, verbruik: Verbruik,
+                  tarieven: Tarieven, berekening: Berekening) -> list[Kostenregel]:
+    # Only production authentications count, and nothing is invoiced in advance. A period
+    # without authentications has no line, so a year without a tariff asks for none.
+    aantal = verbruik.in_periode(AUTHENTICATIES)
+    if berekening == Berekening.VOORSCHOT or aansluiting.omgeving != "productie" or not aantal:
+        return []
+    return [tarieven.regel(AUTHENTICATIE, aantal)]
+
+
+class PrognoseSchema(_Schema):
+    authenticaties_per_maand = _ma.fields.List(
+        _ma.fields.Integer(strict=True, validate=_ma.validate.Range(min=0, max=10**9)),
+        required=True, validate=_ma.validate.Length(equal=12),
+        metadata={"description": "Verwachte authenticaties in elk van de 12 maanden van de "
+                                 "periode, de eerste maand voorop"})
+    piek_per_minuut = _ma.fields.Integer(
+        strict=True, required=True, validate=_ma.validate.Range(min=0, max=10**7),
+        metadata={"description": "Verwachte hoogste aantal authenticaties in één minuut"})
+
+
+@hookimpl
+def dienst_prognose_schema():
+    return PrognoseSchema
+
+
+@hookimpl
+def dienst_prognose_perioden(jaar: int) -> list[Prognoseperiode]:
+    from core.tijd import plus_maanden
+
+    perioden = []
+    for maand, label in PROGNOSEMOMENTEN:
+        van = date(jaar, maand, 1)
+        perioden.append(Prognoseperiode(
+            f"{jaar}-{maand:02d}", f"Prognose {label} {jaar} (12 maanden vanaf {van.isoformat()})",
+            van, plus_maanden(van, 12) - timedelta(days=1), van))
+    return perioden
+
+
+def drempels_overschreden(jaar: int, hoogste_maand: int, piek: int) -> list[str]:
+    """Which thresholds of SNO 1 are exceeded; each one is strict (more than)."""
+    redenen = []
+    if jaar > DREMPEL_PER_JAAR:
+        redenen.append(f"meer dan {DREMPEL_PER_JAAR:,} authenticaties per jaar ({jaar:,})")
+    if hoogste_maand > DREMPEL_PER_MAAND:
+        redenen.append(f"meer dan {DREMPEL_PER_MAAND:,} in één maand ({hoogste_maand:,})")
+    if piek > DREMPEL_PIEK_PER_MINUUT:
+        redenen.append(f"een piek boven {DREMPEL_PIEK_PER_MINUUT:,} per minuut ({piek:,})")
+    return [r.replace(",", ".") for r in redenen]
+
+
+@hookimpl
+def dienst_prognose_plicht(aansluiting: KostenAansluiting, verbruik: Verbruik, laatste,
+                           dag: date) -> Prognoseplicht:
+    redenen = []
+    gebruikt = verbruik.in_jaar(AUTHENTICATIES)
+    for reden in drempels_overschreden(gebruikt, verbruik.hoogste_maand(AUTHENTICATIES), 0):
+        redenen.append(f"verbruik vorig jaar: {reden}")
+    if laatste is not None:
+        maanden = list(laatste.get("authenticaties_per_maand") or [])
+        for reden in drempels_overschreden(sum(maanden), max(maanden, default=0),
+                                           int(laatste.get("piek_per_minuut") or 0)):
+            redenen.append(f"laatste prognose: {reden}")
+    if aansluiting.omgeving != "productie":
+        return Prognoseplicht(False, "Alleen productie telt mee voor de capaciteit.",
+                              CAPACITEIT_ARTIKEL)
+    if not redenen:
+        return Prognoseplicht(False, "Geen van de drempels voor een prognose is overschreden.",
+                              CAPACITEIT_ARTIKEL)
+    return Prognoseplicht(True, "Twee keer per jaar een prognose, want: " + "; ".join(redenen)
+                          + ".", CAPACITEIT_ARTIKEL)
+

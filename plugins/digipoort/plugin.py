@@ -287,3 +287,54 @@ KOPPELVLAKKEN = [
 @hookimpl
 def dienst_koppelvlakken() -> list[Koppelvlak]:
     return KOPPELVLAKKEN
+
+
+# --- prognoses: the yearly voorcalculatie (DP tabel 1; AV 2.5) ------------------------
+#
+# A niet-rijksoverheid's berichtenverkeer is invoiced in advance on a yearly forecast in
+# messages. The voorcalculatie of a year is fixed once the year begins, so the prognosis
+# is asked by 1 December of the year before; submitting it sets the voorcalculatie.
+
+import marshmallow as _ma  # noqa: E402
+
+from core.api.schemas import Schema as _Schema  # noqa: E402
+from core.types import Prognoseperiode, Prognoseplicht  # noqa: E402
+
+PROGNOSE_UITERLIJK = (12, 1)  # (month, day) in the year before
+
+
+class PrognoseSchema(_Schema):
+    berichten = _ma.fields.Integer(
+        strict=True, required=True, validate=_ma.validate.Range(min=0, max=10**10),
+        metadata={"description": "Verwachte berichten in het kalenderjaar (de voorcalculatie)"})
+
+
+@hookimpl
+def dienst_prognose_schema():
+    return PrognoseSchema
+
+
+@hookimpl
+def dienst_prognose_perioden(jaar: int) -> list[Prognoseperiode]:
+    volgend = jaar + 1
+    return [Prognoseperiode(str(volgend), f"Voorcalculatie {volgend}", date(volgend, 1, 1),
+                            date(volgend, 12, 31), date(jaar, *PROGNOSE_UITERLIJK))]
+
+
+@hookimpl
+def dienst_prognose_plicht(aansluiting: KostenAansluiting) -> Prognoseplicht:
+    if aansluiting.omgeving != PRODUCTIE or aansluiting.afnemertype not in NIET_RIJKSOVERHEDEN:
+        return Prognoseplicht(False, "Alleen het berichtenverkeer van een niet-rijksoverheid "
+                              "in productie wordt vooraf gefactureerd.", "DP tabel 1")
+    return Prognoseplicht(True, "Het berichtenverkeer wordt vooraf gefactureerd op een "
+                          "voorcalculatie per jaar.", "DP tabel 1")
+
+
+@hookimpl
+def dienst_prognose_voorcalculatie(periode: Prognoseperiode, formulier) -> dict[str, int]:
+    return {BERICHTEN: int(formulier["berichten"])}
+
+
+@hookimpl
+def dienst_prognose_volumes(periode: Prognoseperiode, formulier) -> dict[str, int]:
+    return {BERICHTEN: int(formulier["berichten"])}

@@ -293,3 +293,53 @@ KOPPELVLAKKEN = [
 @hookimpl
 def dienst_koppelvlakken() -> list[Koppelvlak]:
     return KOPPELVLAKKEN
+
+
+# --- prognoses (AV 2.5) -----------------------------------------------------------------
+#
+# An afnemer on the Berichtenbox in production forecasts its messages per month of the
+# coming calendar year; tariffs are set per year (MO 3.8) and the Berichtenbox is charged
+# per message (MO 5.2), so the forecast is asked by 1 November of the year before.
+
+import marshmallow as _ma  # noqa: E402
+
+from core.api.schemas import Schema as _Schema  # noqa: E402
+from core.types import Prognoseperiode, Prognoseplicht  # noqa: E402
+
+PROGNOSE_UITERLIJK = (11, 1)  # (month, day) in the year before the forecast year
+
+
+class PrognoseSchema(_Schema):
+    berichten_per_maand = _ma.fields.List(
+        _ma.fields.Integer(strict=True, validate=_ma.validate.Range(min=0, max=10**10)),
+        required=True, validate=_ma.validate.Length(equal=12),
+        metadata={"description": "Verwachte Berichtenbox-berichten in januari tot en met "
+                                 "december van het jaar"})
+
+
+@hookimpl
+def dienst_prognose_schema():
+    return PrognoseSchema
+
+
+@hookimpl
+def dienst_prognose_perioden(jaar: int) -> list[Prognoseperiode]:
+    volgend = jaar + 1
+    return [Prognoseperiode(str(volgend), f"Berichtenbox-berichten {volgend}",
+                            date(volgend, 1, 1), date(volgend, 12, 31),
+                            date(jaar, *PROGNOSE_UITERLIJK))]
+
+
+@hookimpl
+def dienst_prognose_plicht(aansluiting: KostenAansluiting) -> Prognoseplicht:
+    if aansluiting.omgeving != PRODUCTIE or BERICHTENBOX not in aansluiting.onderdelen:
+        return Prognoseplicht(False, "Alleen de Berichtenbox in productie vraagt een prognose.",
+                              "AV 2.5")
+    return Prognoseplicht(True, "De Berichtenbox rekent per bericht (MO 5.2); de afnemer "
+                          "geeft elk jaar zijn verwachte aantal berichten per maand.", "AV 2.5")
+
+
+@hookimpl
+def dienst_prognose_volumes(periode: Prognoseperiode, formulier) -> dict[str, int]:
+    # The forecast year's Berichtenbox messages, for the cost estimate (MO 5.2).
+    return {BERICHTEN: sum(int(n) for n in formulier["berichten_per_maand"])}

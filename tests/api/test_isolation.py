@@ -58,6 +58,9 @@ BODIES = {
     # Bodies that name a resource of the afnemer are made from its ids.
     ("koppelvlakgebruik.Gebruik", "POST"): lambda ids: {
         "aansluitingId": ids["aansluiting_id"], "koppelvlak": "saml", "versie": "3.3"},
+    ("prognoses.Prognoses", "POST"): lambda ids: {
+        "aansluitingId": ids["aansluiting_id"], "periode": f"{vandaag().year + 1}-04",
+        "formulier": {"authenticatiesPerMaand": [1000] * 12, "piekPerMinuut": 10}},
     ("kosten.Schattingen", "POST"): {
         "jaar": 2027, "volumes": [{"dienst": "digipoort", "metriek": "berichten", "aantal": 900}]},
 }
@@ -118,6 +121,9 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
         melding = api.post(f"/afnemers/{afnemer['id']}/wijzigingsmeldingen",
                            json=BODIES[("wijzigingsmeldingen.Wijzigingsmeldingen", "POST")])
         assert melding.status_code == 201, melding.get_json()
+        prognose = api.post(f"/afnemers/{afnemer['id']}/prognoses", json=BODIES[
+            ("prognoses.Prognoses", "POST")]({"aansluiting_id": aansluiting["id"]}))
+        assert prognose.status_code == 201, prognose.get_json()
         ids[naam] = {
             "afnemer_id": afnemer["id"],
             "aansluiting_id": aansluiting["id"],
@@ -131,6 +137,7 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
             "aankondiging_id": aankondiging.get_json()["id"],
             "wijzigingsmelding_id": melding.get_json()["id"],
             "gebruik_id": gebruik.get_json()["id"],
+            "prognose_id": prognose.get_json()["id"],
             "jaar": "2027",
         }
     return ids

@@ -236,6 +236,39 @@ def test_an_estimate_applies_the_rules_to_a_forecast(api, maak_afnemer, aangeslo
         "totaal"]["bedragInclBtw"] == "0.00"
 
 
+def test_av_2_5_an_estimate_without_volumes_takes_the_berichtenbox_prognosis(
+        api, maak_afnemer, aangesloten, zet_tarief, zet_btw):
+    """MO 5.2 at EUR 0.32 per message: the newest MijnOverheid prognosis for 2027 (12 x
+    1,000, then corrected to 12 x 1,500) feeds the estimate when the request gives no
+    volume; a volume in the request wins."""
+    for jaar in (2027, 2028):
+        zet_btw(jaar)
+        zet_tarief("mijnoverheid", jaar, "berichtenbox-bericht", "0.32")
+        zet_tarief("mijnoverheid", jaar, "berichtenbox-jaarbedrag", "0")
+    afnemer = maak_afnemer("gemeente")
+    mo = aangesloten(afnemer["id"], dienst="mijnoverheid", onderdelen=("berichtenbox",))
+    for per_maand in (1_000, 1_500):
+        response = api.post(f"/afnemers/{afnemer['id']}/prognoses", json={
+            "aansluitingId": mo["id"], "periode": "2027",
+            "formulier": {"berichtenPerMaand": [per_maand] * 12}})
+        assert response.status_code == 201, response.get_json()
+    url = f"/afnemers/{afnemer['id']}/kosten/schattingen"
+    schatting = api.post(url, json={"jaar": 2027}).get_json()
+    # 18,000 x 0.32 = 5,760.00 excl.; + 21 % BTW = 6,969.60.
+    assert schatting["totaal"]["bedragExclBtw"] == "5760.00"
+    assert schatting["totaal"]["bedragInclBtw"] == "6969.60"
+    [volume] = schatting["volumes"]
+    assert (volume["dienst"], volume["metriek"], volume["aantal"], volume["bron"]) == (
+        "mijnoverheid", "berichten", 18_000, "prognose")
+    assert volume["aansluitingId"] == mo["id"]
+    eigen = api.post(url, json={"jaar": 2027, "volumes": [
+        {"dienst": "mijnoverheid", "metriek": "berichten", "aantal": 1_000}]}).get_json()
+    assert eigen["totaal"]["bedragExclBtw"] == "320.00"
+    assert [v["bron"] for v in eigen["volumes"]] == ["invoer"]
+    # Another year has no prognosis: nothing to take, zero usage.
+    assert api.post(url, json={"jaar": 2028}).get_json()["volumes"] == []
+
+
 def test_an_estimate_for_a_dienst_not_yet_connected(api, maak_afnemer, digipoort_tarieven):
     afnemer = maak_afnemer("gemeente")
     response = api.post(f"/afnemers/{afnemer['id']}/kosten/schattingen", json={
@@ -248,7 +281,7 @@ def test_an_estimate_for_a_dienst_not_yet_connected(api, maak_afnemer, digipoort
 
 
 @pytest.mark.parametrize("volumes, naam", [
-    ([{"dienst": "digid", "metriek": "authenticaties", "aantal": 1}], "volumes.0.dienst"),
+    ([{"dienst": "vwo", "metriek": "berichten", "aantal": 1}], "volumes.0.dienst"),
     ([{"dienst": "bestaat-niet", "metriek": "x", "aantal": 1}], "volumes.0.dienst"),
     ([{"dienst": "digipoort", "metriek": "stuks", "aantal": 1}], "volumes.0.metriek"),
     ([{"dienst": "digipoort", "metriek": "berichten", "aantal": 1},

@@ -33,6 +33,8 @@ from core.types import (
 from tests.plugins.test_plugin_manager import ARTIKEL_PREFIX, BUILTIN, impl_van, plugin
 
 JAAR = 2027
+#: Where a dienst's tariff codes cite something other than its own terms.
+TARIEF_BRON = {"digid": "Tarieven DigiD"}
 JAAR_2027 = Periode.kalenderjaar(JAAR)
 
 
@@ -72,9 +74,10 @@ def kosten(pm, dienst, *args, **kwargs) -> list[Kostenregel]:
 @pytest.mark.parametrize("name", sorted(BUILTIN))
 def test_hook_dienst_tarieven(pm, diensten, name):
     """MO 3.8, DP tabel 1: each plugin declares codes, units, articles and incl./excl. BTW,
-    never an amount; DigiD and VWO have no tariffs in the seeds and declare nothing."""
+    never an amount; VWO charges nothing and declares nothing. DigiD's per-authentication
+    tariff is published per year outside the SNO, so its code names that source."""
     implemented = {i.plugin_name for i in pm.hook.dienst_tarieven.get_hookimpls()}
-    if name in ("digid", "vwo"):
+    if name == "vwo":
         assert name not in implemented
         assert diensten.tariefschema(name, JAAR) is None
         return
@@ -86,7 +89,8 @@ def test_hook_dienst_tarieven(pm, diensten, name):
         assert metriek.artikel.startswith(ARTIKEL_PREFIX[name])
     for soort in schema.tarieven:
         assert isinstance(soort, Tariefcode) and SLUG.match(soort.code)
-        assert soort.artikel.startswith(ARTIKEL_PREFIX[name]) and soort.eenheid.strip()
+        assert soort.artikel.startswith(TARIEF_BRON.get(name, ARTIKEL_PREFIX[name]))
+        assert soort.eenheid.strip()
         assert soort.metriek is None or soort.metriek in metrieken
         # A schema has no place for an amount: a Tariefcode has no Decimal field at all.
         assert not any(f.type in ("Decimal", Decimal) for f in fields(soort))
@@ -119,22 +123,24 @@ def test_hook_dienst_tarieven_mijnoverheid_has_no_codes_before_2018_mo_3_8(diens
 def test_hook_dienst_kosten(pm, diensten, name):
     """Every plugin with tariffs answers Kostenregels with an article; the others none."""
     implemented = {i.plugin_name for i in pm.hook.dienst_kosten.get_hookimpls()}
-    if name in ("digid", "vwo"):
+    if name == "vwo":
         assert name not in implemented
-        assert diensten.met_kosten() == ["digipoort", "mijnoverheid"]
+        assert diensten.met_kosten() == ["digid", "digipoort", "mijnoverheid"]
         return
     info = diensten.get(name)
+    tien = {m.code: 10 for m in diensten.tariefschema(name, JAAR).metrieken}
     regels = kosten(pm, name,
                     aansluiting=aansluiting(name, onderdelen=[o.slug for o in info.onderdelen]),
                     periode=JAAR_2027,
-                    verbruik=Verbruik({"berichten": 10}, {"berichten": 10}),
+                    verbruik=Verbruik(tien, tien),
                     tarieven=tarieven(diensten, name, **{c.code.replace("-", "_"): "1"
                                                          for c in diensten.tariefschema(
                                                              name, JAAR).tarieven}),
                     berekening=Berekening.WERKELIJK)
     assert regels and all(isinstance(r, Kostenregel) for r in regels)
     for regel in regels:
-        assert regel.artikel.startswith(ARTIKEL_PREFIX[name]) and regel.omschrijving.strip()
+        assert regel.artikel.startswith(TARIEF_BRON.get(name, ARTIKEL_PREFIX[name]))
+        assert regel.omschrijving.strip()
         assert isinstance(regel.tarief, Decimal) and isinstance(regel.hoeveelheid, int)
 
 
@@ -294,3 +300,20 @@ def test_a_crashing_cost_hook_names_the_plugin_but_a_missing_tariff_passes_throu
     with pytest.raises(TariefOntbreekt):
         gewoon.kosten(aansluiting("betaaldienst"), JAAR_2027, Verbruik({"stuks": 1}),
                       Tarieven("betaaldienst", JAAR, SCHEMA), Berekening.WERKELIJK)
+
+
+def test_hook_dienst_kosten_digid_charges_production_authentications_only(pm, diensten):
+    """DigiD: a price per authentication in 2022 (EUR 0.13), 0 since 2023 (funded
+    centrally); both are data per year. Pre-production and an empty period give no line."""
+    prijs = tarieven(diensten, "digid", authenticatie="0.13")
+    gebruik = Verbruik({"authenticaties": 1_000}, {"authenticaties": 1_000})
+    [regel] = kosten(pm, "digid", aansluiting("digid"), JAAR_2027, gebruik, prijs,
+                     Berekening.WERKELIJK)
+    assert (regel.code, regel.hoeveelheid, regel.tarief) == ("authenticatie", 1_000,
+                                                              Decimal("0.13"))
+    assert kosten(pm, "digid", aansluiting("digid", omgeving="preproductie"), JAAR_2027,
+                  gebruik, prijs, Berekening.WERKELIJK) == []
+    assert kosten(pm, "digid", aansluiting("digid"), JAAR_2027, Verbruik(), prijs,
+                  Berekening.WERKELIJK) == []
+    assert kosten(pm, "digid", aansluiting("digid"), JAAR_2027, gebruik, prijs,
+                  Berekening.VOORSCHOT) == []

@@ -33,10 +33,12 @@ def test_the_table_lists_the_plugins_codes_without_amounts_until_they_are_set(ap
     assert {m["code"] for m in tabel["metrieken"]} == {"berichten", "begeleidingsperioden"}
 
 
-def test_digid_and_vwo_have_an_empty_table(api):
-    for slug in ("digid", "vwo"):
-        tabel = api.get(f"/diensten/{slug}/tarieven/2027").get_json()
-        assert tabel["tarieven"] == [] and tabel["metrieken"] == []
+def test_vwo_has_an_empty_table_and_digid_one_code_per_authentication(api):
+    tabel = api.get("/diensten/vwo/tarieven/2027").get_json()
+    assert tabel["tarieven"] == [] and tabel["metrieken"] == []
+    digid = api.get("/diensten/digid/tarieven/2027").get_json()
+    assert [(t["code"], t["bedrag"]) for t in digid["tarieven"]] == [("authenticatie", None)]
+    assert [m["code"] for m in digid["metrieken"]] == ["authenticaties"]
 
 
 def test_mo_3_8_mijnoverheid_has_no_tariff_codes_before_2018(api):

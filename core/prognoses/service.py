@@ -1,0 +1,325 @@
+"""The prognosis rules in core: periods, status, capacity, reminders and deadlines.
+
+Status of an aansluiting on a day (Europe/Amsterdam), for a dienst that asks prognoses:
+
+- ``niet-verplicht``: the dienst's rule (``dienst_prognose_plicht``) says none is due;
+- ``te-laat``: the deadline of the most recent period (since the aansluiting exists)
+  has passed without a prognosis for it, nor one for the next period yet; it stays so
+  until one is delivered or the next deadline passes;
+- ``actueel``: the prognosis for the coming period is in, or an earlier period's is in
+  and the next deadline is more than :data:`VENSTER_DAGEN` away;
+- ``verwacht``: otherwise; the next deadline is coming.
+
+Reminders (AV 2.5) go out :data:`HERINNERING_DAGEN` days before a deadline and once when
+it has passed, each only once (``Herinnering`` keys).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from flask import current_app
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from core import tijd
+from core.aansluitingen.models import Aansluiting
+from core.afnemers.models import Afnemer
+from core.db import db
+from core.koppelvlakken.models import Herinnering
+from core.kosten.berekening import als_kosten_aansluiting
+from core.meldingen.outbox import publiceer
+from core.plugins import diensten
+from core.prognoses.models import Prognose
+from core.types import Periode, Prognoseperiode, Prognoseplicht, Verbruik
+from core.verbruik import service as verbruik_service
+
+#: How many days before a deadline the reminder goes out.
+HERINNERING_DAGEN = 14
+#: From how many days before a deadline a missing prognosis makes the status ``verwacht``.
+VENSTER_DAGEN = 60
+#: The DigiD plugin's slug and the form field that holds the forecast peak.
+DIGID = "digid"
+PIEK = "piekPerMinuut"
+
+
+class Status:
+    ACTUEEL = "actueel"
+    VERWACHT = "verwacht"
+    TE_LAAT = "te-laat"
+    NIET_VERPLICHT = "niet-verplicht"
+
+
+STATUSSEN = [Status.ACTUEEL, Status.VERWACHT, Status.TE_LAAT, Status.NIET_VERPLICHT]
+
+
+def perioden(dienst: str, dag: date | None = None) -> list[Prognoseperiode]:
+    """The periods of a dienst around ``dag``: deadlines from last year to two years on."""
+    jaar = (dag or tijd.vandaag()).year
+    return diensten().prognose_perioden(dienst, range(jaar - 1, jaar + 3))
+
+
+def periode(dienst: str, periode_id: str) -> Prognoseperiode | None:
+    return next((p for p in perioden(dienst) if p.id == periode_id), None)
+
+
+def laatste_per_periode(aansluiting_id: uuid.UUID) -> dict[str, Prognose]:
+    """The newest version per period of one aansluiting."""
+    uit: dict[str, Prognose] = {}
+    for prognose in db.session.scalars(
+            select(Prognose).where(Prognose.aansluiting_id == aansluiting_id)
+            .order_by(Prognose.periode, Prognose.nummer)):
+        uit[prognose.periode] = prognose
+    return uit
+
+
+def versies(aansluiting_id: uuid.UUID, periode_id: str) -> list[Prognose]:
+    return list(db.session.scalars(
+        select(Prognose).where(Prognose.aansluiting_id == aansluiting_id,
+                               Prognose.periode == periode_id)
+        .order_by(Prognose.nummer.desc())))
+
+
+def volgend_nummer(aansluiting_id: uuid.UUID, periode_id: str) -> int:
+    hoogste = db.session.execute(
+        select(func.max(Prognose.nummer)).where(Prognose.aansluiting_id == aansluiting_id,
+                                                Prognose.periode == periode_id)).scalar()
+    return (hoogste or 0) + 1
+
+
+def geladen(dienst: str, formulier: dict) -> dict:
+    """A stored (wire format) form as the dienst's schema loads it."""
+    schema = diensten().prognose_schema(dienst)
+    return schema().load(formulier) if schema else dict(formulier)
+
+
+@dataclass(frozen=True)
+class Stand:
+    """Where one aansluiting stands with its prognoses."""
+
+    aansluiting: Aansluiting
+    status: str
+    plicht: Prognoseplicht
+    periode: Prognoseperiode | None
+    uiterlijk: date | None
+    laatste: Prognose | None
+
+
+def stand(aansluiting: Aansluiting, afnemertype: str, dag: date | None = None,
+          vorig_jaar: verbruik_service.Totalen | None = None,
+          vorige_maanden: dict | None = None) -> Stand | None:
+    """The status of one aansluiting; ``None`` if its dienst asks no prognoses.
+
+    The dienst's rule judges the usage of the previous calendar year (its total and its
+    months) and the newest prognosis.
+    """
+    dag = dag or tijd.vandaag()
+    if diensten().prognose_schema(aansluiting.dienst) is None:
+        return None
+    if vorig_jaar is None:
+        vorig_jaar = verbruik_service.totalen(Periode.kalenderjaar(dag.year - 1),
+                                              aansluiting.afnemer_id)
+    if vorige_maanden is None:
+        vorige_maanden = verbruik_service.maandtotalen(dag.year - 1, aansluiting.afnemer_id)
+    _periode_totaal, jaar_totaal = vorig_jaar.get(aansluiting.id, ({}, {}))
+    gebruik = Verbruik(periode=jaar_totaal, jaar=jaar_totaal,
+                       per_maand=vorige_maanden.get(aansluiting.id, {}))
+    per_periode = laatste_per_periode(aansluiting.id)
+    laatste = max(per_periode.values(), key=lambda p: p.ingediend_op, default=None)
+    plicht = diensten().prognose_plicht(
+        als_kosten_aansluiting(aansluiting, afnemertype), gebruik,
+        geladen(aansluiting.dienst, laatste.formulier) if laatste else None, dag,
+    ) or Prognoseplicht(False, "Geen prognose nodig.", "AV 2.5")
+    alle = perioden(aansluiting.dienst, dag)
+    # A deadline that passed before the aansluiting existed was never its to meet.
+    sinds = tijd.lokaal(aansluiting.aangemaakt_op).date() if aansluiting.aangemaakt_op else None
+    vorige = [p for p in alle if p.uiterlijk < dag and (sinds is None or p.uiterlijk >= sinds)]
+    volgende = [p for p in alle if p.uiterlijk >= dag]
+    vorige_p = vorige[-1] if vorige else None
+    volgende_p = volgende[0] if volgende else None
+    if plicht.periode:
+        gekozen = next((p for p in alle if p.id == plicht.periode), volgende_p)
+    elif volgende_p is not None and volgende_p.id in per_periode:
+        gekozen = volgende_p
+    elif vorige_p is not None and vorige_p.id not in per_periode:
+        gekozen = vorige_p
+    else:
+        gekozen = volgende_p
+    uiterlijk = plicht.uiterlijk or (gekozen.uiterlijk if gekozen else None)
+    if not plicht.verplicht:
+        status = Status.NIET_VERPLICHT
+    elif gekozen is not None and gekozen.id in per_periode:
+        status = Status.ACTUEEL
+    elif uiterlijk is not None and uiterlijk < dag:
+        status = Status.TE_LAAT
+    elif (uiterlijk is not None and (uiterlijk - dag).days > VENSTER_DAGEN
+          and any(p.id in per_periode for p in alle if p.uiterlijk < dag)):
+        status = Status.ACTUEEL
+    else:
+        status = Status.VERWACHT
+    return Stand(aansluiting, status, plicht, gekozen, uiterlijk, laatste)
+
+
+def standen(afnemer_id: uuid.UUID | None = None, dag: date | None = None) -> list[Stand]:
+    """The status of every running aansluiting (of one afnemer) whose dienst asks prognoses."""
+    dag = dag or tijd.vandaag()
+    met = diensten().met_prognose()
+    if not met:
+        return []
+    query = (select(Aansluiting, Afnemer.type).join(Afnemer, Afnemer.id == Aansluiting.afnemer_id)
+             .where(Aansluiting.dienst.in_(met), Aansluiting.status != "beeindigd")
+             .order_by(Afnemer.naam, Aansluiting.dienst, Aansluiting.omgeving, Aansluiting.id))
+    if afnemer_id is not None:
+        query = query.where(Aansluiting.afnemer_id == afnemer_id)
+    vorig_jaar = verbruik_service.totalen(Periode.kalenderjaar(dag.year - 1), afnemer_id)
+    vorige_maanden = verbruik_service.maandtotalen(dag.year - 1, afnemer_id)
+    uit = []
+    for aansluiting, afnemertype in db.session.execute(query):
+        gevonden = stand(aansluiting, afnemertype, dag, vorig_jaar, vorige_maanden)
+        if gevonden is not None:
+            uit.append(gevonden)
+    return uit
+
+
+# --- DigiD capacity (SNO 3 Capaciteitsbeheer, SNO 1 Geldigheid) ---------------------------
+
+
+def capaciteit_limiet() -> int:
+    """The shared limit (SNO 1 Geldigheid); configuration, since core imports no plugin."""
+    return int(current_app.config["DIGID_CAPACITEIT_PER_MINUUT"])
+
+
+def pieken(zonder: uuid.UUID | None = None) -> list[tuple[Aansluiting, Afnemer, Prognose, int]]:
+    """Every running DigiD production aansluiting's newest forecast peak."""
+    uit = []
+    rows = db.session.execute(
+        select(Aansluiting, Afnemer).join(Afnemer, Afnemer.id == Aansluiting.afnemer_id)
+        .where(Aansluiting.dienst == DIGID, Aansluiting.omgeving == "productie",
+               Aansluiting.status != "beeindigd"))
+    for aansluiting, afnemer in rows:
+        if aansluiting.id == zonder:
+            continue
+        per_periode = laatste_per_periode(aansluiting.id)
+        laatste = max(per_periode.values(), key=lambda p: p.ingediend_op, default=None)
+        if laatste is not None:
+            uit.append((aansluiting, afnemer, laatste, int(laatste.formulier.get(PIEK) or 0)))
+    return uit
+
+
+def capaciteit(top: int = 5) -> dict:
+    limiet = capaciteit_limiet()
+    drempel = float(current_app.config["DIGID_CAPACITEIT_WAARSCHUWING"])
+    rijen = pieken()
+    totaal = sum(piek for *_rest, piek in rijen)
+    bijdragers = sorted(rijen, key=lambda r: (-r[3], r[1].naam))[:top]
+    return {
+        "limiet_per_minuut": limiet,
+        "totaal_piek_per_minuut": totaal,
+        "ruimte_per_minuut": limiet - totaal,
+        "bezetting": round(totaal / limiet, 4),
+        "waarschuwingsdrempel": drempel,
+        "waarschuwing": totaal > drempel * limiet,
+        "artikel": "SNO 1 Geldigheid",
+        "grootste_bijdragers": [
+            {"afnemer_id": afnemer.id, "afnemer_naam": afnemer.naam,
+             "aansluiting_id": aansluiting.id, "periode": prognose.periode,
+             "piek_per_minuut": piek, "aandeel": round(piek / limiet, 4)}
+            for aansluiting, afnemer, prognose, piek in bijdragers],
+    }
+
+
+def capaciteitswaarschuwing(prognose: Prognose) -> str | None:
+    """After a new DigiD prognosis: warn Logius when it pushes the total past the share."""
+    if prognose.dienst != DIGID:
+        return None
+    limiet = capaciteit_limiet()
+    drempel = float(current_app.config["DIGID_CAPACITEIT_WAARSCHUWING"])
+    aansluiting = db.session.get(Aansluiting, prognose.aansluiting_id)
+    if aansluiting is None or aansluiting.omgeving != "productie":
+        return None
+    overige = sum(piek for *_rest, piek in pieken(zonder=prognose.aansluiting_id))
+    vorige = [p for p in versies(prognose.aansluiting_id, prognose.periode)
+              if p.id != prognose.id]
+    eerder = overige + (int(vorige[0].formulier.get(PIEK) or 0) if vorige else 0)
+    nu = overige + int(prognose.formulier.get(PIEK) or 0)
+    grens = drempel * limiet
+    if nu <= grens or eerder > grens:
+        return None
+    tekst = (f"Met deze prognose komt de som van de verwachte pieken op {nu} per minuut: "
+             f"meer dan {drempel:.0%} van de gedeelde {limiet} per minuut (SNO 1 Geldigheid).")
+    publiceer(type="prognose.capaciteit", afnemer_id=None,
+              onderwerp=f"DigiD-capaciteit: verwachte piek {nu} van {limiet} per minuut",
+              tekst=tekst,
+              data={"afnemerId": str(prognose.afnemer_id),
+                    "aansluitingId": str(prognose.aansluiting_id),
+                    "prognoseId": str(prognose.id), "totaalPiekPerMinuut": nu,
+                    "limietPerMinuut": limiet, "drempel": drempel,
+                    "artikel": "SNO 3 Capaciteitsbeheer"})
+    return tekst
+
+
+# --- reminders and deadlines ------------------------------------------------------------
+
+
+def _eenmalig(sleutel: str) -> bool:
+    if db.session.execute(select(Herinnering.id).where(Herinnering.sleutel == sleutel)
+                          ).scalar() is not None:
+        return False
+    try:
+        with db.session.begin_nested():  # another worker may be at it too
+            db.session.add(Herinnering(id=uuid.uuid4(), sleutel=sleutel))
+    except IntegrityError:
+        return False
+    return True
+
+
+def herinner(dag: date | None = None) -> int:
+    """Write the prognosis reminders due on ``dag``; each goes out once. Returns how many."""
+    dag = dag or tijd.vandaag()
+    aantal = 0
+    for s in standen(dag=dag):
+        if s.periode is None or s.uiterlijk is None:
+            continue
+        a = s.aansluiting
+        data = {"aansluitingId": str(a.id), "dienst": a.dienst, "periode": s.periode.id,
+                "uiterlijk": s.uiterlijk.isoformat(), "reden": s.plicht.reden,
+                "artikel": s.plicht.artikel}
+        if s.status == Status.VERWACHT and (s.uiterlijk - dag).days <= HERINNERING_DAGEN:
+            if _eenmalig(f"prognose:{a.id}:{s.periode.id}:vooraf"):
+                dagen = (s.uiterlijk - dag).days
+                publiceer(type="prognose.herinnering", afnemer_id=a.afnemer_id,
+                          onderwerp=f"{a.dienst}: prognose {s.periode.id} uiterlijk "
+                                    f"{s.uiterlijk.isoformat()}",
+                          tekst=(f"Lever de prognose voor {s.periode.naam} in, nog {dagen} "
+                                 f"dagen. {s.plicht.reden}"),
+                          data={**data, "dagenTotUiterlijk": dagen})
+                aantal += 1
+        elif s.status == Status.TE_LAAT:
+            if _eenmalig(f"prognose:{a.id}:{s.periode.id}:te-laat"):
+                publiceer(type="prognose.te-laat", afnemer_id=a.afnemer_id,
+                          onderwerp=f"{a.dienst}: prognose {s.periode.id} is te laat",
+                          tekst=(f"De prognose voor {s.periode.naam} had er op "
+                                 f"{s.uiterlijk.isoformat()} moeten zijn. {s.plicht.reden}"),
+                          data=data)
+                aantal += 1
+    return aantal
+
+
+def deadlines(afnemer_id: uuid.UUID, vanaf: date) -> list[tuple[str, date, str, str, str, str]]:
+    """``(id, datum, titel, omschrijving, artikel, aansluiting_id)`` of coming prognoses."""
+    uit = []
+    for s in standen(afnemer_id, vanaf):
+        if s.status in (Status.VERWACHT, Status.ACTUEEL) and s.plicht.verplicht:
+            a = s.aansluiting
+            for p in perioden(a.dienst, vanaf):
+                if p.uiterlijk < vanaf or p.uiterlijk > vanaf + timedelta(days=400):
+                    continue
+                if s.status == Status.ACTUEEL and s.periode is not None and p.id == s.periode.id:
+                    continue
+                uit.append((f"prognose-{a.id}-{p.id}", p.uiterlijk,
+                            f"{a.dienst}: prognose {p.naam}",
+                            f"Lever de prognose in. {s.plicht.reden}", s.plicht.artikel,
+                            str(a.id)))
+    return uit

@@ -1,0 +1,265 @@
+"""Prognoses per aansluiting and period (AV 2.5), their status, and DigiD capacity.
+
+- ``/afnemers/{id}/prognoses``: submit (every submission is a new version), list the
+  newest per aansluiting and period, and read one version with its history;
+- ``/afnemers/{id}/prognoseplicht``: per aansluiting whether a prognosis is due, why,
+  by when, and the status (actueel, verwacht, te-laat, niet-verplicht);
+- ``/prognoses/overzicht`` and ``/prognoses/digid-capaciteit``: Logius' views over
+  every afnemer.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import marshmallow as ma
+from flask.views import MethodView
+from sqlalchemy import func, select
+
+from core.aansluitingen.models import Aansluiting
+from core.afnemers.models import Afnemer
+from core.api import Blueprint
+from core.api.pagination import PaginaArgs, paginate_list, pagina_schema
+from core.api.responses import commit
+from core.api.schemas import Schema
+from core.auth.middleware import current_principal
+from core.config import API_PREFIX
+from core.db import db
+from core.errors import Problem, flatten_messages, invalid
+from core.plugins import diensten
+from core.prognoses import service
+from core.prognoses.models import Prognose
+from core.tenancy import TenantBlueprint, alleen_logius, huidige_afnemer, tenant_get_or_404, \
+    tenant_select
+from core.verbruik.views import zet_voorcalculatie
+
+blp = TenantBlueprint(
+    "prognoses", __name__, suffix="/prognoses",
+    description="Prognoses van het gebruik per aansluiting en periode (AV 2.5)",
+)
+plicht = TenantBlueprint(
+    "prognoseplicht", __name__, suffix="/prognoseplicht",
+    description="Of en wanneer een aansluiting een prognose moet inleveren",
+)
+logius = Blueprint(
+    "prognoseoverzicht", __name__, url_prefix=f"{API_PREFIX}/prognoses",
+    description="Voor Logius: de prognosestatus van alle afnemers en de DigiD-capaciteit",
+)
+
+
+class PrognoseversieSchema(Schema):
+    id = ma.fields.UUID(dump_only=True)
+    nummer = ma.fields.Integer(dump_only=True, metadata={"description": "1 voor de eerste versie"})
+    formulier = ma.fields.Dict(dump_only=True)
+    ingediend_op = ma.fields.AwareDateTime(dump_only=True)
+    ingediend_door = ma.fields.String(dump_only=True)
+
+
+class PrognoseSchema(Schema):
+    id = ma.fields.UUID(dump_only=True)
+    aansluiting_id = ma.fields.UUID(required=True)
+    dienst = ma.fields.String(dump_only=True)
+    periode = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=40),
+                               metadata={"example": "2027-04", "description":
+                                         "Het id van de periode, zoals de dienst die kent"})
+    periode_naam = ma.fields.String(dump_only=True, allow_none=True)
+    uiterlijk = ma.fields.Date(dump_only=True, allow_none=True)
+    formulier = ma.fields.Dict(required=True, metadata={
+        "description": "Het prognoseformulier van de dienst; DigiD: authenticatiesPerMaand "
+                       "(12 getallen) en piekPerMinuut; MijnOverheid: berichtenPerMaand (12 "
+                       "getallen); Digipoort: berichten (de voorcalculatie van het jaar)"})
+    nummer = ma.fields.Integer(dump_only=True)
+    aantal_versies = ma.fields.Integer(dump_only=True)
+    ingediend_op = ma.fields.AwareDateTime(dump_only=True)
+    ingediend_door = ma.fields.String(dump_only=True)
+    waarschuwing = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "Bij DigiD: deze prognose brengt de som van de pieken boven de "
+                       "waarschuwingsdrempel van de gedeelde capaciteit"})
+    versies = ma.fields.List(ma.fields.Nested(PrognoseversieSchema), dump_only=True)
+
+
+class PrognoseArgs(PaginaArgs):
+    aansluiting_id = ma.fields.UUID()
+
+
+class PrognoseplichtSchema(Schema):
+    afnemer_id = ma.fields.UUID()
+    afnemer_naam = ma.fields.String()
+    aansluiting_id = ma.fields.UUID()
+    dienst = ma.fields.String()
+    omgeving = ma.fields.String()
+    verplicht = ma.fields.Boolean()
+    reden = ma.fields.String()
+    artikel = ma.fields.String()
+    status = ma.fields.String(metadata={"enum": service.STATUSSEN})
+    periode = ma.fields.String(allow_none=True)
+    periode_naam = ma.fields.String(allow_none=True)
+    uiterlijk = ma.fields.Date(allow_none=True)
+    laatste_prognose_id = ma.fields.UUID(allow_none=True)
+    laatste_ingediend_op = ma.fields.AwareDateTime(allow_none=True)
+
+
+class PrognoseoverzichtArgs(PaginaArgs):
+    status = ma.fields.String(validate=ma.validate.OneOf(service.STATUSSEN))
+
+
+class CapaciteitsbijdragerSchema(Schema):
+    afnemer_id = ma.fields.UUID()
+    afnemer_naam = ma.fields.String()
+    aansluiting_id = ma.fields.UUID()
+    periode = ma.fields.String()
+    piek_per_minuut = ma.fields.Integer()
+    aandeel = ma.fields.Float()
+
+
+class DigidCapaciteitSchema(Schema):
+    limiet_per_minuut = ma.fields.Integer()
+    totaal_piek_per_minuut = ma.fields.Integer()
+    ruimte_per_minuut = ma.fields.Integer(metadata={"description": "Limiet min de som van de "
+                                                    "verwachte pieken; negatief bij overschrijding"})
+    bezetting = ma.fields.Float()
+    waarschuwingsdrempel = ma.fields.Float()
+    waarschuwing = ma.fields.Boolean()
+    artikel = ma.fields.String()
+    grootste_bijdragers = ma.fields.List(ma.fields.Nested(CapaciteitsbijdragerSchema))
+
+
+def _als_dict(prognose: Prognose, met_versies: bool = False) -> dict:
+    alle = service.versies(prognose.aansluiting_id, prognose.periode)
+    periode = service.periode(prognose.dienst, prognose.periode)
+    uit = {"id": prognose.id, "aansluiting_id": prognose.aansluiting_id,
+           "dienst": prognose.dienst, "periode": prognose.periode,
+           "periode_naam": periode.naam if periode else None,
+           "uiterlijk": periode.uiterlijk if periode else None,
+           "formulier": prognose.formulier, "nummer": prognose.nummer,
+           "aantal_versies": len(alle), "ingediend_op": prognose.ingediend_op,
+           "ingediend_door": prognose.ingediend_door}
+    if met_versies:
+        uit["versies"] = alle
+    return uit
+
+
+def _plicht_dict(stand: service.Stand, afnemer: Afnemer | None = None) -> dict:
+    a = stand.aansluiting
+    afnemer = afnemer or db.session.get(Afnemer, a.afnemer_id)
+    return {"afnemer_id": a.afnemer_id, "afnemer_naam": afnemer.naam, "aansluiting_id": a.id,
+            "dienst": a.dienst, "omgeving": a.omgeving, "verplicht": stand.plicht.verplicht,
+            "reden": stand.plicht.reden, "artikel": stand.plicht.artikel,
+            "status": stand.status, "periode": stand.periode.id if stand.periode else None,
+            "periode_naam": stand.periode.naam if stand.periode else None,
+            "uiterlijk": stand.uiterlijk,
+            "laatste_prognose_id": stand.laatste.id if stand.laatste else None,
+            "laatste_ingediend_op": stand.laatste.ingediend_op if stand.laatste else None}
+
+
+@blp.route("")
+class Prognoses(MethodView):
+    @blp.arguments(PrognoseArgs, location="query")
+    @blp.response(200, pagina_schema(PrognoseSchema))
+    def get(self, args):
+        """De nieuwste prognose per aansluiting en periode"""
+        nieuwste = (select(Prognose.aansluiting_id, Prognose.periode,
+                           func.max(Prognose.nummer).label("nummer"))
+                    .where(Prognose.afnemer_id == huidige_afnemer().id)
+                    .group_by(Prognose.aansluiting_id, Prognose.periode).subquery())
+        query = (tenant_select(Prognose).join(
+            nieuwste, (nieuwste.c.aansluiting_id == Prognose.aansluiting_id)
+            & (nieuwste.c.periode == Prognose.periode) & (nieuwste.c.nummer == Prognose.nummer))
+            .order_by(Prognose.periode.desc(), Prognose.aansluiting_id))
+        if args.get("aansluiting_id"):
+            query = query.where(Prognose.aansluiting_id == args["aansluiting_id"])
+        items = [_als_dict(p) for p in db.session.scalars(query)]
+        return paginate_list(items, args)
+
+    @blp.arguments(PrognoseSchema)
+    @blp.response(201, PrognoseSchema)
+    @blp.problems(403, 409)
+    def post(self, data):
+        """Een prognose inleveren (een nieuwe versie voor die aansluiting en periode)
+
+        Het formulier hangt af van de dienst; fouten erin komen per veld terug onder
+        ``formulier.``. Bij Digipoort legt de prognose ook de voorcalculatie van het jaar
+        vast (DP tabel 1), met dezelfde regels als de voorcalculatie zelf. Bij DigiD krijgt
+        Logius bericht als de som van de verwachte pieken de waarschuwingsdrempel passeert.
+        """
+        aansluiting = db.session.get(Aansluiting, data["aansluiting_id"])
+        if aansluiting is None or aansluiting.afnemer_id != huidige_afnemer().id:
+            raise invalid("aansluitingId", "Geen aansluiting van deze afnemer.")
+        schema = diensten().prognose_schema(aansluiting.dienst)
+        if schema is None:
+            raise invalid("aansluitingId", f"{aansluiting.dienst} vraagt geen prognoses.")
+        periode = service.periode(aansluiting.dienst, data["periode"])
+        if periode is None:
+            keuze = ", ".join(p.id for p in service.perioden(aansluiting.dienst))
+            raise invalid("periode", f"Onbekende periode; {aansluiting.dienst} kent nu: {keuze}.")
+        try:
+            formulier = schema().load(data["formulier"])
+        except ma.ValidationError as exc:
+            params = [{"name": name or "formulier", "code": "invalid", "reason": reden}
+                      for name, reden in flatten_messages(exc.messages, "formulier")]
+            namen = ", ".join(dict.fromkeys(p["name"] for p in params))
+            raise Problem(400, f"De invoer is ongeldig in: {namen}.", code="ongeldige-invoer",
+                          invalid_params=params) from None
+        principal = current_principal()
+        volumes = diensten().prognose_voorcalculatie(aansluiting.dienst, periode, formulier)
+        if volumes is not None:
+            zet_voorcalculatie(aansluiting, periode.van.year,
+                               [{"metriek": m, "aantal": a} for m, a in volumes.items()],
+                               principal, veld="formulier")
+        prognose = Prognose(
+            id=uuid.uuid4(), afnemer_id=aansluiting.afnemer_id, aansluiting_id=aansluiting.id,
+            dienst=aansluiting.dienst, periode=periode.id,
+            nummer=service.volgend_nummer(aansluiting.id, periode.id),
+            formulier=schema().dump(formulier), ingediend_door=principal.naam)
+        db.session.add(prognose)
+        db.session.flush()
+        waarschuwing = service.capaciteitswaarschuwing(prognose)
+        commit()
+        return {**_als_dict(prognose, met_versies=True), "waarschuwing": waarschuwing}
+
+
+@blp.route("/<uuid:prognose_id>")
+class PrognoseView(MethodView):
+    @blp.response(200, PrognoseSchema)
+    def get(self, prognose_id: uuid.UUID):
+        """Eén versie van een prognose, met alle versies van die aansluiting en periode"""
+        return _als_dict(tenant_get_or_404(Prognose, prognose_id), met_versies=True)
+
+
+@plicht.route("")
+class Plicht(MethodView):
+    @plicht.arguments(PaginaArgs, location="query")
+    @plicht.response(200, pagina_schema(PrognoseplichtSchema))
+    def get(self, args):
+        """Per aansluiting: is een prognose verplicht, waarom, tot wanneer, en de status"""
+        afnemer = huidige_afnemer()
+        items = [_plicht_dict(s, afnemer) for s in service.standen(afnemer.id)]
+        return paginate_list(items, args)
+
+
+@logius.route("/overzicht")
+class Overzicht(MethodView):
+    @logius.arguments(PrognoseoverzichtArgs, location="query")
+    @logius.response(200, pagina_schema(PrognoseplichtSchema))
+    @logius.problems(403)
+    @alleen_logius
+    def get(self, args):
+        """Alle afnemers: per aansluiting actueel, verwacht, te laat of niet verplicht"""
+        items = [_plicht_dict(s) for s in service.standen()
+                 if not args.get("status") or s.status == args["status"]]
+        return paginate_list(items, args)
+
+
+@logius.route("/digid-capaciteit")
+class Capaciteit(MethodView):
+    @logius.response(200, DigidCapaciteitSchema)
+    @logius.problems(403)
+    @alleen_logius
+    def get(self):
+        """De som van de verwachte DigiD-pieken tegen de gedeelde 10.000 per minuut
+
+        Telt de piek uit de nieuwste prognose van elke lopende productie-aansluiting op DigiD
+        (SNO 1 Geldigheid, SNO 3 Capaciteitsbeheer), met de ruimte die overblijft, de
+        grootste bijdragers en een waarschuwing boven de ingestelde drempel.
+        """
+        return service.capaciteit()
