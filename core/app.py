@@ -105,7 +105,12 @@ def _register_blueprints(api: Api) -> None:
     from core.wijzigingsmeldingen.views import blp as wijzigingsmeldingen
     from core.koppelvlakken.views import blp as koppelvlakken, gebruik as koppelvlakgebruik
     from core.agenda.views import deadlines, feed as agenda, sleutel as agenda_sleutel
-    from core.prognoses.views import blp as prognoses, logius as prognoseoverzicht, plicht
+    from core.prognoses.views import (
+        blp as prognoses,
+        formulieren as prognoseformulieren,
+        logius as prognoseoverzicht,
+        plicht,
+    )
 
     for blueprint in (diensten, afnemers, afnemer, contactpersonen, aansluitingen, api_tokens,
                       lidmaatschappen, machine_clients, webhooks, bezorgingen, gebeurtenissen,
@@ -113,7 +118,7 @@ def _register_blueprints(api: Api) -> None:
                       wijzigingsmeldingen, tarieven, btw_tarieven, verbruik, afnemer_verbruik,
                       voorcalculaties, kosten, facturen, kostenruns, koppelvlakken,
                       koppelvlakgebruik, deadlines, agenda_sleutel, agenda, prognoses, plicht,
-                      prognoseoverzicht):
+                      prognoseoverzicht, prognoseformulieren):
         api.register_blueprint(blueprint)
 
 

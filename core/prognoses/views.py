@@ -5,7 +5,9 @@
 - ``/afnemers/{id}/prognoseplicht``: per aansluiting whether a prognosis is due, why,
   by when, and the status (actueel, verwacht, te-laat, niet-verplicht);
 - ``/prognoses/overzicht`` and ``/prognoses/digid-capaciteit``: Logius' views over
-  every afnemer.
+  every afnemer;
+- ``/diensten/{slug}/prognoseformulier``: what a dienst asks, for integrators: the
+  periods that accept a prognosis and the form as a JSON Schema.
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ plicht = TenantBlueprint(
     "prognoseplicht", __name__, suffix="/prognoseplicht",
     description="Of en wanneer een aansluiting een prognose moet inleveren",
 )
+formulieren = Blueprint(
+    "prognoseformulieren", __name__, url_prefix=f"{API_PREFIX}/diensten",
+    description="Het prognoseformulier van een dienst en de perioden waarvoor het geldt",
+)
 logius = Blueprint(
     "prognoseoverzicht", __name__, url_prefix=f"{API_PREFIX}/prognoses",
     description="Voor Logius: de prognosestatus van alle afnemers en de DigiD-capaciteit",
@@ -65,9 +71,11 @@ class PrognoseSchema(Schema):
     periode_naam = ma.fields.String(dump_only=True, allow_none=True)
     uiterlijk = ma.fields.Date(dump_only=True, allow_none=True)
     formulier = ma.fields.Dict(required=True, metadata={
-        "description": "Het prognoseformulier van de dienst; DigiD: authenticatiesPerMaand "
-                       "(12 getallen) en piekPerMinuut; MijnOverheid: berichtenPerMaand (12 "
-                       "getallen); Digipoort: berichten (de voorcalculatie van het jaar)"})
+        "description": "Het prognoseformulier van de dienst, zoals "
+                       "GET /diensten/{slug}/prognoseformulier het als JSON Schema geeft; "
+                       "DigiD: authenticatiesPerMaand (12 getallen) en piekPerMinuut; "
+                       "MijnOverheid: berichtenPerMaand (12 getallen); Digipoort: berichten "
+                       "(de voorcalculatie van het jaar)"})
     nummer = ma.fields.Integer(dump_only=True)
     aantal_versies = ma.fields.Integer(dump_only=True)
     ingediend_op = ma.fields.AwareDateTime(dump_only=True)
@@ -122,6 +130,46 @@ class DigidCapaciteitSchema(Schema):
     waarschuwing = ma.fields.Boolean()
     artikel = ma.fields.String()
     grootste_bijdragers = ma.fields.List(ma.fields.Nested(CapaciteitsbijdragerSchema))
+
+
+class PrognoseperiodeSchema(Schema):
+    id = ma.fields.String(metadata={"example": "2027-04"})
+    naam = ma.fields.String()
+    van = ma.fields.Date(metadata={"description": "Eerste dag waarover de prognose gaat"})
+    tot = ma.fields.Date(metadata={"description": "Laatste dag waarover de prognose gaat"})
+    uiterlijk = ma.fields.Date(metadata={"description": "Uiterlijke inleverdatum"})
+
+
+class PrognoseformulierSchema(Schema):
+    dienst = ma.fields.String()
+    artikel = ma.fields.String()
+    perioden = ma.fields.List(ma.fields.Nested(PrognoseperiodeSchema), metadata={
+        "description": "De perioden waarvoor nu een prognose kan worden ingeleverd"})
+    schema = ma.fields.Dict(metadata={
+        "description": "Het formulier als JSON Schema: de vorm van `formulier` bij inleveren"})
+
+
+def _json_schema(schema_cls) -> dict:
+    """The form as JSON Schema, converted the way the OpenAPI document converts schemas."""
+    from apispec.ext.marshmallow import MarshmallowPlugin
+    from flask import current_app
+
+    api = current_app.extensions["flask-smorest"]["apis"][""]["ext_obj"]
+    plugin = next(p for p in api.spec.plugins if isinstance(p, MarshmallowPlugin))
+    return plugin.converter.schema2jsonschema(schema_cls())  # bound: camelCase names
+
+
+@formulieren.route("/<string:slug>/prognoseformulier")
+class Prognoseformulier(MethodView):
+    @formulieren.response(200, PrognoseformulierSchema)
+    def get(self, slug: str):
+        """Het prognoseformulier van een dienst en de perioden die nu openstaan (AV 2.5)"""
+        schema = diensten().prognose_schema(slug) if diensten().get(slug) else None
+        if schema is None:
+            raise Problem(404, f"De dienst {slug!r} vraagt geen prognoses.",
+                          code="niet-gevonden")
+        return {"dienst": slug, "artikel": "AV 2.5", "perioden": service.perioden(slug),
+                "schema": _json_schema(schema)}
 
 
 def _als_dict(prognose: Prognose, met_versies: bool = False) -> dict:

@@ -213,3 +213,17 @@ def test_the_agenda_lists_the_coming_prognosis_deadline(api, maak_afnemer, maak_
     items = items.get("resultaten", items)
     prognoses = [d for d in items if d["soort"] == "prognose"]
     assert prognoses and all(d["artikel"] == "AV 2.5" for d in prognoses)
+
+
+def test_an_integrator_reads_the_form_and_open_periods(api, maak_afnemer, token_voor):
+    """AV 2.5: what to send, for which period and by when, without reading the code."""
+    medewerker = api.as_(token_voor(maak_afnemer()["id"], Rol.AFNEMER_MEDEWERKER))
+    body = medewerker.get("/diensten/digid/prognoseformulier").get_json()
+    assert body["dienst"] == "digid" and body["artikel"] == "AV 2.5"
+    assert DIGID_PERIODE in [p["id"] for p in body["perioden"]]
+    schema = body["schema"]
+    assert set(schema["required"]) == {"authenticatiesPerMaand", "piekPerMinuut"}
+    maanden = schema["properties"]["authenticatiesPerMaand"]
+    assert (maanden["type"], maanden["minItems"], maanden["maxItems"]) == ("array", 12, 12)
+    assert medewerker.get("/diensten/vwo/prognoseformulier").status_code == 404
+    assert medewerker.get("/diensten/bestaat-niet/prognoseformulier").status_code == 404
