@@ -99,13 +99,33 @@ def db_current() -> None:
 @main.command("demo-data")
 @click.option("--tokens/--geen-tokens", "met_tokens", default=False,
               help="Also create and print a Logius and an afnemer token.")
+@click.option("--scale", "schaal", type=click.IntRange(1, 100_000),
+              help="Also add N afnemers with aansluitingen, contactpersonen, a webhook and "
+                   "a year of daily usage each (bulk loaded; once per database).")
+@click.option("--jaar", type=click.IntRange(2018, 2100),
+              help="The year of the usage for --scale (default: last year).")
+@click.option("--webhook-url", help="For --scale: the base URL of every afnemer's webhook "
+                                    "(the afnemer id is appended).")
 @with_appcontext
-def demo_data(met_tokens: bool) -> None:
-    """Load the demo afnemers (idempotent)."""
-    from core import demo
+def demo_data(met_tokens: bool, schaal: int | None, jaar: int | None,
+              webhook_url: str | None) -> None:
+    """Load the demo afnemers (idempotent), and with --scale N many more."""
+    import time
+
+    from core import demo, schaal as schaaldata
+    from core.tijd import vandaag
 
     afnemer = demo.load()
     click.echo(f"Demo-afnemer: {afnemer.naam}  id={afnemer.id}")
+    if schaal:
+        start = time.perf_counter()
+        try:
+            tellingen = schaaldata.genereer(schaal, jaar or vandaag().year - 1,
+                                            webhook_url=webhook_url)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+        regels = ", ".join(f"{naam} {n:,}" for naam, n in tellingen.items())
+        click.echo(f"Schaaldata: {regels} in {time.perf_counter() - start:.1f} s")
     if met_tokens:
         logius = tokens.issue(naam="Demo Logius-beheerder", rol=Rol.LOGIUS_BEHEERDER,
                               afnemer_id=None, dagen=30, door=SYSTEEM.naam)
