@@ -72,6 +72,8 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         "WEBHOOK_TIMEOUT": 10.0,
         # How often (seconds) the worker writes due reminders (sunsets...) to the outbox.
         "PLANNER_INTERVAL": 60.0,
+        # Whether a worker plans those reminders at all; with many workers, one is enough.
+        "WORKER_PLANNER": True,
         # DigiD capacity (SNO 1 Geldigheid): warn Logius when the forecast peaks together
         # pass this share of the shared 10,000 authentications a minute.
         "DIGID_CAPACITEIT_WAARSCHUWING": 0.8,

@@ -21,20 +21,19 @@ The result is deterministic for a seed. Scale afnemers have OINs starting with
 
 from __future__ import annotations
 
-import json
 import random
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import Table, func, select
+from sqlalchemy import func, select
 
 from core.aansluitingen.models import Aansluiting
 from core.afnemers.models import Afnemer
 from core.contactpersonen.models import Contactpersoon
-from core.db import db
+from core.db import bulk_laden as laad, db
 from core.meldingen.geheimen import nieuw_geheim, versleutel
 from core.meldingen.models import WebhookEndpoint
 from core.types import Afnemertype
@@ -42,8 +41,6 @@ from core.verbruik.models import VerbruikRegel
 
 #: OINs of generated afnemers start with this (20 digits in all).
 OIN_PREFIX = "00000009"
-#: Rows per bulk statement on SQLite.
-BATCH = 20_000
 
 
 @dataclass(frozen=True)
@@ -89,42 +86,6 @@ def _soorten(aantal: int, rng: random.Random) -> list[Soort]:
     uit = uit[:aantal]
     rng.shuffle(uit)
     return uit
-
-
-def _kolommen(tabel: Table) -> list[str]:
-    return [c.name for c in tabel.columns]
-
-
-def laad(tabel: Table, kolommen: Sequence[str], rijen: Iterable[tuple]) -> int:
-    """Bulk-load tuples in the order of ``kolommen`` into ``tabel``, in the session's
-    transaction: ``COPY`` on PostgreSQL, batched ``executemany`` on SQLite."""
-    verbinding = db.session.connection()
-    aantal = 0
-    if verbinding.dialect.name == "postgresql":
-        json_kolommen = {i for i, k in enumerate(kolommen)
-                         if tabel.c[k].type.__class__.__name__ == "JSON"}
-        ruw = verbinding.connection.driver_connection
-        with ruw.cursor() as cursor:
-            with cursor.copy(f"COPY {tabel.name} ({', '.join(kolommen)}) FROM STDIN") as copy:
-                for rij in rijen:
-                    if json_kolommen:
-                        rij = tuple(json.dumps(w) if i in json_kolommen else w
-                                    for i, w in enumerate(rij))
-                    copy.write_row(rij)
-                    aantal += 1
-        return aantal
-    insert = tabel.insert()
-    batch: list[dict] = []
-    for rij in rijen:
-        batch.append(dict(zip(kolommen, rij, strict=True)))
-        if len(batch) >= BATCH:
-            verbinding.execute(insert, batch)
-            aantal += len(batch)
-            batch = []
-    if batch:
-        verbinding.execute(insert, batch)
-        aantal += len(batch)
-    return aantal
 
 
 def genereer(aantal: int, jaar: int, *, webhook_url: str | None = None, seed: int = 2026,

@@ -55,15 +55,22 @@ def aankondigen(data: dict[str, Any], *, door: Principal) -> Aankondiging:
     afnemers = data.get("afnemers")
     ontvangers = sorted(set(afnemers)) if afnemers else doelgroep(aankondiging.dienst)
     status = Status.OPEN if SOORTEN[type_].reactie_vereist else Status.TER_KENNISNAME
+    # Nothing read below is written in the loop: flush once, at commit, in bulk.
+    with db.session.no_autoflush:
+        _aan_ontvangers(aankondiging, ontvangers, status)
+    return aankondiging
+
+
+def _aan_ontvangers(aankondiging: Aankondiging, ontvangers: list[uuid.UUID],
+                    status: Status) -> None:
     for afnemer_id in ontvangers:
         gebeurtenis = publiceer(
-            type=f"aankondiging.{type_.value}", afnemer_id=afnemer_id,
+            type=f"aankondiging.{aankondiging.type}", afnemer_id=afnemer_id,
             onderwerp=aankondiging.titel, tekst=aankondiging.omschrijving,
             data=gebeurtenis_data(aankondiging),
         )
         db.session.add(Ontvanger(aankondiging=aankondiging, afnemer_id=afnemer_id,
                                  status=status.value, gebeurtenis_id=gebeurtenis.id))
-    return aankondiging
 
 
 def _nieuwe_versie(aankondiging: Aankondiging) -> None:

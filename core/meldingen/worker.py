@@ -10,10 +10,15 @@
   duplicate (Standard Webhooks: ``webhook-id``).
 - **Retries** back off exponentially with jitter; after ``WEBHOOK_MAX_POGINGEN``
   attempts a delivery is dead (``dood``) until someone asks to redeliver it.
+- **Throughput.** Each sending thread keeps its HTTP session and its SMTP connection
+  open between deliveries; decrypted secrets and their signers are cached per
+  process; the outcomes of a batch are written with one statement for all successes
+  and one per failure.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import random
@@ -27,7 +32,7 @@ from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-import requests
+import urllib3
 from flask import Flask
 from sqlalchemy import or_, select, update
 from standardwebhooks import Webhook
@@ -52,6 +57,8 @@ class Instellingen:
     smtp_port: int = 1025
     afzender: str = "Afnemersportaal <noreply@afnemersportaal.example>"
     secret_key: str = ""
+    #: Whether this worker also writes due reminders (one planning worker is enough).
+    plannen: bool = True
 
     @classmethod
     def van(cls, app: Flask, **overrides) -> Instellingen:
@@ -62,6 +69,7 @@ class Instellingen:
             backoff_max=c["WEBHOOK_BACKOFF_MAX"], http_timeout=c["WEBHOOK_TIMEOUT"],
             threads=c["WORKER_THREADS"], smtp_host=c["SMTP_HOST"], smtp_port=c["SMTP_PORT"],
             afzender=c["MAIL_AFZENDER"], secret_key=c["SECRET_KEY"],
+            plannen=c["WORKER_PLANNER"],
         )
         values.update(overrides)
         return cls(**values)
@@ -127,10 +135,21 @@ def claim(inst: Instellingen, *, werker: str = "") -> list[Klus]:
             id=b.id, kanaal=b.kanaal, adres=b.adres, pogingen=b.pogingen,
             gebeurtenis_id=g.id, type=g.type, onderwerp=g.onderwerp, tekst=g.tekst,
             data=g.data, aangemaakt_op=g.aangemaakt_op,
-            geheim=ontsleutel(geheim, inst.secret_key) if geheim else None,
+            geheim=_ontsleuteld(geheim, inst.secret_key) if geheim else None,
         )
         for b, g, geheim in rows
     ]
+
+
+@functools.lru_cache(maxsize=4096)
+def _ontsleuteld(versleuteld: str, secret_key: str) -> str:
+    """Decrypting is costly and the ciphertext of an endpoint never changes."""
+    return ontsleutel(versleuteld, secret_key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _ondertekenaar(geheim: str) -> Webhook:
+    return Webhook(geheim)
 
 
 def payload(klus: Klus) -> str:
@@ -146,26 +165,25 @@ def payload(klus: Klus) -> str:
 _lokaal = threading.local()
 
 
-def _http() -> requests.Session:
-    if not hasattr(_lokaal, "sessie"):
-        _lokaal.sessie = requests.Session()
-    return _lokaal.sessie
+#: One connection pool per process, shared by the sending threads (thread-safe); kept
+#: connections make a delivery one request, not a TCP handshake and a request.
+_pool = urllib3.PoolManager(num_pools=64, maxsize=16, retries=False)
 
 
 def verstuur_webhook(klus: Klus, inst: Instellingen) -> None:
     body = payload(klus)
     msg_id = f"msg_{klus.gebeurtenis_id.hex}"
     nu = datetime.fromtimestamp(int(time.time()), UTC)  # the library reads it as UTC
-    handtekening = Webhook(klus.geheim or "").sign(msg_id, nu, body)
-    response = _http().post(
-        klus.adres, data=body.encode(), timeout=inst.http_timeout, allow_redirects=False,
-        headers={"Content-Type": "application/json", "webhook-id": msg_id,
+    handtekening = _ondertekenaar(klus.geheim or "").sign(msg_id, nu, body)
+    response = _pool.request(
+        "POST", klus.adres, body=body.encode(), timeout=inst.http_timeout, redirect=False,
+        preload_content=True, headers={"Content-Type": "application/json", "webhook-id": msg_id,
                  "webhook-timestamp": str(int(nu.timestamp())),
                  "webhook-signature": handtekening,
                  "User-Agent": "Afnemersportaal-webhooks/1"},
     )
-    if not 200 <= response.status_code < 300:
-        raise RuntimeError(f"HTTP {response.status_code}")
+    if not 200 <= response.status < 300:
+        raise RuntimeError(f"HTTP {response.status}")
 
 
 def verstuur_email(klus: Klus, inst: Instellingen) -> None:
@@ -182,8 +200,56 @@ def verstuur_email(klus: Klus, inst: Instellingen) -> None:
     artikel = klus.data.get("artikel")
     voet = f"\n\nGrondslag: {artikel}." if artikel else ""
     bericht.set_content(klus.tekst + voet)
-    with smtplib.SMTP(inst.smtp_host, inst.smtp_port, timeout=inst.http_timeout) as smtp:
+    sleutel = (inst.smtp_host, inst.smtp_port)
+    open_, smtp = getattr(_lokaal, "smtp", (None, None))
+    if smtp is not None and open_ == sleutel:
+        try:
+            smtp.send_message(bericht)
+            return
+        except (smtplib.SMTPServerDisconnected, OSError):
+            pass  # the server closed an idle connection: open a new one below
+        except smtplib.SMTPException:
+            _sluit_smtp()
+            raise
+    _sluit_smtp()
+    smtp = smtplib.SMTP(inst.smtp_host, inst.smtp_port, timeout=inst.http_timeout)
+    _lokaal.smtp = (sleutel, smtp)
+    with _smtp_slot:
+        _smtp_open.add(smtp)
+    try:
         smtp.send_message(bericht)
+    except Exception:
+        _sluit_smtp()
+        raise
+
+
+#: Every SMTP connection the sending threads hold, so the worker closes them on stopping.
+_smtp_open: set[smtplib.SMTP] = set()
+_smtp_slot = threading.Lock()
+
+
+def _sluit_smtp() -> None:
+    _open, smtp = getattr(_lokaal, "smtp", (None, None))
+    _lokaal.smtp = (None, None)
+    if smtp is not None:
+        _sluit(smtp)
+
+
+def _sluit(smtp: smtplib.SMTP) -> None:
+    with _smtp_slot:
+        _smtp_open.discard(smtp)
+    try:
+        smtp.quit()
+    except Exception:
+        smtp.close()
+
+
+def sluit_verbindingen() -> None:
+    """Close the kept SMTP connections (the threads that held them are done)."""
+    with _smtp_slot:
+        open_ = list(_smtp_open)
+    for smtp in open_:
+        _sluit(smtp)
 
 
 def verstuur(klus: Klus, inst: Instellingen) -> str | None:
@@ -198,6 +264,19 @@ def verstuur(klus: Klus, inst: Instellingen) -> str | None:
     except Exception as exc:  # every failure is a retry, whatever its kind
         return f"{type(exc).__name__}: {exc}"[:2000]
     return None
+
+
+def vastleggen_bezorgd(klussen: list[Klus]) -> None:
+    """Record successes: one statement for the whole batch."""
+    if not klussen:
+        return
+    nu = utcnow()
+    db.session.execute(
+        update(Bezorging).where(Bezorging.id.in_([k.id for k in klussen]))
+        .values(pogingen=Bezorging.pogingen + 1, laatste_poging_op=nu, geclaimd_tot=None,
+                status=BezorgStatus.BEZORGD.value, bezorgd_op=nu, laatste_fout=None),
+        execution_options={"synchronize_session": False},
+    )
 
 
 def vastleggen(klus: Klus, fout: str | None, inst: Instellingen) -> None:
@@ -224,11 +303,13 @@ def ronde(inst: Instellingen, pool: ThreadPoolExecutor | None = None) -> int:
         return 0
     if pool is None:
         uitkomsten = [verstuur(k, inst) for k in klussen]
+        sluit_verbindingen()
     else:
         uitkomsten = list(pool.map(lambda k: verstuur(k, inst), klussen))
+    vastleggen_bezorgd([k for k, fout in zip(klussen, uitkomsten) if fout is None])
     for klus, fout in zip(klussen, uitkomsten):
-        vastleggen(klus, fout, inst)
         if fout:
+            vastleggen(klus, fout, inst)
             log.warning("bezorging %s naar %s mislukt: %s", klus.id, klus.adres, fout)
     db.session.commit()
     return len(klussen)
@@ -255,16 +336,20 @@ def draai(app: Flask, *, eenmalig: bool = False, interval: float = 1.0,
     stop = stop or threading.Event()
     totaal = 0
     gepland_op = 0.0
-    with ThreadPoolExecutor(max_workers=inst.threads) as pool:
-        while not stop.is_set():
-            with app.app_context():
-                if time.monotonic() - gepland_op >= app.config["PLANNER_INTERVAL"]:
-                    gepland_op = time.monotonic()
-                    _plan_veilig()
-                aantal = ronde(inst, pool)
-            totaal += aantal
-            if aantal == 0:
-                if eenmalig:
-                    break
-                stop.wait(interval)
+    try:
+        with ThreadPoolExecutor(max_workers=inst.threads) as pool:
+            while not stop.is_set():
+                with app.app_context():
+                    if inst.plannen and (time.monotonic() - gepland_op
+                                         >= app.config["PLANNER_INTERVAL"]):
+                        gepland_op = time.monotonic()
+                        _plan_veilig()
+                    aantal = ronde(inst, pool)
+                totaal += aantal
+                if aantal == 0:
+                    if eenmalig:
+                        break
+                    stop.wait(interval)
+    finally:
+        sluit_verbindingen()
     return totaal

@@ -101,8 +101,11 @@ class WebhookOntvanger:
 class _Postvak:
     def __init__(self) -> None:
         self.berichten: list[tuple[list[str], Message]] = []
+        #: The client address (host, port) of the connection each message came over.
+        self.verbindingen: list[tuple] = []
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        self.verbindingen.append(tuple(session.peer))
         self.berichten.append((list(envelope.rcpt_tos), message_from_bytes(envelope.content)))
         return "250 OK"
 
