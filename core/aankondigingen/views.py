@@ -13,6 +13,7 @@ import uuid
 from flask import url_for
 from flask.views import MethodView
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
 
 from core.aankondigingen import service
 from core.aankondigingen.models import Aankondiging, Ontvanger
@@ -129,6 +130,7 @@ class AfnemerAankondigingen(MethodView):
         """Aankondigingen aan deze afnemer, nieuwste eerst"""
         query = (
             select(Ontvanger).join(Aankondiging)
+            .options(contains_eager(Ontvanger.aankondiging))  # one query, not one per row
             .where(Ontvanger.afnemer_id == huidige_afnemer().id)
             .order_by(Aankondiging.aangemaakt_op.desc(), Aankondiging.id)
         )

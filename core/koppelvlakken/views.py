@@ -250,14 +250,28 @@ class GebruikSchema(Schema):
     gewijzigd_op = ma.fields.AwareDateTime(dump_only=True)
 
 
-def _met_status(item: KoppelvlakGebruik) -> dict:
-    aansluiting = db.session.get(Aansluiting, item.aansluiting_id)
-    record = service.versie(aansluiting.dienst, item.koppelvlak, item.nummer)
-    return {"id": item.id, "aansluiting_id": item.aansluiting_id, "koppelvlak": item.koppelvlak,
-            "versie": item.nummer, "dienst": aansluiting.dienst, "status": service.status(record),
+def _met_status(items: list[KoppelvlakGebruik]) -> list[dict]:
+    """Each registration with the status of its version: two queries for any number."""
+    if not items:
+        return []
+    dienst_van = dict(db.session.execute(
+        select(Aansluiting.id, Aansluiting.dienst)
+        .where(Aansluiting.id.in_({i.aansluiting_id for i in items}))).all())
+    for dienst in sorted(set(dienst_van.values())):
+        service.synchroniseer(dienst)
+    records = {(r.dienst, r.koppelvlak, r.nummer): r for r in db.session.scalars(
+        select(KoppelvlakVersie).where(KoppelvlakVersie.dienst.in_(set(dienst_van.values()))))}
+    uit = []
+    for item in items:
+        dienst = dienst_van[item.aansluiting_id]
+        record = records.get((dienst, item.koppelvlak, item.nummer))
+        uit.append({
+            "id": item.id, "aansluiting_id": item.aansluiting_id, "koppelvlak": item.koppelvlak,
+            "versie": item.nummer, "dienst": dienst, "status": service.status(record),
             "sunset_op": record.sunset_op if record else None,
             "opvolger": record.opvolger if record else None,
-            "aangemaakt_op": item.aangemaakt_op, "gewijzigd_op": item.gewijzigd_op}
+            "aangemaakt_op": item.aangemaakt_op, "gewijzigd_op": item.gewijzigd_op})
+    return uit
 
 
 @gebruik.route("")
@@ -266,11 +280,11 @@ class Gebruik(MethodView):
     @gebruik.response(200, pagina_schema(GebruikSchema))
     def get(self, args):
         """Welke koppelvlakversies de aansluitingen gebruiken, met hun status"""
-        items = [_met_status(g) for g in db.session.scalars(
-            tenant_select(KoppelvlakGebruik).order_by(KoppelvlakGebruik.aangemaakt_op,
-                                                      KoppelvlakGebruik.id))]
-        commit()
-        return paginate_list(items, args)
+        pagina = paginate(tenant_select(KoppelvlakGebruik).order_by(
+            KoppelvlakGebruik.aangemaakt_op, KoppelvlakGebruik.id), args)
+        pagina["resultaten"] = _met_status(pagina["resultaten"])
+        commit()  # versions a plugin declared may have been copied in
+        return pagina
 
     @gebruik.arguments(GebruikSchema)
     @gebruik.response(200, GebruikSchema)
@@ -299,7 +313,7 @@ class Gebruik(MethodView):
         else:
             item.nummer = data["versie"]
         commit()
-        return _met_status(item)
+        return _met_status([item])[0]
 
 
 @gebruik.route("/<uuid:gebruik_id>")
@@ -312,7 +326,7 @@ class GebruikView(MethodView):
     def get(self, gebruik_id: uuid.UUID):
         """Eén registratie, met de status van de versie (en Deprecation/Sunset)"""
         item = tenant_get_or_404(KoppelvlakGebruik, gebruik_id)
-        body = _met_status(item)
+        body = _met_status([item])[0]
         _controle, headers = controle(body["dienst"], item.koppelvlak, item.nummer)
         commit()
         return body, 200, headers

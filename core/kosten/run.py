@@ -83,14 +83,26 @@ def kostenrun(jaar: int, door: str, voortgang: Callable[[int], None] = lambda _n
 
 def totalen_per_dienst(run: Kostenrun) -> list[tuple]:
     """(dienst, excl, btw, incl) of a stored run, from its lines."""
-    return [(dienst, Decimal(excl), Decimal(btw), Decimal(incl))
-            for dienst, excl, btw, incl in db.session.execute(
-                select(KostenrunRegel.dienst, func.sum(KostenrunRegel.bedrag_excl_btw),
-                       func.sum(KostenrunRegel.btw), func.sum(KostenrunRegel.bedrag_incl_btw))
-                .where(KostenrunRegel.kostenrun_id == run.id)
-                .group_by(KostenrunRegel.dienst).order_by(KostenrunRegel.dienst))]
+    return totalen_per_run([run.id]).get(run.id, [])
 
 
-def per_dienst(run: Kostenrun) -> list[dict]:
+def totalen_per_run(run_ids: list) -> dict:
+    """Per run: [(dienst, excl, btw, incl)], for many runs in one grouped query."""
+    uit: dict = {run_id: [] for run_id in run_ids}
+    if not run_ids:
+        return uit
+    for run_id, dienst, excl, btw, incl in db.session.execute(
+            select(KostenrunRegel.kostenrun_id, KostenrunRegel.dienst,
+                   func.sum(KostenrunRegel.bedrag_excl_btw), func.sum(KostenrunRegel.btw),
+                   func.sum(KostenrunRegel.bedrag_incl_btw))
+            .where(KostenrunRegel.kostenrun_id.in_(run_ids))
+            .group_by(KostenrunRegel.kostenrun_id, KostenrunRegel.dienst)
+            .order_by(KostenrunRegel.kostenrun_id, KostenrunRegel.dienst)):
+        uit[run_id].append((dienst, Decimal(excl), Decimal(btw), Decimal(incl)))
+    return uit
+
+
+def per_dienst(run: Kostenrun, totalen: list[tuple] | None = None) -> list[dict]:
+    totalen = totalen_per_dienst(run) if totalen is None else totalen
     return [{"dienst": dienst, "totaal": Bedragen(excl, btw, incl)}
-            for dienst, excl, btw, incl in totalen_per_dienst(run)]
+            for dienst, excl, btw, incl in totalen]

@@ -13,7 +13,7 @@ from core.config import API_PREFIX
 from core.db import db
 from core.errors import Problem
 from core.kosten.models import Kostenrun, KostenrunRegel
-from core.kosten.run import per_dienst
+from core.kosten.run import per_dienst, totalen_per_run
 from core.kosten.schemas import KostenrunRegelArgs, KostenrunRegelSchema, KostenrunSchema
 from core.tenancy import NIET_GEVONDEN, alleen_logius
 
@@ -23,11 +23,11 @@ blp = Blueprint(
 )
 
 
-def _met_totalen(run: Kostenrun) -> dict:
+def _met_totalen(run: Kostenrun, totalen: list[tuple] | None = None) -> dict:
     """The run's fields plus its totals per dienst (summed from its stored lines)."""
     velden = {name: getattr(run, name) for name in KostenrunSchema().fields
               if name not in ("per_dienst", "valuta")}
-    return {**velden, "per_dienst": per_dienst(run)}
+    return {**velden, "per_dienst": per_dienst(run, totalen)}
 
 
 def _run_of_404(kostenrun_id: uuid.UUID) -> Kostenrun:
@@ -49,7 +49,9 @@ class Kostenruns(MethodView):
         """
         pagina = paginate(select(Kostenrun).order_by(Kostenrun.gestart_op.desc(),
                                                       Kostenrun.id), args)
-        pagina["resultaten"] = [_met_totalen(run) for run in pagina["resultaten"]]
+        totalen = totalen_per_run([run.id for run in pagina["resultaten"]])
+        pagina["resultaten"] = [_met_totalen(run, totalen[run.id])
+                                for run in pagina["resultaten"]]
         return pagina
 
 

@@ -17,6 +17,7 @@ import marshmallow as ma
 from flask import current_app
 from flask.views import MethodView
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from core.api import fields
 from core.api.etag import check_if_match
@@ -187,7 +188,9 @@ class Bezorgingen(MethodView):
     @bezorgingen.response(200, pagina_schema(BezorgingSchema))
     def get(self, args):
         """Bezorglog opvragen, nieuwste eerst"""
-        query = tenant_select(Bezorging).order_by(Bezorging.aangemaakt_op.desc(), Bezorging.id)
+        query = (tenant_select(Bezorging)
+                 .options(joinedload(Bezorging.gebeurtenis))  # its type, in the same query
+                 .order_by(Bezorging.aangemaakt_op.desc(), Bezorging.id))
         for key in ("status", "kanaal"):
             if args.get(key):
                 query = query.where(getattr(Bezorging, key) == args[key])

@@ -32,7 +32,7 @@ from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-import urllib3
+import requests
 from flask import Flask
 from sqlalchemy import or_, select, update
 from standardwebhooks import Webhook
@@ -165,9 +165,12 @@ def payload(klus: Klus) -> str:
 _lokaal = threading.local()
 
 
-#: One connection pool per process, shared by the sending threads (thread-safe); kept
-#: connections make a delivery one request, not a TCP handshake and a request.
-_pool = urllib3.PoolManager(num_pools=64, maxsize=16, retries=False)
+def _http() -> requests.Session:
+    """One session per sending thread: kept connections, so a delivery to a known host
+    is one request, not a TCP handshake and a request."""
+    if not hasattr(_lokaal, "sessie"):
+        _lokaal.sessie = requests.Session()
+    return _lokaal.sessie
 
 
 def verstuur_webhook(klus: Klus, inst: Instellingen) -> None:
@@ -175,15 +178,15 @@ def verstuur_webhook(klus: Klus, inst: Instellingen) -> None:
     msg_id = f"msg_{klus.gebeurtenis_id.hex}"
     nu = datetime.fromtimestamp(int(time.time()), UTC)  # the library reads it as UTC
     handtekening = _ondertekenaar(klus.geheim or "").sign(msg_id, nu, body)
-    response = _pool.request(
-        "POST", klus.adres, body=body.encode(), timeout=inst.http_timeout, redirect=False,
-        preload_content=True, headers={"Content-Type": "application/json", "webhook-id": msg_id,
+    response = _http().post(
+        klus.adres, data=body.encode(), timeout=inst.http_timeout, allow_redirects=False,
+        headers={"Content-Type": "application/json", "webhook-id": msg_id,
                  "webhook-timestamp": str(int(nu.timestamp())),
                  "webhook-signature": handtekening,
                  "User-Agent": "Afnemersportaal-webhooks/1"},
     )
-    if not 200 <= response.status < 300:
-        raise RuntimeError(f"HTTP {response.status}")
+    if not 200 <= response.status_code < 300:
+        raise RuntimeError(f"HTTP {response.status_code}")
 
 
 def verstuur_email(klus: Klus, inst: Instellingen) -> None:

@@ -17,7 +17,7 @@ it has passed, each only once (``Herinnering`` keys).
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from flask import current_app
@@ -67,11 +67,25 @@ def periode(dienst: str, periode_id: str) -> Prognoseperiode | None:
 
 def laatste_per_periode(aansluiting_id: uuid.UUID) -> dict[str, Prognose]:
     """The newest version per period of one aansluiting."""
-    uit: dict[str, Prognose] = {}
-    for prognose in db.session.scalars(
-            select(Prognose).where(Prognose.aansluiting_id == aansluiting_id)
-            .order_by(Prognose.periode, Prognose.nummer)):
-        uit[prognose.periode] = prognose
+    return nieuwste(aansluiting_id=aansluiting_id).get(aansluiting_id, {})
+
+
+def nieuwste(*, afnemer_id: uuid.UUID | None = None, dienst: str | None = None,
+             aansluiting_id: uuid.UUID | None = None) -> dict[uuid.UUID, dict[str, Prognose]]:
+    """Per aansluiting, the newest version per period, in one query; for every afnemer
+    or one, every dienst or one, every aansluiting or one."""
+    hoogste = select(Prognose.aansluiting_id, Prognose.periode,
+                     func.max(Prognose.nummer).label("nummer"))
+    for kolom, waarde in ((Prognose.afnemer_id, afnemer_id), (Prognose.dienst, dienst),
+                          (Prognose.aansluiting_id, aansluiting_id)):
+        if waarde is not None:
+            hoogste = hoogste.where(kolom == waarde)
+    hoogste = hoogste.group_by(Prognose.aansluiting_id, Prognose.periode).subquery()
+    uit: dict[uuid.UUID, dict[str, Prognose]] = {}
+    for prognose in db.session.scalars(select(Prognose).join(
+            hoogste, (hoogste.c.aansluiting_id == Prognose.aansluiting_id)
+            & (hoogste.c.periode == Prognose.periode) & (hoogste.c.nummer == Prognose.nummer))):
+        uit.setdefault(prognose.aansluiting_id, {})[prognose.periode] = prognose
     return uit
 
 
@@ -105,11 +119,14 @@ class Stand:
     periode: Prognoseperiode | None
     uiterlijk: date | None
     laatste: Prognose | None
+    #: The afnemer, when the caller loaded it with the aansluiting (lists do).
+    afnemer: Afnemer | None = None
 
 
 def stand(aansluiting: Aansluiting, afnemertype: str, dag: date | None = None,
           vorig_jaar: verbruik_service.Totalen | None = None,
-          vorige_maanden: dict | None = None) -> Stand | None:
+          vorige_maanden: dict | None = None,
+          per_periode: dict[str, Prognose] | None = None) -> Stand | None:
     """The status of one aansluiting; ``None`` if its dienst asks no prognoses.
 
     The dienst's rule judges the usage of the previous calendar year (its total and its
@@ -126,7 +143,8 @@ def stand(aansluiting: Aansluiting, afnemertype: str, dag: date | None = None,
     _periode_totaal, jaar_totaal = vorig_jaar.get(aansluiting.id, ({}, {}))
     gebruik = Verbruik(periode=jaar_totaal, jaar=jaar_totaal,
                        per_maand=vorige_maanden.get(aansluiting.id, {}))
-    per_periode = laatste_per_periode(aansluiting.id)
+    if per_periode is None:
+        per_periode = laatste_per_periode(aansluiting.id)
     laatste = max(per_periode.values(), key=lambda p: p.ingediend_op, default=None)
     plicht = diensten().prognose_plicht(
         als_kosten_aansluiting(aansluiting, afnemertype), gebruik,
@@ -168,16 +186,21 @@ def standen(afnemer_id: uuid.UUID | None = None, dag: date | None = None) -> lis
     met = diensten().met_prognose()
     if not met:
         return []
-    query = (select(Aansluiting, Afnemer.type).join(Afnemer, Afnemer.id == Aansluiting.afnemer_id)
+    query = (select(Aansluiting, Afnemer).join(Afnemer, Afnemer.id == Aansluiting.afnemer_id)
              .where(Aansluiting.dienst.in_(met), Aansluiting.status != "beeindigd")
              .order_by(Afnemer.naam, Aansluiting.dienst, Aansluiting.omgeving, Aansluiting.id))
     if afnemer_id is not None:
         query = query.where(Aansluiting.afnemer_id == afnemer_id)
     vorig_jaar = verbruik_service.totalen(Periode.kalenderjaar(dag.year - 1), afnemer_id)
     vorige_maanden = verbruik_service.maandtotalen(dag.year - 1, afnemer_id)
+    rijen = db.session.execute(query).all()
+    prognoses = nieuwste(afnemer_id=afnemer_id)
     uit = []
-    for aansluiting, afnemertype in db.session.execute(query):
-        gevonden = stand(aansluiting, afnemertype, dag, vorig_jaar, vorige_maanden)
+    for aansluiting, afnemer in rijen:
+        gevonden = stand(aansluiting, afnemer.type, dag, vorig_jaar, vorige_maanden,
+                         prognoses.get(aansluiting.id, {}))
+        if gevonden is not None:
+            gevonden = replace(gevonden, afnemer=afnemer)
         if gevonden is not None:
             uit.append(gevonden)
     return uit
@@ -197,11 +220,12 @@ def pieken(zonder: uuid.UUID | None = None) -> list[tuple[Aansluiting, Afnemer, 
     rows = db.session.execute(
         select(Aansluiting, Afnemer).join(Afnemer, Afnemer.id == Aansluiting.afnemer_id)
         .where(Aansluiting.dienst == DIGID, Aansluiting.omgeving == "productie",
-               Aansluiting.status != "beeindigd"))
+               Aansluiting.status != "beeindigd")).all()
+    prognoses = nieuwste(dienst=DIGID)
     for aansluiting, afnemer in rows:
         if aansluiting.id == zonder:
             continue
-        per_periode = laatste_per_periode(aansluiting.id)
+        per_periode = prognoses.get(aansluiting.id, {})
         laatste = max(per_periode.values(), key=lambda p: p.ingediend_op, default=None)
         if laatste is not None:
             uit.append((aansluiting, afnemer, laatste, int(laatste.formulier.get(PIEK) or 0)))

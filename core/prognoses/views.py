@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from core.aansluitingen.models import Aansluiting
 from core.afnemers.models import Afnemer
 from core.api import Blueprint
-from core.api.pagination import PaginaArgs, paginate_list, pagina_schema
+from core.api.pagination import PaginaArgs, paginate, paginate_list, pagina_schema
 from core.api.responses import commit
 from core.api.schemas import Schema
 from core.auth.middleware import current_principal
@@ -172,15 +172,19 @@ class Prognoseformulier(MethodView):
                 "schema": _json_schema(schema)}
 
 
-def _als_dict(prognose: Prognose, met_versies: bool = False) -> dict:
-    alle = service.versies(prognose.aansluiting_id, prognose.periode)
+def _als_dict(prognose: Prognose, met_versies: bool = False,
+             aantal: int | None = None) -> dict:
+    """``aantal``: the number of versions, when the caller counted them for a whole list."""
+    alle = service.versies(prognose.aansluiting_id, prognose.periode) if (
+        met_versies or aantal is None) else []
     periode = service.periode(prognose.dienst, prognose.periode)
     uit = {"id": prognose.id, "aansluiting_id": prognose.aansluiting_id,
            "dienst": prognose.dienst, "periode": prognose.periode,
            "periode_naam": periode.naam if periode else None,
            "uiterlijk": periode.uiterlijk if periode else None,
            "formulier": prognose.formulier, "nummer": prognose.nummer,
-           "aantal_versies": len(alle), "ingediend_op": prognose.ingediend_op,
+           "aantal_versies": len(alle) if aantal is None else aantal,
+           "ingediend_op": prognose.ingediend_op,
            "ingediend_door": prognose.ingediend_door}
     if met_versies:
         uit["versies"] = alle
@@ -189,7 +193,7 @@ def _als_dict(prognose: Prognose, met_versies: bool = False) -> dict:
 
 def _plicht_dict(stand: service.Stand, afnemer: Afnemer | None = None) -> dict:
     a = stand.aansluiting
-    afnemer = afnemer or db.session.get(Afnemer, a.afnemer_id)
+    afnemer = afnemer or stand.afnemer or db.session.get(Afnemer, a.afnemer_id)
     return {"afnemer_id": a.afnemer_id, "afnemer_naam": afnemer.naam, "aansluiting_id": a.id,
             "dienst": a.dienst, "omgeving": a.omgeving, "verplicht": stand.plicht.verplicht,
             "reden": stand.plicht.reden, "artikel": stand.plicht.artikel,
@@ -216,8 +220,11 @@ class Prognoses(MethodView):
             .order_by(Prognose.periode.desc(), Prognose.aansluiting_id))
         if args.get("aansluiting_id"):
             query = query.where(Prognose.aansluiting_id == args["aansluiting_id"])
-        items = [_als_dict(p) for p in db.session.scalars(query)]
-        return paginate_list(items, args)
+        pagina = paginate(query, args)
+        # Versions are numbered 1, 2, 3... and never removed: the newest's number is
+        # the count, so no query per row.
+        pagina["resultaten"] = [_als_dict(p, aantal=p.nummer) for p in pagina["resultaten"]]
+        return pagina
 
     @blp.arguments(PrognoseSchema)
     @blp.response(201, PrognoseSchema)
