@@ -27,14 +27,6 @@ def ontvanger():
     server.close()
 
 
-@pytest.fixture
-def smtp(app):
-    server = SmtpOntvanger()
-    app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=server.port)
-    yield server
-    server.close()
-
-
 def _webhook(api, afnemer_id, ontvanger, pad="/hook", **body) -> dict:
     response = api.post(f"/afnemers/{afnemer_id}/webhooks",
                         json={"url": ontvanger.url + pad, **body})

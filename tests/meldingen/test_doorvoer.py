@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 
-import pytest
 from sqlalchemy import event, select
 
 from core.db import db
@@ -13,14 +12,6 @@ from core.meldingen.models import Bezorging
 from core.meldingen.outbox import publiceer
 from core.meldingen.worker import draai
 from tests.support.ontvangers import SmtpOntvanger
-
-
-@pytest.fixture
-def smtp(app):
-    server = SmtpOntvanger()
-    app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=server.port)
-    yield server
-    server.close()
 
 
 def _storingen(app, afnemer_id: str, aantal: int) -> None:
