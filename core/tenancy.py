@@ -60,7 +60,9 @@ def _scope_to_afnemer() -> None:
     principal = current_principal()
     if not principal.mag_lezen(afnemer_id):
         raise Problem(404, NIET_GEVONDEN, code="niet-gevonden")
-    afnemer = db.session.get(Afnemer, afnemer_id)
+    afnemer = g.get("afnemer_van_token")  # read with the token (core.auth.tokens)
+    if afnemer is None or afnemer.id != afnemer_id:
+        afnemer = db.session.get(Afnemer, afnemer_id)
     if afnemer is None:
         raise Problem(404, NIET_GEVONDEN, code="niet-gevonden")
     vereis_scope(principal)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import marshmallow as ma
+from marshmallow.fields import Field
+
+_GEEN = ma.missing
 
 
 def camelcase(name: str) -> str:
@@ -23,6 +26,52 @@ class Schema(ma.Schema):
 
     def on_bind_field(self, field_name: str, field_obj: ma.fields.Field) -> None:
         field_obj.data_key = camelcase(field_obj.data_key or field_name)
+
+    def _serialize(self, obj, *, many: bool = False):
+        """marshmallow's own loop, without its generic accessor for plain objects.
+
+        For an object without ``__getitem__`` (a model, a dataclass) marshmallow ends in
+        ``getattr(obj, name, missing)`` after three calls per field; here each field reads
+        its attribute directly and formats it with its own ``_serialize``. Mappings,
+        rows, dotted attributes and fields with their own ``serialize`` or ``get_value``
+        take marshmallow's path.
+        """
+        if many and obj is not None:
+            return [self._serialize(d, many=False) for d in obj]
+        if hasattr(obj, "__getitem__") or type(self).get_attribute is not ma.Schema.get_attribute:
+            return super()._serialize(obj, many=False)
+        plan = self.__dict__.get("_snelle_dump")
+        if plan is None or plan[0] is not self.dump_fields:
+            plan = self._snelle_dump = (self.dump_fields, _dump_plan(self.dump_fields))
+        ret = self.dict_class()
+        for attr_name, key, field_obj, direct in plan[1]:
+            if direct:
+                value = getattr(obj, field_obj.attribute or attr_name, _GEEN)
+                if value is _GEEN:
+                    default = field_obj.dump_default
+                    value = default() if callable(default) else default
+                    if value is _GEEN:
+                        continue
+                ret[key] = field_obj._serialize(value, attr_name, obj)
+            else:
+                value = field_obj.serialize(attr_name, obj, accessor=self.get_attribute)
+                if value is not _GEEN:
+                    ret[key] = value
+        return ret
+
+
+def _dump_plan(dump_fields: dict) -> list[tuple]:
+    """Per field: its name, its key on the wire, the field, and whether it may be read
+    with a plain ``getattr`` (what marshmallow does for such an object in the end)."""
+    plan = []
+    for attr_name, field_obj in dump_fields.items():
+        soort = type(field_obj)
+        direct = (field_obj._CHECK_ATTRIBUTE and soort.serialize is Field.serialize
+                  and soort.get_value is Field.get_value
+                  and "." not in (field_obj.attribute or attr_name))
+        key = field_obj.data_key if field_obj.data_key is not None else attr_name
+        plan.append((attr_name, key, field_obj, direct))
+    return plan
 
 
 class WijzigingMixin:

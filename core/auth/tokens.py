@@ -15,8 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask import g
 from sqlalchemy import select, update
 
+from core.afnemers.models import Afnemer
 from core.auth.models import ApiToken
 from core.auth.principal import SCOPES, Principal, Rol
 from core.db import db, utcnow
@@ -97,13 +99,18 @@ def resolve(token: str) -> Principal | None:
     if not token.startswith(PREFIX):
         return None
     digest = hash_token(token)
-    record = db.session.execute(
-        select(ApiToken).where(ApiToken.hash == digest)
-    ).scalar_one_or_none()
-    if record is None or not hmac.compare_digest(record.hash, digest):
+    # The token's afnemer comes along in the same query: the tenant check of an
+    # afnemer's own routes (core.tenancy) then needs no query of its own.
+    rij = db.session.execute(
+        select(ApiToken, Afnemer).outerjoin(Afnemer, Afnemer.id == ApiToken.afnemer_id)
+        .where(ApiToken.hash == digest)
+    ).one_or_none()
+    if rij is None or not hmac.compare_digest(rij[0].hash, digest):
         return None
+    record, afnemer = rij
     if record.ingetrokken_op is not None or record.verloopt_op <= utcnow():
         return None
+    g.afnemer_van_token = afnemer
     rol = Rol(record.rol)
     principal_id, naam, afnemer_id = f"token:{record.id}", record.naam, record.afnemer_id
     scopes = frozenset(record.scopes or ())
