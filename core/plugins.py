@@ -10,6 +10,7 @@ a :class:`PluginError` naming the plugin. Views never call ``pm.hook``; they use
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from importlib.metadata import entry_points
@@ -17,6 +18,7 @@ from typing import Any
 
 import marshmallow as ma
 import pluggy
+from pluggy import HookImpl
 from flask import current_app
 
 from core import hookspecs
@@ -100,10 +102,18 @@ def _call_each(pm: pluggy.PluginManager, hook: str, **kwargs: Any) -> Iterator[t
 
 def _call_one(pm: pluggy.PluginManager, hook: str, plugin_name: str, **kwargs: Any) -> Any:
     """Call one hook on one plugin only (the plugin of the dienst concerned)."""
-    for impl in getattr(pm.hook, hook).get_hookimpls():
-        if impl.plugin_name == plugin_name:
-            return impl.function(*(kwargs[arg] for arg in impl.argnames))
-    return None
+    impl = _impl(pm, hook, plugin_name)
+    if impl is None:
+        return None
+    return impl.function(*[kwargs[arg] for arg in impl.argnames])
+
+
+@functools.lru_cache(maxsize=512)
+def _impl(pm: pluggy.PluginManager, hook: str, plugin_name: str) -> HookImpl | None:
+    """One plugin's implementation of a hook, looked up once: the plugins are fixed
+    when the app has started, and a cost run calls a hook per aansluiting."""
+    return next((impl for impl in getattr(pm.hook, hook).get_hookimpls()
+                 if impl.plugin_name == plugin_name), None)
 
 
 def _is_slug(value: Any) -> bool:

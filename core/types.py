@@ -302,8 +302,12 @@ class KostenAansluiting:
         return max(jaar_periode.van, self.geactiveerd_op)  # type: ignore[type-var]
 
 
+#: Shared by every empty mapping: most aansluitingen have no voorcalculatie, no months.
+_LEEG: Mapping = MappingProxyType({})
+
+
 def _bevroren(waarden: Mapping[str, int] | None) -> Mapping[str, int]:
-    return MappingProxyType(dict(waarden or {}))
+    return MappingProxyType(dict(waarden)) if waarden else _LEEG
 
 
 @dataclass(frozen=True)
@@ -323,10 +327,14 @@ class Verbruik:
     per_maand: Mapping[int, Mapping[str, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for name in ("periode", "jaar", "voorcalculatie"):
-            object.__setattr__(self, name, _bevroren(getattr(self, name)))
-        object.__setattr__(self, "per_maand", MappingProxyType(
-            {maand: _bevroren(waarden) for maand, waarden in (self.per_maand or {}).items()}))
+        # A cost run makes one per aansluiting: plain statements, no loop over names.
+        zet = object.__setattr__
+        zet(self, "periode", _bevroren(self.periode))
+        zet(self, "jaar", _bevroren(self.jaar))
+        zet(self, "voorcalculatie", _bevroren(self.voorcalculatie))
+        zet(self, "per_maand", MappingProxyType(
+            {maand: _bevroren(waarden) for maand, waarden in self.per_maand.items()})
+            if self.per_maand else _LEEG)
 
     def hoogste_maand(self, metriek: str) -> int:
         """The largest total of ``metriek`` in one calendar month (0 without usage)."""

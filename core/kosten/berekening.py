@@ -9,12 +9,14 @@ voorcalculaties, the year's tariffs and its BTW rate. Each plugin then answers
 
 from __future__ import annotations
 
+import functools
+import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import Text, cast, select
 
 from core.aansluitingen.models import Aansluiting
 from core.afnemers.models import Afnemer
@@ -163,12 +165,45 @@ def kosten_aansluitingen(afnemer_id: uuid.UUID | None = None
     return result
 
 
+def kosten_feiten() -> dict[uuid.UUID, list[KostenAansluiting]]:
+    """What :func:`kosten_aansluitingen` gives for every afnemer, only the facts, read as
+    plain columns: a cost run reads tens of thousands of aansluitingen and needs no
+    model objects (building those was a third of the run)."""
+    statement = (
+        select(Aansluiting.id, Aansluiting.afnemer_id, Afnemer.type, Aansluiting.dienst,
+               Aansluiting.omgeving, cast(Aansluiting.onderdelen, Text),
+               Aansluiting.geactiveerd_op, Aansluiting.beeindigd_op)
+        .join(Afnemer, Afnemer.id == Aansluiting.afnemer_id)
+        .where(Aansluiting.dienst.in_(diensten().met_kosten()))
+        .order_by(Aansluiting.afnemer_id, Aansluiting.dienst, Aansluiting.omgeving,
+                  Aansluiting.aangemaakt_op, Aansluiting.id)
+    )
+    typen = {t.value: t for t in Afnemertype}
+    result: dict[uuid.UUID, list[KostenAansluiting]] = {}
+    for id_, afnemer_id, type_, dienst, omgeving, onderdelen, actief, einde in (
+            db.session.execute(statement)):
+        result.setdefault(afnemer_id, []).append(KostenAansluiting(
+            id=id_, afnemer_id=afnemer_id, afnemertype=typen[type_], dienst=dienst,
+            omgeving=omgeving, onderdelen=_onderdelen(onderdelen),
+            geactiveerd_op=lokaal(actief).date() if actief else None,
+            beeindigd_op=lokaal(einde).date() if einde else None))
+    return result
+
+
+@functools.lru_cache(maxsize=1024)
+def _onderdelen(json_tekst: str | None) -> tuple[str, ...]:
+    """A dienst has a handful of onderdelen, so aansluitingen share a few combinations:
+    each is parsed once (read as text, not as JSON per row)."""
+    return tuple(json.loads(json_tekst) or ()) if json_tekst else ()
+
+
 class Rekenaar:
     """One calendar year's tariffs and BTW rate, loaded once, applied to many lines."""
 
     def __init__(self, jaar: int) -> None:
         self.jaar = jaar
-        self.tarieven = tarieven_per_dienst(jaar, diensten().met_kosten())
+        self.diensten = diensten()
+        self.tarieven = tarieven_per_dienst(jaar, self.diensten.met_kosten())
         self.btw_percentage = btw_percentage(jaar)
 
     def regels(self, aansluiting: KostenAansluiting, periode: Periode, gebruik: Verbruik,
@@ -177,7 +212,7 @@ class Rekenaar:
         if tarieven is None:
             return []
         try:
-            lijnen = diensten().kosten(aansluiting, periode, gebruik, tarieven, soort)
+            lijnen = self.diensten.kosten(aansluiting, periode, gebruik, tarieven, soort)
         except TariefOntbreekt as exc:
             raise tarief_ontbreekt(exc) from None
         berekend = []
