@@ -2,7 +2,8 @@
 
 A small HTTP/1.1 server on asyncio with keep-alive. Every POST to ``/{afnemer_id}`` is
 verified as Standard Webhooks with that afnemer's secret (bad signature: 401) and
-counted per ``webhook-id``. ``GET /_stand`` answers the counts as JSON.
+counted per ``webhook-id``. ``GET /_stand`` answers the counts as JSON, ``GET /_totaal``
+only their sum (cheap enough to poll).
 """
 
 from __future__ import annotations
@@ -46,7 +47,11 @@ class Ontvanger:
                         naam, waarde = regel.split(":", 1)
                         headers[naam.strip().lower()] = waarde.strip()
                 body = await reader.readexactly(int(headers.get("content-length", 0)))
-                if methode == "GET" and pad == "/_stand":
+                if methode == "GET" and pad == "/_totaal":
+                    antwoord = str(sum(self.per_id.values())).encode()
+                    writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                                 b"Content-Length: %d\r\n\r\n%s" % (len(antwoord), antwoord))
+                elif methode == "GET" and pad == "/_stand":
                     inhoud = json.dumps({"perId": self.per_id, "ongeldig": self.ongeldig})
                     antwoord = inhoud.encode()
                     writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
