@@ -207,8 +207,9 @@ def _aankondig(app, logius_token: str, titel: str) -> list[str]:
     begin = datetime.now(UTC) + timedelta(days=7)
     response = app.test_client().post(
         "/api/v1/aankondigingen", headers={"Authorization": f"Bearer {logius_token}"},
-        json={"type": "onderhoud", "dienst": "digipoort", "titel": titel, "omschrijving": "Gepland onderhoud.",
-              "beginOp": begin.isoformat(), "eindeOp": (begin + timedelta(hours=4)).isoformat()})
+        json={"type": "onderhoud", "dienst": "digipoort", "titel": titel,
+              "omschrijving": "Gepland onderhoud.", "beginOp": begin.isoformat(),
+              "eindeOp": (begin + timedelta(hours=4)).isoformat()})
     if response.status_code != 201:
         raise RuntimeError(f"aankondiging: {response.status_code} {response.get_json()}")
     aankondiging_id = uuid.UUID(response.get_json()["id"])
