@@ -1,12 +1,17 @@
-"""SQL statements per request: every list and detail endpoint issues as many statements
-with 10,000 rows as with 10. A count that grows with the data is an N+1.
+"""SQL statements per request: every GET list and detail endpoint under ``/api/v1`` issues
+as many statements with 10,000 rows as with 10. A count that grows with the data is an N+1
+(a query per row, a lazy-loaded relationship, a helper that queries per item).
 
-One afnemer (and, for Logius' views, the platform) first gets 10 rows of everything a
-GET endpoint lists, bulk loaded; every endpoint is called once and its statements are
-counted (``before_cursor_execute`` on the app's engine: every statement sent to the
-database, BEGIN/COMMIT included when the driver sends them as statements). Then every
-table grows to 10,000 rows and the endpoints are called again. The endpoints come from
-the URL map, so a new one without a case here fails the test.
+What is counted: every statement the app's engine (``db.engine``) sends to the database
+during one request through the test client, through a ``before_cursor_execute``
+listener; BEGIN/COMMIT only where the driver sends them as statements. The requests run
+as a Logius beheerder, who passes every tenant check.
+
+One world per backend, built once for this module: an afnemer (and, for Logius' views,
+the platform) first gets 10 rows of everything an endpoint lists, bulk inserted; every
+endpoint is called once. Then every table grows to 10,000 rows and every endpoint is
+called again. The endpoints come from the URL map: a new GET endpoint without a case in
+``GEVALLEN`` (the rows it lists) or ``UITGEZONDERD`` (with a reason) fails here.
 """
 
 from __future__ import annotations
@@ -15,48 +20,151 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, func, insert, select, text
 
+from core import create_app
 from core.aankondigingen.models import Aankondiging, Ontvanger
 from core.aansluitingen.models import Aansluiting, Statuswijziging
 from core.afnemers.models import Afnemer
 from core.audit.models import AuditRegel
+from core.auth import tokens
 from core.auth.models import ApiToken
 from core.auth.principal import Rol
 from core.contactpersonen.models import Contactpersoon
-from core.db import bulk_laden, db
+from core.db import db
 from core.gebruikers.models import Lidmaatschap, MachineClient
-from core.koppelvlakken.models import KoppelvlakGebruik
+from core.koppelvlakken.models import KoppelvlakGebruik, KoppelvlakVersie
 from core.kosten.models import Kostenrun, KostenrunRegel
 from core.meldingen.models import Bezorging, Gebeurtenis, WebhookEndpoint
 from core.prognoses.models import Prognose
-from core.tarieven.models import BtwTarief
+from core.tarieven.models import BtwTarief, Tarief
 from core.verbruik.models import VerbruikRegel, Voorcalculatie
+from core.voorwaarden.models import Acceptatie
 from core.wijzigingsmeldingen.models import Wijzigingsmelding
+from tests.conftest import BACKENDS, Api, _empty_tables, nieuw_oin
 
 KLEIN, GROOT = 10, 10_000
 NU = datetime(2026, 6, 1, 12, tzinfo=UTC)
 
-#: Endpoints whose statements are not about rows: the contract itself.
+#: GET endpoints whose statements are not about rows, with the reason.
 UITGEZONDERD = {"/api/v1/openapi.json": "the OpenAPI document is built once, from no table"}
+
+#: Every GET endpoint and the tables whose rows it lists or reads: each of them holds
+#: 10,000 rows in the big world (checked), most of them of the afnemer under test.
+GEVALLEN: dict[str, tuple] = {
+    "/api/v1/aankondigingen": (Aankondiging,),
+    "/api/v1/aankondigingen/<uuid:aankondiging_id>": (Aankondiging, Ontvanger),
+    "/api/v1/afnemers": (Afnemer,),
+    "/api/v1/afnemers/<uuid:afnemer_id>": (Afnemer, Aansluiting),
+    "/api/v1/afnemers/<uuid:afnemer_id>/aankondigingen": (Ontvanger, Aankondiging),
+    "/api/v1/afnemers/<uuid:afnemer_id>/aankondigingen/<uuid:aankondiging_id>":
+        (Ontvanger, Aankondiging),
+    "/api/v1/afnemers/<uuid:afnemer_id>/aansluitingen": (Aansluiting,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/aansluitingen/<uuid:aansluiting_id>":
+        (Aansluiting, Statuswijziging),
+    "/api/v1/afnemers/<uuid:afnemer_id>/aansluitingen/<uuid:aansluiting_id>/statuswijzigingen":
+        (Statuswijziging,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/aansluitingen/<uuid:aansluiting_id>/voorcalculaties":
+        (Voorcalculatie,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/api-tokens": (ApiToken,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/api-tokens/<uuid:token_id>": (ApiToken,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/audit": (AuditRegel,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/bezorgingen": (Bezorging, Gebeurtenis),
+    "/api/v1/afnemers/<uuid:afnemer_id>/bezorgingen/<uuid:bezorging_id>":
+        (Bezorging, Gebeurtenis),
+    "/api/v1/afnemers/<uuid:afnemer_id>/contactpersonen": (Contactpersoon,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/contactpersonen/<uuid:contactpersoon_id>":
+        (Contactpersoon,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/deadlines":
+        (Aansluiting, KoppelvlakGebruik, Prognose, Wijzigingsmelding, Ontvanger),
+    "/api/v1/afnemers/<uuid:afnemer_id>/facturen/<jaar:jaar>": (Kostenrun, KostenrunRegel),
+    "/api/v1/afnemers/<uuid:afnemer_id>/gebeurtenissen": (Gebeurtenis,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/gebeurtenissen/<uuid:gebeurtenis_id>":
+        (Gebeurtenis, Bezorging),
+    "/api/v1/afnemers/<uuid:afnemer_id>/koppelvlakgebruik":
+        (KoppelvlakGebruik, KoppelvlakVersie),
+    "/api/v1/afnemers/<uuid:afnemer_id>/koppelvlakgebruik/<uuid:gebruik_id>":
+        (KoppelvlakGebruik, KoppelvlakVersie),
+    "/api/v1/afnemers/<uuid:afnemer_id>/kosten": (VerbruikRegel, Aansluiting, Tarief),
+    "/api/v1/afnemers/<uuid:afnemer_id>/lidmaatschappen": (Lidmaatschap,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/lidmaatschappen/<uuid:lidmaatschap_id>":
+        (Lidmaatschap,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/machine-clients": (MachineClient,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/machine-clients/<uuid:machine_client_id>":
+        (MachineClient,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/prognoseplicht": (Aansluiting, Prognose, VerbruikRegel),
+    "/api/v1/afnemers/<uuid:afnemer_id>/prognoses": (Prognose,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/prognoses/<uuid:prognose_id>": (Prognose,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/verbruik": (VerbruikRegel,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/voorwaarden": (Acceptatie, Ontvanger),
+    "/api/v1/afnemers/<uuid:afnemer_id>/webhooks": (WebhookEndpoint,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/webhooks/<uuid:webhook_id>": (WebhookEndpoint,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/wijzigingsmeldingen": (Wijzigingsmelding,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/wijzigingsmeldingen/<uuid:wijzigingsmelding_id>":
+        (Wijzigingsmelding,),
+    "/api/v1/agenda/<waarde>":
+        (Aansluiting, KoppelvlakGebruik, Prognose, Wijzigingsmelding, Ontvanger),
+    "/api/v1/btw-tarieven": (BtwTarief,),
+    "/api/v1/btw-tarieven/<jaar:jaar>": (BtwTarief,),
+    "/api/v1/diensten": (Aansluiting,),
+    "/api/v1/diensten/<slug>/koppelvlakken": (KoppelvlakVersie,),
+    "/api/v1/diensten/<slug>/koppelvlakken/<koppelvlak>/controle":
+        (KoppelvlakVersie, KoppelvlakGebruik),
+    "/api/v1/diensten/<slug>/koppelvlakken/<koppelvlak>/versies/<versie>":
+        (KoppelvlakVersie, KoppelvlakGebruik),
+    "/api/v1/diensten/<string:slug>": (Aansluiting,),
+    "/api/v1/diensten/<string:slug>/prognoseformulier": (Prognose,),
+    "/api/v1/diensten/<string:slug>/tarieven/<jaar:jaar>": (Tarief,),
+    "/api/v1/diensten/<string:slug>/tarieven/<jaar:jaar>/<string:code>": (Tarief,),
+    "/api/v1/kostenruns": (Kostenrun,),
+    "/api/v1/kostenruns/<uuid:kostenrun_id>": (Kostenrun, KostenrunRegel),
+    "/api/v1/kostenruns/<uuid:kostenrun_id>/regels": (KostenrunRegel,),
+    "/api/v1/prognoses/digid-capaciteit": (Aansluiting, Prognose),
+    "/api/v1/prognoses/overzicht": (Aansluiting, Prognose, Afnemer),
+}
+
+#: Endpoints allowed a fixed difference (big minus small), with the reason. None so far.
+VERSCHIL: dict[str, tuple[int, str]] = {}
+
+
+def _get_regels() -> list[str]:
+    app = create_app({"DATABASE_URL": "sqlite://", "TESTING": True, "SECRET_KEY": "test"})
+    regels = sorted({r.rule for r in app.url_map.iter_rules()
+                     if "GET" in r.methods and r.rule.startswith("/api/v1")})
+    db.dispose(app)
+    return regels
+
+
+REGELS = _get_regels()
 
 
 def _laad(model, rijen: list[dict]) -> None:
     if rijen:
-        kolommen = list(rijen[0])
-        bulk_laden(model.__table__, kolommen, (tuple(r[k] for k in kolommen) for r in rijen))
+        db.session.execute(insert(model), rijen)
 
 
 class Wereld:
     """The tenant under test and the ids its endpoints need."""
 
-    def __init__(self, api, maak_afnemer, maak_aansluiting, maak_contactpersoon) -> None:
-        self.afnemer = maak_afnemer()
+    def __init__(self, api: Api) -> None:
+        def post(pad: str, body: dict | None = None) -> dict:
+            response = api.post(pad, json=body)
+            assert response.status_code == 201, response.get_json()
+            return response.get_json()
+
+        self.afnemer = post("/afnemers", {"naam": "Gemeente Telling", "oin": nieuw_oin(),
+                                          "type": "gemeente"})
         self.a = uuid.UUID(self.afnemer["id"])
-        self.digid = maak_aansluiting(self.afnemer["id"], dienst="digid")
-        self.dp = maak_aansluiting(self.afnemer["id"], dienst="digipoort",
-                                   onderdelen=("e-factureren",))
-        maak_contactpersoon(self.afnemer["id"], rol="algemeen")
+        aansluitingen = f"/afnemers/{self.a}/aansluitingen"
+        self.digid = post(aansluitingen, {"dienst": "digid", "omgeving": "productie",
+                                          "onderdelen": ["midden"],
+                                          "aanvraagOndertekendOp": "2026-01-15"})
+        self.dp = post(aansluitingen, {"dienst": "digipoort", "omgeving": "productie",
+                                       "onderdelen": ["e-factureren"],
+                                       "aanvraagOndertekendOp": "2026-01-15"})
+        post(f"/afnemers/{self.a}/contactpersonen", {
+            "naam": "Test Persoon", "email": "test@voorbeeld.nl", "telefoon": "070 123 4567",
+            "rol": "algemeen"})
         koppelvlak = api.get("/diensten/digid/koppelvlakken").get_json()["resultaten"][0]
         self.koppelvlak = koppelvlak["id"]
         self.kv_versie = koppelvlak["versies"][0]["versie"]
@@ -190,7 +298,26 @@ class Wereld:
         _laad(BtwTarief, [{
             "jaar": 1000 + i if i < 900 else 3000 + i, "percentage": 21,
             "gewijzigd_door": "test", **tijd, **versie} for i in n])
+        _laad(Acceptatie, [{
+            "afnemer_id": a, "document": "testdocument", "versie": f"0.{i}", "dienst": None,
+            "geldt_vanaf": date(2000, 1, 1) + timedelta(days=i), "grondslag": "aanvraag",
+            "geaccepteerd_door": "test", "geaccepteerd_door_id": "test",
+            "geaccepteerd_op": NU} for i in n])
+        # Announced versions that are not available yet, of the koppelvlak under test.
+        _laad(KoppelvlakVersie, [{
+            "dienst": "digid", "koppelvlak": self.koppelvlak, "nummer": f"99.{i}",
+            "ondersteund_sinds": date(2099, 1, 1), **tijd, **versie} for i in n])
+        _laad(Tarief, [{
+            "dienst": "digid", "jaar": 3000 + i, "code": "authenticatie", "bedrag": 0,
+            "inclusief_btw": False, "omschrijving": "Authenticatie", "artikel": "-",
+            "gewijzigd_door": "test", **tijd, **versie} for i in n])
         db.session.commit()
+        if db.engine.dialect.name == "postgresql":
+            # Fresh statistics, as autovacuum would have after a bulk load: stale ones
+            # plan a nested loop over 10,000 x 10,000 rows (slow, though not more queries).
+            with db.engine.connect() as verbinding:
+                verbinding.execution_options(isolation_level="AUTOCOMMIT").execute(
+                    text("ANALYZE"))
 
     def pad(self, regel: str) -> str:
         ids = self.ids
@@ -217,13 +344,10 @@ class Wereld:
         return pad
 
 
-def _endpoints(app) -> list[str]:
-    return sorted({r.rule for r in app.url_map.iter_rules()
-                   if "GET" in r.methods and r.rule.startswith("/api/v1")
-                   and r.rule not in UITGEZONDERD})
 
 
-def _tel(app, api, wereld: Wereld, regels: list[str]) -> dict[str, int]:
+def _tel(app, api: Api, wereld: Wereld) -> dict[str, int | str]:
+    """Statements per GET endpoint; a failing request gives its status and body instead."""
     with app.app_context():
         engine = db.engine
     teller = [0]
@@ -231,32 +355,73 @@ def _tel(app, api, wereld: Wereld, regels: list[str]) -> dict[str, int]:
     def tel(*_args):
         teller[0] += 1
 
-    uit = {}
+    uit: dict[str, int | str] = {}
     event.listen(engine, "before_cursor_execute", tel)
     try:
-        for regel in regels:
+        for regel in REGELS:
+            if regel in UITGEZONDERD:
+                continue
+            try:
+                pad = wereld.pad(regel)
+            except AssertionError as exc:
+                uit[regel] = str(exc)
+                continue
             teller[0] = 0
-            response = api.get(wereld.pad(regel))
-            assert response.status_code == 200, (regel, response.status_code,
-                                                 response.get_data(as_text=True)[:300])
-            uit[regel] = teller[0]
+            response = api.get(pad)
+            uit[regel] = teller[0] if response.status_code == 200 else (
+                f"GET {pad} answered {response.status_code}: "
+                f"{response.get_data(as_text=True)[:300]}")
     finally:
         event.remove(engine, "before_cursor_execute", tel)
     return uit
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def tellingen(request, database_urls):
+    """Per backend: the counts with 10 rows, with 10,000 rows, and the table sizes then."""
+    app = create_app({"DATABASE_URL": database_urls[request.param], "TESTING": True,
+                      "SECRET_KEY": "test"})
+    try:
+        with app.app_context():
+            token = tokens.issue(naam="telling", rol=Rol.LOGIUS_BEHEERDER, afnemer_id=None,
+                                 door="test").token
+            db.session.commit()
+        api = Api(app.test_client(), token)
+        wereld = Wereld(api)
+        with app.app_context():
+            wereld.groei(KLEIN)
+        klein = _tel(app, api, wereld)
+        with app.app_context():
+            wereld.groei(GROOT)
+        groot = _tel(app, api, wereld)
+        with app.app_context():
+            modellen = {m for modellen in GEVALLEN.values() for m in modellen}
+            rijen = {m: db.session.scalar(select(func.count()).select_from(m)) for m in modellen}
+        yield klein, groot, rijen
+    finally:
+        _empty_tables(app)
+        db.dispose(app)
+
+
+def _id(regel: str) -> str:
+    return regel.removeprefix("/api/v1")
+
+
 @pytest.mark.slow
-def test_no_endpoint_issues_more_statements_with_more_rows(
-        app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon):
-    wereld = Wereld(api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
-    regels = _endpoints(app)
-    assert len(regels) > 40
-    with app.app_context():
-        wereld.groei(KLEIN)
-    klein = _tel(app, api, wereld, regels)
-    with app.app_context():
-        wereld.groei(GROOT)
-    groot = _tel(app, api, wereld, regels)
-    gegroeid = [f"{regel}: {klein[regel]} statements with {KLEIN} rows, {groot[regel]} "
-                f"with {GROOT}" for regel in regels if groot[regel] != klein[regel]]
-    assert not gegroeid, "\n".join(gegroeid)
+@pytest.mark.parametrize("regel", sorted(set(REGELS) | set(GEVALLEN)), ids=_id)
+def test_statements_do_not_grow_with_the_rows(tellingen, regel):
+    if regel in UITGEZONDERD:
+        pytest.skip(UITGEZONDERD[regel])
+    assert regel in GEVALLEN, (
+        f"{regel} has no case: load the rows it lists in Wereld.groei and name their tables "
+        "in GEVALLEN, or exempt it in UITGEZONDERD with a reason")
+    klein, groot, rijen = tellingen
+    assert regel in klein, f"{regel} is no GET endpoint any more: remove its case"
+    for model in GEVALLEN[regel]:
+        assert rijen[model] >= GROOT, f"{model.__tablename__}: {rijen[model]} rows"
+    assert isinstance(klein[regel], int), klein[regel]
+    assert isinstance(groot[regel], int), groot[regel]
+    verschil, _reden = VERSCHIL.get(regel, (0, ""))
+    assert groot[regel] - klein[regel] == verschil, (
+        f"{regel}: {klein[regel]} statements with {KLEIN} rows, {groot[regel]} with {GROOT}"
+        + (f" (allowed difference {verschil})" if verschil else ""))
