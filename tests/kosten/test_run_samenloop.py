@@ -56,3 +56,31 @@ def test_usage_written_in_the_same_transaction_counts(
         run = kostenrun(2027, door="test")
         assert f"{run.totaal_incl_btw:.2f}" == "590.00"  # 1,000 x 0.59, not yet committed
         db.session.rollback()
+
+
+def test_the_run_sees_activation_days_in_amsterdam_on_every_backend(
+        app, api, maak_afnemer, aangesloten):
+    """AV 11.1 counts days in the Netherlands: a moment late in the UTC evening is the next
+    day in Europe/Amsterdam, in winter (UTC+1) and in summer (UTC+2). PostgreSQL converts
+    in the query, SQLite in Python; both must give the same day."""
+    from datetime import UTC, datetime
+
+    from core.aansluitingen.models import Aansluiting
+    from core.kosten.berekening import kosten_feiten
+
+    winter = aangesloten(maak_afnemer("gemeente")["id"])
+    zomer = aangesloten(maak_afnemer("provincie")["id"])
+    with app.app_context():
+        for gegeven, moment, einde in (
+                (winter, datetime(2026, 12, 31, 23, 30, tzinfo=UTC),
+                 datetime(2027, 1, 31, 22, 59, tzinfo=UTC)),
+                (zomer, datetime(2027, 6, 30, 22, 30, tzinfo=UTC),
+                 datetime(2027, 10, 26, 21, 59, tzinfo=UTC))):
+            aansluiting = db.session.get(Aansluiting, uuid.UUID(gegeven["id"]))
+            aansluiting.geactiveerd_op, aansluiting.beeindigd_op = moment, einde
+        db.session.commit()
+        feiten = {k.id: k for lijst in kosten_feiten().values() for k in lijst}
+    assert feiten[uuid.UUID(winter["id"])].geactiveerd_op == date(2027, 1, 1)
+    assert feiten[uuid.UUID(winter["id"])].beeindigd_op == date(2027, 1, 31)
+    assert feiten[uuid.UUID(zomer["id"])].geactiveerd_op == date(2027, 7, 1)
+    assert feiten[uuid.UUID(zomer["id"])].beeindigd_op == date(2027, 10, 26)
