@@ -403,8 +403,8 @@ def main() -> int:
                                                  logius_token, args.scale)
         g, s = f["gewoon"], f["sigkill"]
         print(f"fanout: {g['per_s']:.0f} signed deliveries/s with 2 workers, {g['webhooks']:,} "
-              f"webhooks, {g['alle_bezorgingen_per_s']:.0f}/s with the e-mails "
-              f"({f['ratio']:.2f} x baseline)", flush=True)
+              f"webhooks, {g['alle_bezorgingen_per_s']:.0f}/s with the e-mails, "
+              f"{g['dubbel']} duplicated ({f['ratio']:.2f} x baseline)", flush=True)
         print(f"fanout-sigkill: {s['verloren']} events lost, {s['dubbel']} duplicated, "
               f"{s['per_s']:.0f} deliveries/s ({f['sigkill_ratio']:.2f} x baseline)",
               flush=True)

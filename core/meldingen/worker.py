@@ -41,7 +41,7 @@ from email.utils import formatdate, make_msgid, parseaddr
 import requests
 import urllib3
 from flask import Flask
-from sqlalchemy import or_, select, update
+from sqlalchemy import Update, any_, func, or_, select, update
 from standardwebhooks import Webhook
 
 from core.db import db, utcnow
@@ -110,8 +110,8 @@ class Klus:
     geheim: str | None
 
 
-def claim(inst: Instellingen, *, werker: str = "") -> list[Klus]:
-    nu = utcnow()
+def claim_opdracht(inst: Instellingen, nu: datetime, dialect: str) -> Update:
+    """The statement that claims the next batch and returns its keys."""
     te_doen = (
         select(Bezorging.id)
         .where(Bezorging.status == BezorgStatus.WACHTEND.value,
@@ -121,12 +121,25 @@ def claim(inst: Instellingen, *, werker: str = "") -> list[Klus]:
         .limit(inst.batch)
         .with_for_update(skip_locked=True)
     )
-    ids = db.session.scalars(
-        update(Bezorging).where(Bezorging.id.in_(te_doen.scalar_subquery()))
-        .values(geclaimd_tot=nu + inst.lease)
-        .returning(Bezorging.id),
-        execution_options={"synchronize_session": False},
-    ).all()
+    if dialect == "postgresql":
+        # The batch is chosen and locked once, as an array, and claimed by key. As a
+        # subquery in ``id IN (...)``, a plan made while the outbox was empty (idle
+        # workers poll it, and the driver prepares the claim) ran the choice again for
+        # every row of the table once an announcement to 2,000 afnemers had filled it:
+        # a claim took seconds and took far more than its batch, leases ran out and
+        # other workers sent the same events again. tests/meldingen/test_claim_plan.py
+        # makes that plan.
+        gekozen = Bezorging.id == any_(func.array(te_doen.scalar_subquery()))
+    else:
+        # SQLite serialises writers, and one statement keeps the claim atomic there.
+        gekozen = Bezorging.id.in_(te_doen.scalar_subquery())
+    return (update(Bezorging).where(gekozen).values(geclaimd_tot=nu + inst.lease)
+            .returning(Bezorging.id))
+
+
+def claim(inst: Instellingen, *, werker: str = "") -> list[Klus]:
+    opdracht = claim_opdracht(inst, utcnow(), db.session.get_bind().dialect.name)
+    ids = db.session.scalars(opdracht, execution_options={"synchronize_session": False}).all()
     if not ids:
         db.session.commit()
         return []
