@@ -61,9 +61,12 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         "SMTP_PORT": 1025,
         "MAIL_AFZENDER": "Afnemersportaal <noreply@afnemersportaal.example>",
         # The delivery worker: batch size, how long a claim holds (seconds), threads.
+        # A thread mostly waits for a receiver's or the mail server's answer, so there
+        # are more threads than cores: 16 sent 1.3-1.8 times what 8 did in the fan-out
+        # benchmark. Each thread keeps one SMTP connection open.
         "WORKER_BATCH": 50,
         "WORKER_LEASE_SECONDS": 60,
-        "WORKER_THREADS": 8,
+        "WORKER_THREADS": 16,
         # Retries: after this many attempts a delivery is dead (until redelivered);
         # waits double from the base (seconds) up to the maximum, with jitter.
         "WEBHOOK_MAX_POGINGEN": 8,

@@ -59,7 +59,7 @@ class Instellingen:
     backoff_basis: float = 30.0
     backoff_max: float = 6 * 3600.0
     http_timeout: float = 10.0
-    threads: int = 8
+    threads: int = 16
     smtp_host: str = "127.0.0.1"
     smtp_port: int = 1025
     afzender: str = "Afnemersportaal <noreply@afnemersportaal.example>"
