@@ -418,6 +418,7 @@ def draai(app: Flask, *, eenmalig: bool = False, interval: float = 1.0,
           stop: threading.Event | None = None, **overrides) -> int:
     """Run until stopped (or, with ``eenmalig``, until nothing is due). Returns the count."""
     inst = Instellingen.van(app, **overrides)
+    db.plan_steeds_opnieuw(app)
     stop = stop or threading.Event()
     totaal = 0
     gepland_op = 0.0

@@ -75,3 +75,19 @@ def test_a_claim_planned_on_an_empty_outbox_reads_it_about_once_not_once_per_row
     gelezen = sum(k["Actual Rows"] * k["Actual Loops"] for k in _knopen(plan))
     # A few passes over the table at most (choose, sort, claim by key), not one per row.
     assert gelezen < 6 * rijen, json.dumps(plan, indent=1)[:4000]
+
+
+def test_the_worker_has_every_statement_planned_for_the_table_as_it_is(app, backend):
+    """A plan kept from an empty outbox scans all of it per batch once an announcement
+    has filled it (see the module doc); the worker's connections never keep one."""
+    from sqlalchemy import text
+
+    from core.meldingen.worker import draai
+
+    if backend != "postgresql":
+        pytest.skip("plan_cache_mode is PostgreSQL's")
+    with app.app_context():
+        assert db.session.execute(text("SHOW plan_cache_mode")).scalar() == "auto"
+    draai(app, eenmalig=True)
+    with app.app_context():
+        assert db.session.execute(text("SHOW plan_cache_mode")).scalar() == "force_custom_plan"

@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections import Counter
@@ -35,9 +36,20 @@ def _start_worker(url: str) -> subprocess.Popen:
            "AFNEMERSPORTAAL_WORKER_LEASE_SECONDS": "2",
            "AFNEMERSPORTAAL_WORKER_BATCH": "10",
            "AFNEMERSPORTAAL_WORKER_THREADS": "4"}
-    # Output to nowhere: a pipe nobody reads could fill up and stall the worker.
-    return subprocess.Popen([str(SCRIPT), "worker", "--interval", "0.1"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Output to a file: a pipe nobody reads could fill up and stall the worker.
+    uitvoer = tempfile.TemporaryFile()
+    process = subprocess.Popen([str(SCRIPT), "worker", "--interval", "0.1"], env=env,
+                               stdout=subprocess.DEVNULL, stderr=uitvoer)
+    # Ready when it says so (its SIGTERM handler is set then): a worker still starting
+    # when the other has done all the work would die of the SIGTERM that stops it.
+    def gestart() -> bool:
+        uitvoer.seek(0)
+        return b"worker gestart" in uitvoer.read() or process.poll() is not None
+
+    with uitvoer:  # the worker writes on through its own descriptor
+        _wacht(gestart, 60, "the worker to start")
+    assert process.poll() is None, "the worker stopped while starting"
+    return process
 
 
 def _stop(process: subprocess.Popen) -> int:
