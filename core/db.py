@@ -147,6 +147,12 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def _plan_steeds_opnieuw(verbinding, _record) -> None:
+    with verbinding.cursor() as cursor:
+        cursor.execute("SET plan_cache_mode = force_custom_plan")
+    verbinding.commit()
+
+
 class Database:
     """Flask extension: one engine per app, ``db.session`` one session per app context.
 
@@ -190,15 +196,10 @@ class Database:
         has analysed the table. Planning these small statements costs far less.
         """
         engine = app.extensions[cls.EXTENSION].kw["bind"]
-        if engine.dialect.name != "postgresql":
+        if engine.dialect.name != "postgresql" or event.contains(engine, "connect",
+                                                                 _plan_steeds_opnieuw):
             return
-
-        def bij_verbinden(verbinding, _record) -> None:
-            with verbinding.cursor() as cursor:
-                cursor.execute("SET plan_cache_mode = force_custom_plan")
-            verbinding.commit()
-
-        event.listen(engine, "connect", bij_verbinden)
+        event.listen(engine, "connect", _plan_steeds_opnieuw)
         engine.dispose()  # connections made before the setting go
 
     @staticmethod
