@@ -131,7 +131,8 @@ def claim_opdracht(inst: Instellingen, nu: datetime, dialect: str) -> Update:
         # makes that plan.
         gekozen = Bezorging.id == any_(func.array(te_doen.scalar_subquery()))
     else:
-        # SQLite serialises writers, and one statement keeps the claim atomic there.
+        # SQLite has no arrays and keeps no plans between connections; it serialises
+        # writers, so the plain subquery claims exactly one batch there.
         gekozen = Bezorging.id.in_(te_doen.scalar_subquery())
     return (update(Bezorging).where(gekozen).values(geclaimd_tot=nu + inst.lease)
             .returning(Bezorging.id))
