@@ -16,6 +16,7 @@ from core.audit import listener as audit_listener
 from core.auth import middleware as auth
 from core.config import API_PREFIX, API_VERSION
 from core.db import db
+from core.verzoek import EigenContext
 from core.plugins import EXTENSION as DIENSTEN, Diensten, build_plugin_manager
 
 SECURITY_HEADERS = {
@@ -74,6 +75,9 @@ def create_app(
     _register_console(app)
     app.add_url_rule(f"{API_PREFIX}/openapi.json", "openapi", auth.public(_openapi))
     app.after_request(_headers)
+    # A request that begins inside an active app context would share g and the
+    # database session with other requests: refused (core.verzoek).
+    app.wsgi_app = EigenContext(app)
 
     if app.config["CHECK_SCHEMA"]:
         from core.migrate import check_schema

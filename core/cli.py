@@ -7,7 +7,7 @@ import sys
 
 import click
 from flask import current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import FlaskGroup, ScriptInfo, with_appcontext
 from sqlalchemy import select
 
 from core.app import create_app
@@ -21,35 +21,57 @@ def main() -> None:
     """Afnemersportaal: selfservice voor afnemers van Logius-diensten."""
 
 
-@main.command()
+# with_appcontext=False: FlaskGroup would otherwise push one around the command.
+@main.command(with_appcontext=False)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--workers", default=2, show_default=True, type=int)
-@with_appcontext
-def serve(host: str, port: int, workers: int) -> None:
-    """Serve the API with gunicorn (refuses an un-migrated database)."""
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, workers: int) -> None:
+    """Serve the API with gunicorn (refuses an un-migrated database).
+
+    Deliberately not ``@with_appcontext``: a worker forked with an app context pushed
+    would reuse it for every request, and ``g`` (the database session, the principal,
+    the ``Link`` header) would outlive its request. The app context of the schema
+    check is closed before gunicorn starts, and every worker checks again.
+    """
     from gunicorn.app.base import BaseApplication
 
     from core.migrate import SchemaNotCurrent, check_schema
+    from core.verzoek import context_actief
 
-    try:
-        check_schema(db.engine)
-    except SchemaNotCurrent as exc:
-        raise click.ClickException(str(exc)) from exc
-    app = current_app._get_current_object()
+    app = ctx.ensure_object(ScriptInfo).load_app()
+    if not os.environ.get("AFNEMERSPORTAAL_PUBLIC_URL"):
+        # The OpenAPI servers, feed URLs and the iCalendar feed name where it listens.
+        app.config["PUBLIC_URL"] = f"http://{host}:{port}"
+    with app.app_context():
+        try:
+            check_schema(db.engine)
+        except SchemaNotCurrent as exc:
+            raise click.ClickException(str(exc)) from exc
+    if context_actief():
+        raise click.ClickException(
+            "serve start niet binnen een actieve app-context: elk verzoek moet een eigen "
+            "context en databasesessie krijgen")
 
     # The schema check opened a connection in this (master) process; forked workers
     # must not share it, so each worker starts with an empty pool.
     db.dispose(app)
 
-    def post_fork(_server, _worker) -> None:
+    def post_fork(_server, worker) -> None:
         db.dispose(app)
+        if context_actief():  # pragma: no cover - guarded above; belt and braces
+            worker.log.error("app context active after fork; worker stops")
+            raise SystemExit(3)
 
     class Server(BaseApplication):
         def load_config(self):
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
             self.cfg.set("accesslog", "-")
+            # The worker's pid first: which worker answered is visible in the log.
+            self.cfg.set("access_log_format",
+                         '%(p)s %(h)s %(t)s "%(r)s" %(s)s %(b)s %(M)sms')
             self.cfg.set("post_fork", post_fork)
             # No control socket in the user's home directory.
             self.cfg.set("control_socket_disable", True)
