@@ -5,7 +5,7 @@ Idempotent: running it again changes nothing that is already there.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -47,7 +47,8 @@ AFNEMERS = [
              Status.ACTIEF),
             ("mijnoverheid", "productie", ["berichtenbox", "lopende-zaken"], date(2024, 5, 14),
              Status.ACTIEF),
-            ("digipoort", "productie", ["e-factureren"], date(2026, 10, 1), Status.AANGEVRAAGD),
+            # Signed two months before the demo is loaded: see digipoort_tijdlijn().
+            ("digipoort", "productie", ["e-factureren"], None, Status.ACTIEF),
             ("vwo", "productie", [], date(2024, 3, 1), Status.ACTIEF),
         ],
     },
@@ -102,6 +103,8 @@ def load() -> Afnemer:
                 )
             )
         for dienst, omgeving, onderdelen, getekend, status in spec["aansluitingen"]:
+            if getekend is None:  # dated from today: the Digipoort story
+                getekend = digipoort_tijdlijn()[0]
             aansluiting = aansluitingen.aanvragen(
                 afnemer, dienst=dienst, omgeving=omgeving, onderdelen=onderdelen,
                 aanvraag_ondertekend_op=getekend, door=SYSTEEM,
@@ -113,6 +116,7 @@ def load() -> Afnemer:
     _identiteit(demo)
     _tarieven()
     _verbruik(demo)
+    _digipoort(demo)
     return demo
 
 
@@ -197,23 +201,81 @@ def _tarieven() -> None:
 
 
 def _verbruik(demo: Afnemer) -> None:
-    """Berichtenbox messages of the demo afnemer per month of the last year, and a
-    Digipoort voorcalculatie for next year (its aansluiting is still aangevraagd)."""
+    """Berichtenbox messages of the demo afnemer per month of the last year."""
     from core.aansluitingen.models import Aansluiting
 
-    aansluitingen = {(a.dienst, a.omgeving): a for a in db.session.scalars(
-        select(Aansluiting).where(Aansluiting.afnemer_id == demo.id))}
-    mo = aansluitingen.get(("mijnoverheid", "productie"))
+    mo = db.session.execute(select(Aansluiting).where(
+        Aansluiting.afnemer_id == demo.id, Aansluiting.dienst == "mijnoverheid",
+        Aansluiting.omgeving == "productie")).scalar_one_or_none()
     if mo is not None:
         eerste = plus_maanden(vandaag().replace(day=1), -12)
         rijen = [Rij(n, mo.id, "berichten", plus_maanden(eerste, n), 1200 + 35 * n,
                      demo.id, "mijnoverheid") for n in range(12)]
         verbruik.vastleggen(rijen, door=SYSTEEM)
-    dp = aansluitingen.get(("digipoort", "productie"))
+    db.session.commit()
+
+
+# --- Digipoort: one story from aanvraag to settlement (DP tabel 1) -----------------------
+#
+# Gemeente Voorbeeldstad, a niet-rijksoverheid, signed its aanvraagformulier for
+# e-factureren two months before the demo is loaded. Two weeks later the aansluitteam's
+# startmail started one period of individuele begeleiding (charged once, in the
+# settlement of that year; it is no part of the voorcalculatie). After the chain tests
+# Logius activated the aansluiting, and the gemeente delivered its prognosis for next
+# year: 10,000 messages, which sets the voorcalculatie. So the advance invoice of next
+# year charges 10,000 x 0.59, the settlement charges at least that much and deducts the
+# advance (nothing is refunded), and an estimate of next year takes the same volumes
+# from the prognosis.
+
+#: Messages a year in the demo afnemer's Digipoort prognosis (its voorcalculatie).
+DIGIPOORT_BERICHTEN = 10_000
+#: Days from the signed aanvraag to the aansluitteam's startmail.
+DIGIPOORT_DAGEN_TOT_STARTMAIL = 14
+
+
+def digipoort_tijdlijn(aanvraag: date | None = None) -> tuple[date, date]:
+    """(aanvraag signed, startmail) of the demo afnemer's Digipoort aansluiting."""
+    aanvraag = aanvraag or plus_maanden(vandaag(), -2)
+    return aanvraag, min(aanvraag + timedelta(days=DIGIPOORT_DAGEN_TOT_STARTMAIL), vandaag())
+
+
+def _digipoort(demo: Afnemer) -> None:
+    """The begeleidingsperiode from the startmail, and the prognosis of next year with its
+    voorcalculatie, each once; only for an active aansluiting (an aansluiting that never
+    went live has neither)."""
+    from core.aansluitingen.models import Aansluiting
+    from core.prognoses import service as prognoses
+    from core.prognoses.models import Prognose
+    from core.verbruik.models import VerbruikRegel
+
+    dp = db.session.execute(select(Aansluiting).where(
+        Aansluiting.afnemer_id == demo.id, Aansluiting.dienst == "digipoort",
+        Aansluiting.omgeving == "productie", Aansluiting.status == Status.ACTIEF.value,
+    )).scalar_one_or_none()
+    if dp is None:
+        return
+    if db.session.execute(select(VerbruikRegel.datum).where(
+            VerbruikRegel.aansluiting_id == dp.id,
+            VerbruikRegel.metriek == "begeleidingsperioden")).first() is None:
+        _aanvraag, startmail = digipoort_tijdlijn(dp.aanvraag_ondertekend_op)
+        verbruik.vastleggen([Rij(1, dp.id, "begeleidingsperioden", startmail, 1, demo.id,
+                                 "digipoort")], door=SYSTEEM)
     jaar = vandaag().year + 1
-    if dp is not None and db.session.execute(select(Voorcalculatie.id).where(
-            Voorcalculatie.aansluiting_id == dp.id, Voorcalculatie.jaar == jaar)).scalar() is None:
-        db.session.add(Voorcalculatie(afnemer_id=demo.id, aansluiting_id=dp.id, jaar=jaar,
-                                      volumes={"berichten": 10_000},
-                                      gewijzigd_door=SYSTEEM.naam))
+    periode = prognoses.periode("digipoort", str(jaar))
+    if periode is not None and db.session.execute(select(Prognose.id).where(
+            Prognose.aansluiting_id == dp.id, Prognose.periode == periode.id)).first() is None:
+        formulier = {"berichten": DIGIPOORT_BERICHTEN}
+        volumes = diensten().prognose_voorcalculatie("digipoort", periode, formulier)
+        db.session.add(Prognose(
+            afnemer_id=demo.id, aansluiting_id=dp.id, dienst="digipoort", periode=periode.id,
+            nummer=prognoses.volgend_nummer(dp.id, periode.id),
+            formulier=diensten().prognose_schema("digipoort")().dump(formulier),
+            ingediend_door=SYSTEEM.naam))
+        voorcalculatie = db.session.execute(select(Voorcalculatie).where(
+            Voorcalculatie.aansluiting_id == dp.id, Voorcalculatie.jaar == jaar)
+        ).scalar_one_or_none()
+        if voorcalculatie is None:
+            db.session.add(Voorcalculatie(afnemer_id=demo.id, aansluiting_id=dp.id,
+                                          jaar=jaar, volumes=volumes,
+                                          gewijzigd_door=SYSTEEM.naam))
     db.session.commit()
