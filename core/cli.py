@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from core.app import create_app
 from core.auth import tokens
-from core.auth.principal import AFNEMER_ROLLEN, SYSTEEM, Rol
+from core.auth.principal import AFNEMER_ROLLEN, Rol
 from core.db import db
 
 
@@ -149,14 +149,11 @@ def demo_data(met_tokens: bool, schaal: int | None, jaar: int | None,
         regels = ", ".join(f"{naam} {n:,}" for naam, n in tellingen.items())
         click.echo(f"Schaaldata: {regels} in {time.perf_counter() - start:.1f} s")
     if met_tokens:
-        logius = tokens.issue(naam="Demo Logius-beheerder", rol=Rol.LOGIUS_BEHEERDER,
-                              afnemer_id=None, dagen=30, door=SYSTEEM.naam)
-        eigen = tokens.issue(naam="Demo afnemer-beheerder", rol=Rol.AFNEMER_BEHEERDER,
-                             afnemer_id=afnemer.id, dagen=30, door=SYSTEEM.naam)
-        db.session.commit()
+        # The demo tokens printed before are revoked: only these work.
+        nieuw = demo.nieuwe_tokens(afnemer)
         click.echo(f"AFNEMER_ID={afnemer.id}")
-        click.echo(f"AFNEMER_TOKEN={eigen.token}")
-        click.echo(f"LOGIUS_TOKEN={logius.token}")
+        for variabele, token in nieuw.items():
+            click.echo(f"{variabele}={token}")
 
 
 @main.group("token")

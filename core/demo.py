@@ -13,9 +13,11 @@ from sqlalchemy import select
 from core.aansluitingen import service as aansluitingen
 from core.aansluitingen.lifecycle import Status
 from core.afnemers.models import Afnemer
+from core.auth import tokens as api_tokens
+from core.auth.models import ApiToken
 from core.auth.principal import SYSTEEM, Rol
 from core.contactpersonen.models import Contactpersoon
-from core.db import db
+from core.db import db, utcnow
 from core.gebruikers import service as gebruikers
 from core.gebruikers.models import Lidmaatschap, MachineClient
 from core.plugins import diensten
@@ -143,6 +145,35 @@ def _identiteit(afnemer: Afnemer) -> None:
             scopes=["read", "write"], aangemaakt_door=SYSTEEM.naam,
         ))
     db.session.commit()
+
+
+#: The tokens ``demo-data --tokens`` prints: name, role, and whether it is the demo
+#: afnemer's. The name together with the system as maker marks a demo token: a token of
+#: the same name made with ``token create`` or through the API is not one.
+DEMO_TOKENS = {
+    "AFNEMER_TOKEN": ("Demo afnemer-beheerder", Rol.AFNEMER_BEHEERDER, True),
+    "LOGIUS_TOKEN": ("Demo Logius-beheerder", Rol.LOGIUS_BEHEERDER, False),
+}
+DEMO_TOKEN_DAGEN = 30
+
+
+def nieuwe_tokens(afnemer: Afnemer) -> dict[str, str]:
+    """Revoke the demo tokens issued before and issue new ones: only the tokens printed
+    last work. Commits; returns the plain tokens by their variable name."""
+    namen = [naam for naam, _rol, _eigen in DEMO_TOKENS.values()]
+    nu = utcnow()
+    for oud in db.session.scalars(select(ApiToken).where(
+            ApiToken.naam.in_(namen), ApiToken.aangemaakt_door == SYSTEEM.naam,
+            ApiToken.ingetrokken_op.is_(None))):
+        oud.ingetrokken_op = nu
+    nieuw = {
+        variabele: api_tokens.issue(naam=naam, rol=rol,
+                                    afnemer_id=afnemer.id if eigen else None,
+                                    dagen=DEMO_TOKEN_DAGEN, door=SYSTEEM.naam).token
+        for variabele, (naam, rol, eigen) in DEMO_TOKENS.items()
+    }
+    db.session.commit()
+    return nieuw
 
 
 # --- tariffs, usage and a voorcalculatie -------------------------------------------------

@@ -225,3 +225,31 @@ def test_kosten_run_computes_every_afnemers_year_and_stores_it(sqlite_file):
     assert zonder_tarieven.returncode == 1
     assert "onvolledig" in zonder_tarieven.stdout
     assert "overgeslagen: Gemeente Rekenstad" in zonder_tarieven.stderr
+
+
+def test_demo_data_tokens_revoke_the_demo_tokens_it_printed_before(sqlite_file):
+    """Each start of ./scripts/serve runs demo-data --tokens: only the tokens printed
+    last work. Tokens made otherwise (token create, the API) are not touched."""
+    from tests.conftest import Api, make_app
+
+    def tokens(stdout: str) -> dict[str, str]:
+        return dict(line.split("=", 1) for line in stdout.splitlines() if "=" in line)
+
+    run(sqlite_file, "db", "upgrade")
+    eerste = tokens(run(sqlite_file, "demo-data", "--tokens").stdout)
+    eigen = run(sqlite_file, "token", "create", "--naam", "Demo Logius-beheerder", "--rol",
+                "logius-beheerder").stdout.strip()
+    client = make_app(sqlite_file).test_client()
+
+    def status(token: str) -> int:
+        return Api(client, token).get(f"/afnemers/{eerste['AFNEMER_ID']}").status_code
+
+    run(sqlite_file, "demo-data")  # without --tokens: the printed ones stay valid
+    assert status(eerste["AFNEMER_TOKEN"]) == status(eerste["LOGIUS_TOKEN"]) == 200
+    tweede = tokens(run(sqlite_file, "demo-data", "--tokens").stdout)
+    assert eerste["AFNEMER_ID"] == tweede["AFNEMER_ID"]
+    for naam in ("AFNEMER_TOKEN", "LOGIUS_TOKEN"):
+        assert eerste[naam] != tweede[naam]
+        assert status(eerste[naam]) == 401, naam
+        assert status(tweede[naam]) == 200, naam
+    assert status(eigen) == 200  # same name, but made by token create: not a demo token
