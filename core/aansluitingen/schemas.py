@@ -22,7 +22,8 @@ class AansluitingSchema(Schema):
     onderdelen = ma.fields.List(
         ma.fields.String(),
         load_default=list,
-        metadata={"description": "Gekozen onderdelen van de dienst", "example": ["midden"]},
+        metadata={"description": "Gekozen onderdelen van de dienst", "example": ["midden"],
+                  "default": []},
     )
     status = ma.fields.String(dump_only=True, metadata={"enum": [s.value for s in Status]})
     aanvraag_ondertekend_op = ma.fields.Date(

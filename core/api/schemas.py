@@ -75,15 +75,27 @@ def _dump_plan(dump_fields: dict) -> list[tuple]:
 
 
 class WijzigingMixin:
-    """For PATCH bodies: every field optional, and no defaults filled in.
+    """For PATCH bodies: every field optional, and no defaults, neither filled in nor
+    documented.
 
     Put it first in the bases: ``class XWijziging(WijzigingMixin, XSchema)``.
-    Only the fields sent are changed (apispec also drops ``required`` for it).
+    Only the fields sent are changed (apispec also drops ``required`` for it). A field
+    left out must stay as it is, so a partial-update schema has no ``default`` in the
+    OpenAPI document: a generated client would fill it in and send it, and a PATCH of
+    one field would reset the others (``tests/api/test_partial_updates.py``). The
+    create schema it derives from keeps its defaults.
     """
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("partial", True)
         super().__init__(*args, **kwargs)
+
+    def on_bind_field(self, field_name: str, field_obj: ma.fields.Field) -> None:
+        super().on_bind_field(field_name, field_obj)
+        # The bound field is a shallow copy of the create schema's: assign, never mutate.
+        field_obj.load_default = ma.missing
+        if "default" in field_obj.metadata:
+            field_obj.metadata = {k: v for k, v in field_obj.metadata.items() if k != "default"}
 
 
 class ProblemSchema(ma.Schema):

@@ -38,12 +38,10 @@ class ApiTokenSchema(Schema):
         metadata={"description": "afnemer-medewerker mag alleen lezen"},
     )
     verloopt_op = ma.fields.AwareDateTime(
-        load_default=None,
         metadata={"description": "Standaard over 90 dagen; maximaal 366 dagen vooruit"},
     )
     scopes = ma.fields.List(
         fields.keuze(SCOPES),
-        load_default=None,
         validate=ma.validate.Length(min=1, error="Kies minstens één scope."),
         metadata={"description": "read: lezen; write: wijzigen. Standaard beide, voor een "
                   "afnemer-medewerker alleen read. Een scope verruimt nooit de rol."},

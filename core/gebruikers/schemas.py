@@ -47,7 +47,7 @@ class MachineClientSchema(Schema):
     scopes = ma.fields.List(
         fields.keuze(SCOPES), load_default=lambda: ["read"],
         validate=ma.validate.Length(min=1, error="Kies minstens één scope."),
-        metadata={"description": "Wat de client hoogstens mag: read, write"},
+        metadata={"description": "Wat de client hoogstens mag: read, write", "default": ["read"]},
     )
     aangemaakt_door = ma.fields.String(dump_only=True)
     ingetrokken_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True)

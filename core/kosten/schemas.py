@@ -102,7 +102,7 @@ class SchattingInvoerSchema(Schema):
         ma.fields.Nested(SchattingVolumeSchema), load_default=list,
         metadata={"description": "Het verwachte verbruik van het hele jaar, per dienst en "
                   "metriek. Een dienst die hier ontbreekt rekent met de nieuwste prognose "
-                  "van de aansluiting voor dat jaar, als die er is (AV 2.5)."})
+                  "van de aansluiting voor dat jaar, als die er is (AV 2.5).", "default": []})
 
 
 class FactuurSchema(Schema):

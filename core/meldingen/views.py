@@ -72,7 +72,7 @@ class WebhookSchema(Schema):
     typen = ma.fields.List(
         fields.keuze(TYPE_FILTERS), load_default=list,
         metadata={"description": "Alleen deze gebeurtenistypen (of families als "
-                  "'aankondiging.*'); leeg is alles"},
+                  "'aankondiging.*'); leeg is alles", "default": []},
     )
     actief = ma.fields.Boolean(load_default=True)
     aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
