@@ -1,8 +1,9 @@
 """Reading a usage upload (JSON or CSV) and checking every row before anything is written.
 
 Both formats become the same rows: ``aansluitingId``, ``metriek``, ``datum`` and
-``aantal``. Every bad row is reported, with its number and the reason; one bad row
-means nothing of the upload is written. Row 1 is the first row (in a CSV upload: the
+``aantal``. Every bad row is reported with its number, and every error of a row with
+its field and reason (not only the first); one bad row means nothing of the upload is
+written. Row 1 is the first row (in a CSV upload: the
 first line after the header). The checks are plain Python, not a marshmallow schema
 per row, because an upload may hold millions of rows.
 """
@@ -132,10 +133,16 @@ def _datum(tekst: str) -> date | None:
         return None
 
 
-Waarden = tuple[int, uuid.UUID, str, date, int]
+# A row's values after the checks of its own fields; None where a field is bad or missing.
+Waarden = tuple[int, uuid.UUID | None, str | None, date | None, int | None]
 
 
 def _waarden(nummer: int, ruw: Any, csv_bron: bool, fouten: Fouten) -> Waarden | None:
+    """Check each field of one row on its own, so that a row reports all its errors.
+
+    None only when the row has no fields at all to check (a CSV row with the wrong
+    number of columns, a JSON row that is not an object).
+    """
     if isinstance(ruw, int) and csv_bron:
         fouten.add(nummer, "body", "kolommen",
                    f"Deze rij heeft {ruw} velden; verwacht {len(KOLOMMEN)}.")
@@ -144,43 +151,43 @@ def _waarden(nummer: int, ruw: Any, csv_bron: bool, fouten: Fouten) -> Waarden |
         fouten.add(nummer, "body", "type", "Verwacht een object met aansluitingId, metriek, "
                    "datum en aantal.")
         return None
-    goed = True
     for key in ruw:
         if key not in KOLOMMEN:
             fouten.add(nummer, str(key), "unknown", "Dit veld bestaat niet in dit schema.")
-            goed = False
+    aansluiting_id = metriek = datum = aantal = None
+    gegeven = {}
     for key in KOLOMMEN:
         if ruw.get(key) in (None, ""):
             fouten.add(nummer, key, "required", "Dit veld is verplicht.")
-            goed = False
-    if not goed:
-        return None
-    aansluiting_id = metriek = aantal = None
-    try:
-        aansluiting_id = _uuid(str(ruw["aansluitingId"]))
-    except ValueError:
-        fouten.add(nummer, "aansluitingId", "uuid", "Verwacht een UUID.")
-    if isinstance(ruw["metriek"], str):
-        metriek = ruw["metriek"]
-    else:
-        fouten.add(nummer, "metriek", "type", "Verwacht een tekst.")
-    datum = _datum(ruw["datum"]) if isinstance(ruw["datum"], str) else None
-    if datum is None:
-        fouten.add(nummer, "datum", "date", "Verwacht een datum als JJJJ-MM-DD.")
-    elif not JAAR_MIN <= datum.year <= JAAR_MAX:
-        fouten.add(nummer, "datum", "range", f"Verwacht een jaar van {JAAR_MIN} tot en met "
-                   f"{JAAR_MAX}.")
-        datum = None
-    waarde = ruw["aantal"]
-    if csv_bron and isinstance(waarde, str) and GETAL.match(waarde):
-        waarde = int(waarde)
-    if isinstance(waarde, int) and not isinstance(waarde, bool) and 0 <= waarde <= MAX_AANTAL:
-        aantal = waarde
-    else:
-        fouten.add(nummer, "aantal", "type",
-                   f"Verwacht een geheel getal van 0 tot en met {MAX_AANTAL}.")
-    if None in (aansluiting_id, metriek, datum, aantal):
-        return None
+        else:
+            gegeven[key] = ruw[key]
+    if "aansluitingId" in gegeven:
+        try:
+            aansluiting_id = _uuid(str(gegeven["aansluitingId"]))
+        except ValueError:
+            fouten.add(nummer, "aansluitingId", "uuid", "Verwacht een UUID.")
+    if "metriek" in gegeven:
+        if isinstance(gegeven["metriek"], str):
+            metriek = gegeven["metriek"]
+        else:
+            fouten.add(nummer, "metriek", "type", "Verwacht een tekst.")
+    if "datum" in gegeven:
+        datum = _datum(gegeven["datum"]) if isinstance(gegeven["datum"], str) else None
+        if datum is None:
+            fouten.add(nummer, "datum", "date", "Verwacht een datum als JJJJ-MM-DD.")
+        elif not JAAR_MIN <= datum.year <= JAAR_MAX:
+            fouten.add(nummer, "datum", "range", f"Verwacht een jaar van {JAAR_MIN} tot en met "
+                       f"{JAAR_MAX}.")
+            datum = None
+    if "aantal" in gegeven:
+        waarde = gegeven["aantal"]
+        if csv_bron and isinstance(waarde, str) and GETAL.match(waarde):
+            waarde = int(waarde)
+        if isinstance(waarde, int) and not isinstance(waarde, bool) and 0 <= waarde <= MAX_AANTAL:
+            aantal = waarde
+        else:
+            fouten.add(nummer, "aantal", "type",
+                       f"Verwacht een geheel getal van 0 tot en met {MAX_AANTAL}.")
     return nummer, aansluiting_id, metriek, datum, aantal
 
 
@@ -198,51 +205,60 @@ def _aansluitingen(ids: set[uuid.UUID]) -> dict[uuid.UUID, tuple[uuid.UUID, str]
 
 
 def controleer(ruwe_rijen: list[Any], principal: Principal, *, csv_bron: bool) -> list[Rij]:
-    """Every row checked; 400 listing all bad rows, 403 for another dienst's rows."""
+    """Every row checked; 400 listing all bad rows, 403 for another dienst's rows.
+
+    Each check runs as soon as the values it needs are good, so a row reports every
+    error it has (a bad date and an unknown aansluiting both), not only the first.
+    """
     fouten = Fouten()
     if not ruwe_rijen:
         fouten.add(None, "regels", "required", "Stuur minstens één verbruiksregel.")
         fouten.raise_if_any(0)
     rijen = [rij for nummer, ruw in enumerate(ruwe_rijen, start=1)
              if (rij := _waarden(nummer, ruw, csv_bron, fouten)) is not None]
-    bekend = _aansluitingen({r[1] for r in rijen})
+    bekend = _aansluitingen({r[1] for r in rijen if r[1] is not None})
     register = diensten()
     schemas: dict[tuple[str, int], dict[str, Any]] = {}
     gezien: dict[tuple[uuid.UUID, str, date], int] = {}
     andere_dienst: list[int] = []
     goed: list[Rij] = []
     for nummer, aansluiting_id, code, datum, aantal in rijen:
-        if aansluiting_id not in bekend:
-            fouten.add(nummer, "aansluitingId", "onbekend", "Deze aansluiting bestaat niet.")
-            continue
-        afnemer_id, dienst = bekend[aansluiting_id]
-        if not principal.beheert_dienst(dienst):
-            andere_dienst.append(nummer)
-            continue
-        sleutel_schema = (dienst, datum.year)
-        if sleutel_schema not in schemas:
-            schema = register.tariefschema(dienst, datum.year)
-            schemas[sleutel_schema] = {m.code: m for m in schema.metrieken} if schema else {}
-        metrieken = schemas[sleutel_schema]
-        metriek = metrieken.get(code)
-        if metriek is None:
-            kent = ", ".join(metrieken)
-            fouten.add(nummer, "metriek", "onbekend",
-                       f"{dienst} kent in {datum.year} de metrieken: {kent}." if kent
-                       else f"{dienst} legt geen verbruik vast.")
-            continue
-        if metriek.maximum is not None and aantal > metriek.maximum:
-            fouten.add(nummer, "aantal", "maximum",
-                       f"Een rij van {metriek.code} heeft ten hoogste aantal {metriek.maximum} "
-                       "(elke rij legt één gebeurtenis op zijn datum vast).")
-            continue
-        sleutel = (aansluiting_id, code, datum)
-        if sleutel in gezien:
-            fouten.add(nummer, "datum", "dubbel",
-                       f"Rij {gezien[sleutel]} heeft al dezelfde aansluiting, metriek en datum.")
-            continue
-        gezien[sleutel] = nummer
-        goed.append(Rij(nummer, aansluiting_id, code, datum, aantal, afnemer_id, dienst))
+        afnemer_id = dienst = None
+        if aansluiting_id is not None:
+            if aansluiting_id in bekend:
+                afnemer_id, dienst = bekend[aansluiting_id]
+                if not principal.beheert_dienst(dienst):
+                    andere_dienst.append(nummer)
+                    continue
+            else:
+                fouten.add(nummer, "aansluitingId", "onbekend", "Deze aansluiting bestaat niet.")
+        if dienst is not None and code is not None and datum is not None:
+            sleutel_schema = (dienst, datum.year)
+            if sleutel_schema not in schemas:
+                schema = register.tariefschema(dienst, datum.year)
+                schemas[sleutel_schema] = {m.code: m for m in schema.metrieken} if schema else {}
+            metrieken = schemas[sleutel_schema]
+            metriek = metrieken.get(code)
+            if metriek is None:
+                kent = ", ".join(metrieken)
+                fouten.add(nummer, "metriek", "onbekend",
+                           f"{dienst} kent in {datum.year} de metrieken: {kent}." if kent
+                           else f"{dienst} legt geen verbruik vast.")
+            elif metriek.maximum is not None and aantal is not None and aantal > metriek.maximum:
+                fouten.add(nummer, "aantal", "maximum",
+                           f"Een rij van {metriek.code} heeft ten hoogste aantal "
+                           f"{metriek.maximum} (elke rij legt één gebeurtenis op zijn datum "
+                           "vast).")
+        if aansluiting_id is not None and code is not None and datum is not None:
+            sleutel = (aansluiting_id, code, datum)
+            if sleutel in gezien:
+                fouten.add(nummer, "datum", "dubbel",
+                           f"Rij {gezien[sleutel]} heeft al dezelfde aansluiting, metriek en "
+                           "datum.")
+            else:
+                gezien[sleutel] = nummer
+        if nummer not in fouten.rijen:
+            goed.append(Rij(nummer, aansluiting_id, code, datum, aantal, afnemer_id, dienst))
     if andere_dienst:
         nummers = ", ".join(map(str, andere_dienst[:20])) + (" ..." if len(andere_dienst) > 20
                                                             else "")

@@ -137,6 +137,35 @@ def test_a_csv_upload_with_bad_rows_names_every_one_and_changes_nothing(api, afn
     assert [r["actie"] for r in audit(api, afnemer)] == ["aangemaakt"]
 
 
+def test_a_csv_row_reports_all_its_errors(api, afnemer, dp):
+    """Not only the first error of a row: a missing field does not hide a bad date, and a
+    bad field does not hide an unknown aansluiting, a maximum or a repeated key."""
+    onbekend = uuid.uuid4()
+    csv = "\n".join([
+        "aansluitingId;metriek;datum;aantal",
+        f"{onbekend};;2027-13-01;-1",                       # 1: four errors
+        f"{dp['id']};begeleidingsperioden;2027-04-01;3",    # 2: above the maximum
+        f"{dp['id']};begeleidingsperioden;2027-04-01;7",    # 3: maximum and row 2's key
+        f"{onbekend};berichten;2027-04-01;veel",            # 4: unknown and not a number
+        f"{dp['id']};stuks;2027-04-01;1",                   # 5: unknown metric
+        f"{dp['id']};stuks;2027-04-01;",                    # 6: metric, key and missing
+    ])
+    response = api.post("/verbruik", data=csv, content_type="text/csv")
+    assert response.status_code == 400
+    body = response.get_json()
+    assert body["aantalOngeldigeRijen"] == 6
+    assert sorted((p["name"], p["code"]) for p in body["invalidParams"]) == sorted([
+        ("rij.1.aansluitingId", "onbekend"), ("rij.1.metriek", "required"),
+        ("rij.1.datum", "date"), ("rij.1.aantal", "type"),
+        ("rij.2.aantal", "maximum"),
+        ("rij.3.aantal", "maximum"), ("rij.3.datum", "dubbel"),
+        ("rij.4.aansluitingId", "onbekend"), ("rij.4.aantal", "type"),
+        ("rij.5.metriek", "onbekend"),
+        ("rij.6.aantal", "required"), ("rij.6.metriek", "onbekend"), ("rij.6.datum", "dubbel"),
+    ])
+    assert opgeslagen(api, afnemer) == []
+
+
 def test_json_rows_with_bad_fields_are_all_reported(api, afnemer, dp, maak_aansluiting):
     digid = maak_aansluiting(afnemer["id"], dienst="digid")
     response = api.post("/verbruik", json={"regels": [
