@@ -10,13 +10,16 @@ accepted algorithms are configuration. A token is accepted only when all hold:
 - ``exp`` is in the future and ``nbf``/``iat`` are not, within a small leeway.
 
 Keys are fetched from the ``jwks_uri`` in the issuer's discovery document and
-cached. A token with an unknown ``kid`` refreshes the cache (the issuer may have
-rotated its keys), at most once per ``refresh_interval`` seconds, so a flood of
-forged kids cannot make us hammer the issuer.
+cached, and only for a token whose (as yet unverified) ``iss`` names this issuer: a
+token of another issuer is refused without a call, even while the issuer is down.
+A token with an unknown ``kid`` refreshes the cache (the issuer may have rotated its
+keys), at most once per ``refresh_interval`` seconds, so a flood of forged kids
+cannot make us hammer the issuer.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from dataclasses import dataclass, field
@@ -90,14 +93,21 @@ class Issuer:
     def validate(self, token: str) -> dict[str, Any]:
         """Return the claims of a valid access token, or raise :class:`InvalidToken`."""
         try:
-            header = jws.extract_compact(token.encode()).protected
+            compact = jws.extract_compact(token.encode())
         except (JoseError, ValueError, UnicodeError) as exc:
             raise InvalidToken(f"not a compact JWS: {exc}") from exc
+        header = compact.protected
         alg, kid = header.get("alg"), header.get("kid")
         if alg not in self.algorithms:
             raise InvalidToken(f"algorithm {alg!r} is not allowed")
         if not isinstance(kid, str) or not kid:
             raise InvalidToken("no key id in the header")
+        # Only a token that names this issuer is worth its keys: one of another issuer
+        # is refused without a call to it, so it stays a refusal (401) while the issuer
+        # is unreachable. The same check on the verified claims follows below.
+        iss = _unverified_claims(compact.payload).get("iss")
+        if iss != self.url:
+            raise InvalidToken(f"issued by {iss!r}, not by this issuer")
         key = self._key_for(kid)
         try:
             decoded = jwt.decode(token, key, algorithms=list(self.algorithms))
@@ -115,3 +125,15 @@ class Issuer:
         except JoseError as exc:
             raise InvalidToken(f"claims: {exc}") from exc
         return claims
+
+
+def _unverified_claims(payload: bytes) -> dict[str, Any]:
+    """The claims of a JWS payload before its signature is checked: only to decide
+    whether to check it at all."""
+    try:
+        claims = json.loads(payload)
+    except (ValueError, UnicodeError) as exc:
+        raise InvalidToken(f"payload is not JSON: {exc}") from exc
+    if not isinstance(claims, dict):
+        raise InvalidToken("payload is not a JSON object")
+    return claims

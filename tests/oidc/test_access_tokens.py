@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import base64
 import json
+import socket
+import threading
 import time
 import uuid
 
@@ -258,11 +260,75 @@ def test_a_persons_access_token_carries_their_memberships(live_app, provider, si
 
 
 def test_unreachable_issuer_is_503_not_401(database_urls, signing_key, provider):
-    """When the issuer cannot be asked for its keys, the answer says so (503)."""
+    """When the issuer cannot be asked for the keys of a token that names it, the answer
+    says so (503)."""
     app = make_app(database_urls["sqlite"], OIDC_ISSUER="http://127.0.0.1:9")
-    token = _sign(signing_key[0], provider)
+    token = _sign(signing_key[0], provider, iss="http://127.0.0.1:9")
     response = app.test_client().get("/api/v1/afnemers",
                                       headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 503
     assert response.headers["Retry-After"] == "30"
     assert response.get_json()["code"] == "issuer-onbereikbaar"
+
+
+@pytest.fixture
+def stille_issuer():
+    """A local port that accepts connections, records each and closes it at once without
+    a word: an issuer that cannot be reached."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.05)
+    verbindingen: list[tuple] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                verbinding, adres = listener.accept()
+            except TimeoutError:
+                continue
+            verbindingen.append(adres)
+            verbinding.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}", verbindingen
+    stop.set()
+    thread.join(timeout=5)
+    listener.close()
+
+
+def _unsigned(**claims) -> str:
+    """A JWT in form only: its signature is no signature at all."""
+    now = int(time.time())
+    payload = {k: v for k, v in {"aud": AUDIENCE, "client_id": "koppeling-a", "iat": now,
+                                 "exp": now + 300, **claims}.items() if v is not None}
+    header = {"alg": "RS256", "kid": "sleutel-1", "typ": "at+jwt"}
+    return f"{_b64(header)}.{_b64(payload)}.{_b64({'geen': 'handtekening'})}"
+
+
+@pytest.mark.parametrize("iss", ["https://idp.elders.example", "{issuer}/", "{issuer}x", None,
+                                 ["{issuer}"]])
+def test_a_token_of_another_issuer_is_401_without_asking_the_issuer(database_urls,
+                                                                    stille_issuer, iss):
+    """A token whose (unverified) iss is not the configured issuer is refused as it is: the
+    issuer is not asked for keys, so it is a 401 even while the issuer is unreachable."""
+    url, verbindingen = stille_issuer
+    app = make_app(database_urls["sqlite"], OIDC_ISSUER=url)
+    client = app.test_client()
+
+    def get(token: str):
+        return client.get("/api/v1/afnemers", headers={"Authorization": f"Bearer {token}"})
+
+    if isinstance(iss, str):
+        iss = iss.format(issuer=url)
+    elif isinstance(iss, list):
+        iss = [i.format(issuer=url) for i in iss]
+    response = get(_unsigned(iss=iss))
+    assert response.status_code == 401, response.get_json()
+    assert response.mimetype == "application/problem+json"
+    assert response.headers["WWW-Authenticate"].startswith('Bearer realm="afnemersportaal"')
+    assert 'error="invalid_token"' in response.headers["WWW-Authenticate"]
+    assert verbindingen == []
+    # The control: a token that names the configured issuer does make the API ask it.
+    assert get(_unsigned(iss=url)).status_code == 503
+    assert len(verbindingen) == 1
