@@ -23,6 +23,7 @@ MAX_PAGINA = 1_000_000
 
 
 class PaginaArgs(Schema):
+    strikte_typen = False  # query parameters arrive as text
     pagina = ma.fields.Integer(
         load_default=1,
         # An upper bound keeps OFFSET inside a 64-bit integer on every database.

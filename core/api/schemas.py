@@ -5,12 +5,32 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow.fields import Field
 
+from core import foutteksten
+
 _GEEN = ma.missing
 
 
 def camelcase(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _strikt(field_obj: ma.fields.Field) -> None:
+    """Input of exactly the documented JSON type: an integer field takes no 2.5 (nor
+    2.0), a boolean takes ``true`` and ``false``, not ``0``, ``"yes"`` or ``"on"``.
+    marshmallow is lenient here by default, and the document promises the JSON types."""
+    if isinstance(field_obj, ma.fields.Integer):
+        field_obj.strict = True
+    elif isinstance(field_obj, ma.fields.Boolean):
+        # Not through truthy/falsy: 0 == False and 1 == True in a Python set.
+        def alleen_bool(value, attr, data, **kwargs):
+            if not isinstance(value, bool):
+                raise field_obj.make_error("invalid")
+            return value
+
+        field_obj._deserialize = alleen_bool  # type: ignore[method-assign]
+    elif isinstance(field_obj, ma.fields.List):
+        _strikt(field_obj.inner)
 
 
 class Schema(ma.Schema):
@@ -24,8 +44,14 @@ class Schema(ma.Schema):
         unknown = ma.RAISE
         ordered = True
 
+    #: JSON bodies take exactly the documented types (see ``_strikt``). Query
+    #: parameters arrive as text, so their schemas set this to False.
+    strikte_typen = True
+
     def on_bind_field(self, field_name: str, field_obj: ma.fields.Field) -> None:
         field_obj.data_key = camelcase(field_obj.data_key or field_name)
+        if self.strikte_typen:
+            _strikt(field_obj)
 
     def _serialize(self, obj, *, many: bool = False):
         """marshmallow's own loop, without its generic accessor for plain objects.
@@ -58,6 +84,16 @@ class Schema(ma.Schema):
                 if value is not _GEEN:
                     ret[key] = value
         return ret
+
+    #: marshmallow's messages in Dutch, for the schema (``type``, ``unknown``) and for
+    #: every field bound to it, its inner fields and its validators; messages the code
+    #: chose itself are kept. One catalogue, in :mod:`core.foutteksten`.
+    error_messages = foutteksten.SCHEMA
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field_obj in self.fields.values():
+            foutteksten.vertaal_veld(field_obj)
 
 
 def _dump_plan(dump_fields: dict) -> list[tuple]:

@@ -82,6 +82,7 @@ class GebruikteVolumeSchema(Schema):
 
 
 class KostenArgs(Schema):
+    strikte_typen = False  # query parameters arrive as text
     van = ma.fields.Date(metadata={"description": "Eerste dag (standaard 1 januari van het "
                                    "jaar van tot, of van dit jaar)"})
     tot = ma.fields.Date(metadata={"description": "Laatste dag, in hetzelfde kalenderjaar als "
@@ -156,5 +157,6 @@ class KostenrunRegelSchema(KostenregelSchema):
 
 
 class KostenrunRegelArgs(Schema):
+    strikte_typen = False  # query parameters arrive as text
     afnemer_id = ma.fields.UUID()
     dienst = ma.fields.String(validate=ma.validate.Length(max=40))

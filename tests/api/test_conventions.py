@@ -108,3 +108,44 @@ def test_document_paths_have_no_trailing_slash_and_no_version(document):
     for path in document["paths"]:
         assert path == "/" or not path.endswith("/")
         assert not path.startswith("/api/")
+
+
+@pytest.mark.parametrize("veld, waarde", [("actief", 0), ("actief", "true"), ("actief", 1)])
+def test_a_boolean_field_takes_only_json_booleans(api, maak_afnemer, veld, waarde):
+    afnemer = maak_afnemer()
+    response = api.post(f"/afnemers/{afnemer['id']}/webhooks",
+                        json={"url": "https://hooks.example/x", veld: waarde})
+    assert response.status_code == 400, response.get_json()
+    assert [p["name"] for p in response.get_json()["invalidParams"]] == [veld]
+
+
+@pytest.mark.parametrize("aantal", [2.5, 2.589e-42, "3"])
+def test_an_integer_field_takes_only_json_integers(api, maak_afnemer, aantal):
+    afnemer = maak_afnemer()
+    response = api.post(f"/afnemers/{afnemer['id']}/kosten/schattingen", json={
+        "jaar": 2027, "volumes": [{"dienst": "digipoort", "metriek": "berichten",
+                                   "aantal": aantal}]})
+    assert response.status_code == 400, response.get_json()
+    assert [p["name"] for p in response.get_json()["invalidParams"]] == ["volumes.0.aantal"]
+
+
+def test_a_created_resource_and_a_list_link_to_the_operations_on_their_items(document):
+    """The links the stateful contract test follows (core.api.links)."""
+    paths = document["paths"]
+    created = paths["/afnemers/{afnemerId}/contactpersonen"]["post"]["responses"]["201"]
+    item_ops = {paths["/afnemers/{afnemerId}/contactpersonen/{contactpersoonId}"][m][
+        "operationId"] for m in ("get", "patch", "delete")}
+    assert set(created["links"]) == item_ops
+    for link in created["links"].values():
+        assert link["parameters"] == {"afnemerId": "$request.path.afnemerId",
+                                      "contactpersoonId": "$response.body#/id"}
+    listed = paths["/afnemers/{afnemerId}/contactpersonen"]["get"]["responses"]["200"]
+    assert {link["parameters"]["contactpersoonId"] for link in listed["links"].values()} == {
+        "$response.body#/resultaten/0/id"}
+    operation_ids = {op["operationId"] for item in paths.values() for op in item.values()
+                     if isinstance(op, dict) and "operationId" in op}
+    for item in paths.values():
+        for op in item.values():
+            for response in (op.get("responses", {}) if isinstance(op, dict) else {}).values():
+                for link in response.get("links", {}).values():
+                    assert link["operationId"] in operation_ids

@@ -1,0 +1,35 @@
+"""Schemathesis over real HTTP, against the served product and its own document.
+
+It runs the ``schemathesis`` command as an integrator would, with every check (server
+errors, status codes, content types, response headers and bodies against the
+document, negative and positive data, missing headers, authentication, use after
+free, resource availability) in every phase, the stateful one following the
+document's links. ``schemathesis.toml`` beside this file says where the expected
+statuses differ from the defaults, and why.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.served.conftest import Served
+
+CONFIG = Path(__file__).with_name("schemathesis.toml")
+SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
+
+
+@pytest.mark.slow
+def test_the_served_api_conforms_to_its_document_with_every_check(served: Served, tmp_path):
+    result = subprocess.run(
+        [str(SCHEMATHESIS), "--config-file", str(CONFIG), "run", f"{served.api}/openapi.json",
+         "--checks", "all", "--phases", "examples,coverage,fuzzing,stateful",
+         "--header", f"Authorization: Bearer {served.logius_token}",
+         "--workers", "2", "--no-color", "--seed", "20261203",
+         "--report", "junit", "--report-dir", str(tmp_path)],
+        capture_output=True, text=True, timeout=900, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:]
+    assert "Stateful" in result.stdout
