@@ -53,6 +53,9 @@ class Served:
     ontvanger: WebhookOntvanger
     provider: RunningProvider
     access_log: Path
+    #: Where the processes run; ``instance/demo-tokens.env`` is there, as
+    #: ``./scripts/serve`` leaves it.
+    workdir: Path
     _oin: Iterator[int] = field(default_factory=lambda: iter(range(10**6)))
 
     @property
@@ -200,7 +203,7 @@ def served(request, tmp_path_factory) -> Iterator[Served]:
                 _wacht_op(f"http://127.0.0.1:{port}/api/v1/openapi.json", server, access_log)
                 yield Served(backend=backend, base=f"http://127.0.0.1:{port}", env=env,
                              tokens=tokens, smtp=smtp, ontvanger=ontvanger,
-                             provider=provider, access_log=access_log)
+                             provider=provider, access_log=access_log, workdir=tmp)
             finally:
                 _stop(server)
                 _stop(worker)
