@@ -20,6 +20,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
+from core import foutteksten
+
 log = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
@@ -139,7 +141,7 @@ def validation_problem(messages: Mapping[str, Any]) -> Problem:
     # webargs nests by location ({"json": {...}, "query": {...}}); the location is not a name.
     for _location, per_location in messages.items():
         for name, message in flatten_messages(per_location):
-            code, reason = _FIELD_MESSAGES.get(message, ("invalid", message))
+            code, reason = foutteksten.uitleg(message)  # the code; Dutch also for webargs
             params.append({"name": name or "body", "code": code, "reason": reason})
     names = ", ".join(dict.fromkeys(p["name"] for p in params))
     return Problem(
