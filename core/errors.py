@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
@@ -45,6 +46,143 @@ TITLES = {
     503: "Dienst niet beschikbaar",
 }
 
+
+@dataclass(frozen=True)
+class Probleemcode:
+    """One value of ``code`` (and of the last segment of ``type``) in a problem answer."""
+
+    code: str
+    statussen: tuple[int, ...]
+    omschrijving: str
+
+
+#: Every ``code`` the API answers with, in one place: the OpenAPI document lists them in
+#: the Problem schema, and ``tests/test_errors.py`` checks that every code raised in the
+#: code base is here. Add a code here before raising it. Clients should treat an unknown
+#: code as its status (new codes may be added), so the document does not make it an enum.
+CODES: dict[str, Probleemcode] = {c.code: c for c in (
+    Probleemcode("ongeldige-invoer", (400,),
+                 "De invoer is ongeldig; invalidParams noemt elk ongeldig veld tegelijk."),
+    Probleemcode("ongeldig-verzoek", (400,),
+                 "Het verzoek is niet te verwerken (bijvoorbeeld een onleesbare header)."),
+    Probleemcode("niet-geauthenticeerd", (401,),
+                 "Geen token, of een onbekend, verlopen of ingetrokken token."),
+    Probleemcode("geen-toegang", (403,), "U mag deze bewerking niet uitvoeren."),
+    Probleemcode("onvoldoende-scope", (403,),
+                 "Het token heeft niet de scope (read of write) die de bewerking vraagt."),
+    Probleemcode("alleen-lezen", (403,),
+                 "Uw rol bij deze afnemer (afnemer-medewerker) geeft alleen leesrechten."),
+    Probleemcode("alleen-logius", (403,),
+                 "Alleen een Logius-beheerder mag dit (bij verbruik ook het productteam van "
+                 "de dienst)."),
+    Probleemcode("geen-productteam", (403,),
+                 "Alleen het productteam van deze dienst of een Logius-beheerder mag dit."),
+    Probleemcode("niet-gevonden", (404,),
+                 "De resource bestaat niet, of u heeft er geen toegang toe (elke 404)."),
+    Probleemcode("methode-niet-toegestaan", (405,),
+                 "Deze methode is op deze resource niet toegestaan; zie de Allow-header."),
+    Probleemcode("conflict", (409,), "De wijziging botst met bestaande gegevens."),
+    Probleemcode("oin-bestaat-al", (409,), "Er is al een afnemer met dit OIN."),
+    Probleemcode("aansluiting-bestaat-al", (409,),
+                 "De afnemer heeft al een lopende aansluiting op deze dienst en omgeving."),
+    Probleemcode("ongeldige-statusovergang", (409,),
+                 "Deze statusovergang bestaat niet; huidigeStatus en toegestaneStatussen "
+                 "zeggen wat wel kan."),
+    Probleemcode("aansluiting-beeindigd", (409,), "Een beëindigde aansluiting wijzigt niet meer."),
+    Probleemcode("dienst-niet-beschikbaar", (409,),
+                 "De dienst van deze aansluiting is op dit portaal niet beschikbaar."),
+    Probleemcode("laatste-algemene-contactpersoon", (409,),
+                 "De laatste algemene contactpersoon blijft (AV 2.4)."),
+    Probleemcode("al-ingetrokken", (409,), "Dit token of deze client is al ingetrokken."),
+    Probleemcode("al-lid", (409,),
+                 "Dit e-mailadres is al lid of uitgenodigd; zie bestaandLidmaatschap."),
+    Probleemcode("laatste-beheerder", (409,), "De laatste beheerder van een afnemer blijft."),
+    Probleemcode("lidmaatschap-beeindigd", (409,), "Een beëindigd lidmaatschap wijzigt niet meer."),
+    Probleemcode("client-bestaat-al", (409,), "Deze client-id is al geregistreerd."),
+    Probleemcode("versie-bestaat-al", (409,), "Deze koppelvlakversie bestaat al."),
+    Probleemcode("wordt-verstuurd", (409,), "Deze bezorging wordt op dit moment verstuurd."),
+    Probleemcode("webhook-verwijderd", (409,),
+                 "Het webhook-endpoint van deze bezorging bestaat niet meer."),
+    Probleemcode("geen-reactie-nodig", (409,),
+                 "Op dit soort aankondiging wordt niet gereageerd."),
+    Probleemcode("al-gereageerd", (409,),
+                 "De afnemer heeft al gereageerd; besluit noemt het besluit."),
+    Probleemcode("tarief-ontbreekt", (409,),
+                 "Een tarief dat de berekening nodig heeft, is niet vastgesteld; dienst, jaar "
+                 "en tariefcode noemen het."),
+    Probleemcode("btw-tarief-ontbreekt", (409,),
+                 "Het btw-tarief van het jaar (jaar) is niet vastgesteld."),
+    Probleemcode("voorcalculatie-vastgelegd", (409,),
+                 "De voorcalculatie ligt vast sinds het jaar begon; alleen Logius wijzigt hem."),
+    Probleemcode("verouderde-versie", (412,),
+                 "De ETag in If-Match is niet (meer) die van de resource: haal hem opnieuw op."),
+    Probleemcode("verzoek-te-groot", (413,), "De body van het verzoek is te groot."),
+    Probleemcode("mediatype-niet-ondersteund", (415,),
+                 "De Content-Type van de body wordt hier niet aangenomen; "
+                 "ondersteundeMediatypes noemt wat wel."),
+    Probleemcode("if-match-vereist", (428,),
+                 "Deze wijziging vraagt If-Match met de ETag van de resource."),
+    Probleemcode("interne-fout", (500,),
+                 "Er ging iets mis aan de kant van het portaal."),
+    Probleemcode("issuer-onbereikbaar", (503,),
+                 "De identity provider is niet bereikbaar; probeer het na Retry-After opnieuw."),
+)}
+
+#: The code of a problem raised without one, per status (one code for every 404).
+STANDAARDCODES = {
+    400: "ongeldig-verzoek",
+    401: "niet-geauthenticeerd",
+    403: "geen-toegang",
+    404: "niet-gevonden",
+    405: "methode-niet-toegestaan",
+    409: "conflict",
+    412: "verouderde-versie",
+    413: "verzoek-te-groot",
+    415: "mediatype-niet-ondersteund",
+    428: "if-match-vereist",
+    500: "interne-fout",
+    503: "issuer-onbereikbaar",
+}
+
+
+def standaardcode(status: int) -> str:
+    return STANDAARDCODES.get(status) or ("interne-fout" if status >= 500 else "ongeldig-verzoek")
+
+
+#: The extension members (RFC 9457 section 3.2) a problem may carry beside the standard
+#: ones, with their JSON Schema for the OpenAPI document. ``tests/test_errors.py``
+#: checks that every member raised in the code base is here.
+EXTENSIES: dict[str, dict[str, Any]] = {
+    "huidigeStatus": {
+        "type": "string", "enum": ["aangevraagd", "actief", "opgeschort", "beeindigd"],
+        "description": "Bij ongeldige-statusovergang: de status die de aansluiting nu heeft"},
+    "toegestaneStatussen": {
+        "type": "array",
+        "items": {"type": "string", "enum": ["aangevraagd", "actief", "opgeschort", "beeindigd"]},
+        "description": "Bij ongeldige-statusovergang: de statussen waarnaar het wel kan"},
+    "bestaandeAansluiting": {
+        "type": "string", "format": "uuid",
+        "description": "Bij aansluiting-bestaat-al: de id van de lopende aansluiting"},
+    "bestaandLidmaatschap": {
+        "type": "string", "format": "uuid",
+        "description": "Bij al-lid: de id van het bestaande lidmaatschap"},
+    "besluit": {
+        "type": "string", "enum": ["accepteren", "afwijzen"],
+        "description": "Bij al-gereageerd: het besluit dat al is vastgelegd"},
+    "dienst": {"type": "string", "description": "Bij tarief-ontbreekt: de dienst (slug)"},
+    "jaar": {"type": "integer",
+             "description": "Bij tarief-ontbreekt en btw-tarief-ontbreekt: het kalenderjaar"},
+    "tariefcode": {"type": "string",
+                   "description": "Bij tarief-ontbreekt: de code van het ontbrekende tarief"},
+    "aantalOngeldigeRijen": {
+        "type": "integer", "minimum": 0,
+        "description": "Bij een ongeldige verbruiksupload (POST /verbruik): hoeveel rijen "
+                       "ongeldig zijn; invalidParams noemt elke fout met haar rijnummer"},
+    "ondersteundeMediatypes": {
+        "type": "array", "items": {"type": "string"},
+        "description": "Bij mediatype-niet-ondersteund: de Content-Types die hier wel mogen"},
+}
+
 # marshmallow's built-in messages, mapped to a stable code and a Dutch reason.
 _FIELD_MESSAGES = {
     "Missing data for required field.": ("required", "Dit veld is verplicht."),
@@ -69,7 +207,8 @@ class Problem(Exception):
 
     :param status: HTTP status code.
     :param detail: human-readable explanation for this occurrence (Dutch).
-    :param code: stable machine-readable code, also used in ``type``.
+    :param code: stable machine-readable code, also used in ``type``: one of
+        :data:`CODES` (without one, the status's code from :data:`STANDAARDCODES`).
     :param invalid_params: ``[{"name", "code", "reason"}]`` for field errors.
     :param headers: extra response headers (``WWW-Authenticate``, ``Allow``...).
     """
@@ -88,7 +227,7 @@ class Problem(Exception):
         super().__init__(detail)
         self.status = status
         self.detail = detail
-        self.code = code or HTTPStatus(status).phrase.lower().replace(" ", "-")
+        self.code = code or standaardcode(status)
         self.title = title or TITLES.get(status) or HTTPStatus(status).phrase
         self.invalid_params = invalid_params
         self.headers = dict(headers or {})
@@ -120,6 +259,18 @@ def invalid(field: str, reason: str, code: str = "invalid") -> Problem:
         f"Ongeldige invoer in: {field}.",
         code="ongeldige-invoer",
         invalid_params=[{"name": field, "code": code, "reason": reason}],
+    )
+
+
+def mediatype_niet_ondersteund(ondersteund: Iterable[str]) -> Problem:
+    """415 for a body in a Content-Type the operation does not take, naming those it does."""
+    typen = list(ondersteund)
+    return Problem(
+        415,
+        f"Stuur de body als {' of '.join(typen)}"
+        f"{'' if request.mimetype else ' en zet de Content-Type-header'}.",
+        code="mediatype-niet-ondersteund",
+        ondersteundeMediatypes=typen,
     )
 
 

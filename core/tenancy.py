@@ -15,6 +15,7 @@ Inside the view, :func:`huidige_afnemer`, :func:`tenant_select` and
 from __future__ import annotations
 
 import uuid
+from copy import deepcopy
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -24,6 +25,7 @@ from sqlalchemy import Select, select
 from core.afnemers.models import Afnemer
 from core.api import Blueprint
 from core.auth.middleware import current_principal, vereis_scope
+from core.auth.principal import Rol
 from core.config import API_PREFIX
 from core.db import db
 from core.errors import Problem
@@ -91,7 +93,8 @@ def tenant_get_or_404(model: type[T], pk: uuid.UUID) -> T:
 
 
 def alleen_logius(view):
-    """Restrict an operation to Logius beheerders (403 for everyone else)."""
+    """Restrict an operation to Logius beheerders (403 for everyone else); the OpenAPI
+    document says so in the operation's ``x-rollen``."""
 
     @wraps(view)
     def wrapper(*args: Any, **kwargs: Any):
@@ -101,4 +104,7 @@ def alleen_logius(view):
             )
         return view(*args, **kwargs)
 
+    wrapper._apidoc = deepcopy(getattr(view, "_apidoc", {}))
+    wrapper._apidoc["manual_doc"] = {**wrapper._apidoc.get("manual_doc", {}),
+                                     "x-rollen": [Rol.LOGIUS_BEHEERDER.value]}
     return wrapper

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from flask import url_for
 from flask.views import MethodView
 from sqlalchemy.exc import IntegrityError
 
@@ -17,7 +18,7 @@ from core.aansluitingen.schemas import (
     StatuswijzigingSchema,
     _onderdelen_fouten,
 )
-from core.api.etag import check_if_match
+from core.api.etag import check_if_match, etag_of
 from core.api.pagination import PaginaArgs, paginate, pagina_schema
 from core.api.responses import aangemaakt, commit, met_etag
 from core.auth.middleware import current_principal
@@ -126,7 +127,12 @@ class Statuswijzigingen(MethodView):
         return paginate(query, args)
 
     @blp.arguments(StatuswijzigingSchema)
-    @blp.response(201, StatuswijzigingSchema)
+    @blp.response(201, StatuswijzigingSchema, headers={
+        "ETag": {"description": "De nieuwe ETag van de aansluiting: stuur hem in If-Match bij "
+                                "de volgende wijziging ervan", "required": True,
+                 "schema": {"type": "string", "example": '"4"'}},
+        "Location": {"description": "Het adres van de aansluiting", "required": True,
+                     "schema": {"type": "string", "format": "uri"}}})
     @blp.if_match()
     @blp.problems(403, 409)
     def post(self, data, aansluiting_id: uuid.UUID):
@@ -135,7 +141,8 @@ class Statuswijzigingen(MethodView):
         Activeren, opschorten en hervatten doet Logius; opschorten vraagt een grondslag
         (AV 5.3 of AV 5.4) en een reden. Een afnemer kan zijn aanvraag intrekken of de
         aansluiting beëindigen. Een niet-toegestane overgang geeft 409. Stuur de ETag van
-        de aansluiting mee in If-Match.
+        de aansluiting mee in If-Match. Het antwoord draagt in `ETag` de nieuwe ETag van
+        de aansluiting (voor een volgende wijziging) en in `Location` haar adres.
         """
         aansluiting = tenant_get_or_404(Aansluiting, aansluiting_id)
         check_if_match(aansluiting)
@@ -147,4 +154,9 @@ class Statuswijzigingen(MethodView):
             reden=data.get("reden"),
         )
         commit()
-        return wijziging, 201
+        # The status change is part of the aansluiting's history: the answer points at the
+        # aansluiting, with the ETag the next change of it needs.
+        return wijziging, 201, {
+            "ETag": etag_of(aansluiting),
+            "Location": url_for("aansluitingen.AansluitingView", _external=True,
+                                afnemer_id=aansluiting.afnemer_id, aansluiting_id=aansluiting.id)}

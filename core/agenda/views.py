@@ -123,7 +123,8 @@ class Sleutel(MethodView):
             record.aangemaakt_door = current_principal().naam
         commit()
         url = f"{current_app.config['PUBLIC_URL'].rstrip('/')}{API_PREFIX}/agenda/{waarde}"
-        return {"feed_url": url, "aangemaakt_op": record.aangemaakt_op}
+        # What is created is the feed: Location is its address (also in the body).
+        return {"feed_url": url, "aangemaakt_op": record.aangemaakt_op}, 201, {"Location": url}
 
     @sleutel.response(204)
     @sleutel.problems(403)
@@ -137,10 +138,22 @@ class Sleutel(MethodView):
             commit()
 
 
+ICAL_VOORBEELD = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Logius//Afnemersportaal//NL\r\n"
+    "BEGIN:VEVENT\r\nUID:prognose-2027@afnemersportaal\r\nDTSTART;VALUE=DATE:20261001\r\n"
+    "SUMMARY:Prognose DigiD 2027 inleveren\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
 @feed.route("/<waarde>")
 class Feed(MethodView):
-    @feed.response(200, description="iCalendar (text/calendar)")
     @feed.alt_response(404, description="Onbekende of ingetrokken sleutel")
+    @feed.doc(security=[], responses={"200": {
+        "description": "De termijnen als iCalendar (RFC 5545)",
+        "content": {"text/calendar": {"schema": {"type": "string"}, "example": ICAL_VOORBEELD}},
+        "headers": {"Content-Disposition": {
+            "description": "De bestandsnaam van de agenda", "required": True,
+            "schema": {"type": "string", "example": 'inline; filename="termijnen.ics"'}}}}})
+    @feed.rollen()
     def get(self, waarde: str):
         """Termijnen als iCalendar-feed (met de agenda-sleutel in het pad, zonder token)"""
         record = db.session.execute(

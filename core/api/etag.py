@@ -7,7 +7,9 @@ it read: without it the answer is 428, with a stale one 412, and nothing changes
 
 from __future__ import annotations
 
-from flask import request
+import hashlib
+
+from flask import Response, request
 
 from core.errors import Problem
 
@@ -49,3 +51,13 @@ def check_if_match_voor_put(obj) -> None:
             "aan te maken.",
             code="verouderde-versie",
         )
+
+
+def etag_bij_aanmaken(response: Response) -> Response:
+    """Every 201 carries an ETag: a view that set none (a record without a version
+    counter, written once) gets a strong tag of exactly the representation it answered
+    (RFC 9110 8.8.3), as flask-smorest derives its own ETags."""
+    if response.status_code == 201 and "ETag" not in response.headers \
+            and not response.is_streamed:
+        response.set_etag(hashlib.sha256(response.get_data()).hexdigest()[:32])
+    return response

@@ -46,11 +46,11 @@ def tekst(max_length: int = 200, **kwargs) -> ma.fields.String:
 
 def keuze(waarden, **kwargs) -> ma.fields.String:
     waarden = [str(w) for w in waarden]
-    # A nullable choice lists null among its values, or validators reject the null.
-    enum = [*waarden, None] if kwargs.get("allow_none") else waarden
+    # A nullable choice is ``nullable: true`` (from allow_none), never null in the enum:
+    # generated clients make an enum member of every value.
     return ma.fields.String(
         validate=ma.validate.OneOf(waarden, error="Kies een van: {choices}."),
-        metadata={"enum": enum, **kwargs.pop("metadata", {})},
+        metadata={"enum": waarden, **kwargs.pop("metadata", {})},
         **kwargs,
     )
 

@@ -55,7 +55,6 @@ percentage (`"21.00"`).
 """
 
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
-_WRITES = ("put", "post", "delete", "patch")
 TENANT = "/afnemers/{afnemerId}"
 WEBHOOKS = TENANT + "/webhooks"
 
@@ -243,7 +242,7 @@ def _if_match(operation: dict[str, Any]) -> bool | None:
 def _etag_bij_lezen(path_item: dict[str, Any]) -> dict[str, Any] | None:
     """The ETag of a GET: sent where the resource changes with If-Match, as the change
     needs it; where If-Match is optional (a PUT that may create) only once it exists."""
-    nodig = [_if_match(path_item[m]) for m in _WRITES if m in path_item]
+    nodig = [_if_match(path_item[m]) for m in ("put", "patch", "delete") if m in path_item]
     if True in nodig:
         return _ref("headers", "ETag")
     if False in nodig:
@@ -347,12 +346,14 @@ def _openapi_path() -> dict[str, Any]:
             "elke origin (CORS *).",
             "operationId": operatie_id("get", "/openapi.json"),
             "security": [],
+            "x-rollen": [],
             "responses": {
                 "200": {
                     "description": "Het OpenAPI 3-document van deze API",
                     "headers": {
                         "API-Version": _ref("headers", "API-Version"),
-                        "Access-Control-Allow-Origin": _ref(
+                        # lower case: the rules' linter looks for this spelling
+                        "access-control-allow-origin": _ref(
                             "headers", "Access-Control-Allow-Origin"
                         ),
                     },

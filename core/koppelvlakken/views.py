@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from email.utils import formatdate
 
 import marshmallow as ma
+from flask import url_for
 from flask.views import MethodView
 from sqlalchemy import select
 
@@ -27,6 +28,7 @@ from core.api.pagination import PaginaArgs, paginate, paginate_list, pagina_sche
 from core.api.responses import commit, met_etag
 from core.api.schemas import Schema, WijzigingMixin
 from core.auth.middleware import current_principal
+from core.auth.principal import Rol
 from core.config import API_PREFIX
 from core.db import db
 from core.plugins import diensten
@@ -43,6 +45,10 @@ gebruik = TenantBlueprint(
     "koppelvlakgebruik", __name__, suffix="/koppelvlakgebruik",
     description="Welke koppelvlakversie elke aansluiting van de afnemer gebruikt",
 )
+
+#: Sent only for a deprecated or retired version (formats in :mod:`core.api.openapi`).
+DEPRECATION_SUNSET = {"Deprecation": {"$ref": "#/components/headers/Deprecation"},
+                      "Sunset": {"$ref": "#/components/headers/Sunset"}}
 
 STATUSSEN = [service.Status.ONDERSTEUND, service.Status.VEROUDERD,
              service.Status.UITGEFASEERD, service.Status.ONBEKEND]
@@ -163,6 +169,7 @@ class Versies(MethodView):
     @blp.arguments(VersieSchema)
     @blp.response(201, VersieSchema)
     @blp.problems(403, 409)
+    @blp.rollen(Rol.LOGIUS_BEHEERDER, Rol.PRODUCTTEAM)
     def post(self, data, slug: str, koppelvlak: str):
         """Nieuwe versie van een koppelvlak (productteam van de dienst)"""
         service.koppelvlak_of_404(slug, koppelvlak)
@@ -174,7 +181,9 @@ class Versies(MethodView):
         record = KoppelvlakVersie(dienst=slug, koppelvlak=koppelvlak, **data)
         db.session.add(record)
         commit()
-        return met_etag(record, 201)
+        return met_etag(record, 201, Location=url_for(
+            "koppelvlakken.VersieView", slug=slug, koppelvlak=koppelvlak, versie=record.nummer,
+            _external=True))
 
 
 @blp.route("/<koppelvlak>/versies/<versie>")
@@ -193,6 +202,7 @@ class VersieView(MethodView):
     @blp.response(200, VersieSchema)
     @blp.if_match()
     @blp.problems(403)
+    @blp.rollen(Rol.LOGIUS_BEHEERDER, Rol.PRODUCTTEAM)
     def patch(self, data, slug: str, koppelvlak: str, versie: str):
         """Versie verouderd verklaren of uitfaseren (sunset), met opvolger
 
@@ -224,11 +234,7 @@ class VersieView(MethodView):
 @blp.route("/<koppelvlak>/controle")
 class Controle(MethodView):
     @blp.arguments(ControleArgs, location="query")
-    @blp.response(200, ControleSchema, headers={
-        "Deprecation": {"description": "Sinds wanneer de versie verouderd is (RFC 9745)",
-                        "schema": {"type": "string"}},
-        "Sunset": {"description": "Wanneer de versie stopt (RFC 8594)",
-                   "schema": {"type": "string"}}})
+    @blp.response(200, ControleSchema, headers=DEPRECATION_SUNSET)
     def get(self, args, slug: str, koppelvlak: str):
         """Controleren waar een versie staat: ondersteund, verouderd, uitgefaseerd, onbekend"""
         service.koppelvlak_of_404(slug, koppelvlak)
@@ -318,11 +324,7 @@ class Gebruik(MethodView):
 
 @gebruik.route("/<uuid:gebruik_id>")
 class GebruikView(MethodView):
-    @gebruik.response(200, GebruikSchema, headers={
-        "Deprecation": {"description": "Bij een verouderde versie (RFC 9745)",
-                        "schema": {"type": "string"}},
-        "Sunset": {"description": "Wanneer de versie stopt (RFC 8594)",
-                   "schema": {"type": "string"}}})
+    @gebruik.response(200, GebruikSchema, headers=DEPRECATION_SUNSET)
     def get(self, gebruik_id: uuid.UUID):
         """Eén registratie, met de status van de versie (en Deprecation/Sunset)"""
         item = tenant_get_or_404(KoppelvlakGebruik, gebruik_id)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import uuid
 
 import marshmallow as ma
+from flask import url_for
 from flask.views import MethodView
 from sqlalchemy import func, select
 
@@ -270,7 +271,9 @@ class Prognoses(MethodView):
         db.session.flush()
         waarschuwing = service.capaciteitswaarschuwing(prognose)
         commit()
-        return {**_als_dict(prognose, met_versies=True), "waarschuwing": waarschuwing}
+        return {**_als_dict(prognose, met_versies=True), "waarschuwing": waarschuwing}, 201, {
+            "Location": url_for("prognoses.PrognoseView", _external=True,
+                                afnemer_id=prognose.afnemer_id, prognose_id=prognose.id)}
 
 
 @blp.route("/<uuid:prognose_id>")

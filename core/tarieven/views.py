@@ -17,6 +17,7 @@ from core.api.etag import check_if_match_voor_put, etag_of
 from core.api.pagination import PaginaArgs, paginate, pagina_schema
 from core.api.responses import commit, met_etag
 from core.auth.middleware import current_principal
+from core.auth.principal import Rol
 from core.config import API_PREFIX
 from core.db import db
 from core.errors import Problem
@@ -86,6 +87,7 @@ class TariefView(MethodView):
         "description": "De ETag van het tarief; verplicht als het al een bedrag heeft"}],
         responses={"412": {"description": "problem"}, "428": {"description": "problem"}})
     @blp.problems(403)
+    @blp.rollen(Rol.LOGIUS_BEHEERDER, Rol.PRODUCTTEAM)
     def put(self, data, slug: str, jaar: int, code: str):
         """Een tarief vaststellen of wijzigen (productteam van de dienst of Logius)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from flask import request
+from flask import request, url_for
 from flask.views import MethodView
 from sqlalchemy import select
 
@@ -24,7 +24,7 @@ from core.auth.middleware import current_principal
 from core.auth.principal import Principal, Rol
 from core.config import API_PREFIX
 from core.db import db
-from core.errors import Problem
+from core.errors import Problem, mediatype_niet_ondersteund
 from core.plugins import diensten
 from core.tenancy import TenantBlueprint, huidige_afnemer, tenant_get_or_404, tenant_select
 from core.tijd import vandaag
@@ -51,6 +51,7 @@ voorcalculaties = TenantBlueprint(
     description="Voorcalculatie per aansluiting per jaar: vooraf gefactureerd (DP tabel 1)",
 )
 
+CSV = "text/csv"
 CSV_VOORBEELD = (
     "aansluitingId,metriek,datum,aantal\n"
     "3f0c2a4e-8b1d-4c6e-9a7f-2d5b8e1c4a90,berichten,2027-01-31,812\n"
@@ -75,11 +76,12 @@ class Verbruik(MethodView):
                        "(komma of puntkomma als scheidingsteken).",
         "content": {
             "application/json": {"schema": VerbruikInvoerSchema},
-            "text/csv": {"schema": {"type": "string"}, "example": CSV_VOORBEELD},
+            CSV: {"schema": {"type": "string"}, "example": CSV_VOORBEELD},
         },
     })
     @verbruik.response(200, VerbruikResultaatSchema)
     @verbruik.problems(403, 415)
+    @verbruik.rollen(Rol.LOGIUS_BEHEERDER, Rol.PRODUCTTEAM)
     def post(self):
         """Verbruik vastleggen of corrigeren (Logius of het productteam van de dienst)
 
@@ -92,7 +94,7 @@ class Verbruik(MethodView):
         """
         principal = current_principal()
         _mag_vastleggen(principal)
-        if request.mimetype == "text/csv":
+        if request.mimetype == CSV:
             ruw = invoer.uit_csv(request.get_data(as_text=True))
             csv_bron = True
         elif request.mimetype == "application/json":
@@ -104,8 +106,7 @@ class Verbruik(MethodView):
             ruw = invoer.uit_json(body)
             csv_bron = False
         else:
-            raise Problem(415, "Stuur verbruik als application/json of als text/csv.",
-                          code="mediatype-niet-ondersteund")
+            raise mediatype_niet_ondersteund(["application/json", CSV])
         rijen = invoer.controleer(ruw, principal, csv_bron=csv_bron)
         resultaat = service.vastleggen(rijen, door=principal)
         commit()
@@ -255,4 +256,9 @@ class VoorcalculatieView(MethodView):
         record, nieuw = zet_voorcalculatie(aansluiting, jaar, data["volumes"],
                                            current_principal(), record=record)
         commit()
-        return _als_dict(aansluiting, record), 201 if nieuw else 200, {"ETag": etag_of(record)}
+        headers = {"ETag": etag_of(record)}
+        if nieuw:
+            headers["Location"] = url_for("voorcalculaties.VoorcalculatieView", _external=True,
+                                          afnemer_id=aansluiting.afnemer_id,
+                                          aansluiting_id=aansluiting.id, jaar=jaar)
+        return _als_dict(aansluiting, record), 201 if nieuw else 200, headers

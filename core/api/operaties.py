@@ -1,0 +1,139 @@
+"""The operationId of every operation: short, Dutch, and what the operation does.
+
+Generated clients name their functions after these (``afnemer_lezen``,
+``contactpersoon_wijzigen``), so they are part of the contract: **never rename one**.
+A new operation gets a name here; one without (a plugin's route) falls back to a name
+made from its method and path. ``tests/api/test_contract.py`` checks that every core
+operation has one, and that they are unique.
+"""
+
+from __future__ import annotations
+
+import re
+
+OPERATIE_IDS: dict[tuple[str, str], str] = {
+    ("get", "/openapi.json"): "openapiDocumentLezen",
+    # Afnemers
+    ("get", "/afnemers"): "afnemersOpvragen",
+    ("post", "/afnemers"): "afnemerRegistreren",
+    ("get", "/afnemers/{afnemerId}"): "afnemerLezen",
+    ("patch", "/afnemers/{afnemerId}"): "afnemerWijzigen",
+    # Aankondigingen (Logius) and the afnemer's view of them
+    ("get", "/aankondigingen"): "aankondigingenOpvragen",
+    ("post", "/aankondigingen"): "aankondigingVersturen",
+    ("get", "/aankondigingen/{aankondigingId}"): "aankondigingLezen",
+    ("get", "/afnemers/{afnemerId}/aankondigingen"): "afnemerAankondigingenOpvragen",
+    ("get", "/afnemers/{afnemerId}/aankondigingen/{aankondigingId}"): "afnemerAankondigingLezen",
+    ("post", "/afnemers/{afnemerId}/aankondigingen/{aankondigingId}/reactie"):
+        "aankondigingBeantwoorden",
+    # Aansluitingen
+    ("get", "/afnemers/{afnemerId}/aansluitingen"): "aansluitingenOpvragen",
+    ("post", "/afnemers/{afnemerId}/aansluitingen"): "aansluitingAanvragen",
+    ("get", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}"): "aansluitingLezen",
+    ("patch", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}"): "aansluitingWijzigen",
+    ("get", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}/statuswijzigingen"):
+        "statuswijzigingenOpvragen",
+    ("post", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}/statuswijzigingen"):
+        "aansluitingStatusWijzigen",
+    ("get", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}/voorcalculaties"):
+        "voorcalculatiesOpvragen",
+    ("put", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}/voorcalculaties/{jaar}"):
+        "voorcalculatieVastleggen",
+    # Agenda
+    ("get", "/afnemers/{afnemerId}/deadlines"): "deadlinesOpvragen",
+    ("post", "/afnemers/{afnemerId}/agenda-sleutel"): "agendaSleutelAanmaken",
+    ("delete", "/afnemers/{afnemerId}/agenda-sleutel"): "agendaSleutelIntrekken",
+    ("get", "/agenda/{waarde}"): "agendaFeedLezen",
+    # Toegang
+    ("get", "/afnemers/{afnemerId}/api-tokens"): "apiTokensOpvragen",
+    ("post", "/afnemers/{afnemerId}/api-tokens"): "apiTokenAanmaken",
+    ("get", "/afnemers/{afnemerId}/api-tokens/{tokenId}"): "apiTokenLezen",
+    ("delete", "/afnemers/{afnemerId}/api-tokens/{tokenId}"): "apiTokenIntrekken",
+    ("get", "/afnemers/{afnemerId}/lidmaatschappen"): "lidmaatschappenOpvragen",
+    ("post", "/afnemers/{afnemerId}/lidmaatschappen"): "lidUitnodigen",
+    ("get", "/afnemers/{afnemerId}/lidmaatschappen/{lidmaatschapId}"): "lidmaatschapLezen",
+    ("patch", "/afnemers/{afnemerId}/lidmaatschappen/{lidmaatschapId}"): "lidmaatschapWijzigen",
+    ("delete", "/afnemers/{afnemerId}/lidmaatschappen/{lidmaatschapId}"):
+        "lidmaatschapBeeindigen",
+    ("get", "/afnemers/{afnemerId}/machine-clients"): "machineClientsOpvragen",
+    ("post", "/afnemers/{afnemerId}/machine-clients"): "machineClientRegistreren",
+    ("get", "/afnemers/{afnemerId}/machine-clients/{machineClientId}"): "machineClientLezen",
+    ("delete", "/afnemers/{afnemerId}/machine-clients/{machineClientId}"):
+        "machineClientIntrekken",
+    ("get", "/afnemers/{afnemerId}/audit"): "auditlogOpvragen",
+    # Contactpersonen
+    ("get", "/afnemers/{afnemerId}/contactpersonen"): "contactpersonenOpvragen",
+    ("post", "/afnemers/{afnemerId}/contactpersonen"): "contactpersoonToevoegen",
+    ("get", "/afnemers/{afnemerId}/contactpersonen/{contactpersoonId}"): "contactpersoonLezen",
+    ("patch", "/afnemers/{afnemerId}/contactpersonen/{contactpersoonId}"):
+        "contactpersoonWijzigen",
+    ("delete", "/afnemers/{afnemerId}/contactpersonen/{contactpersoonId}"):
+        "contactpersoonVerwijderen",
+    # Meldingen
+    ("get", "/afnemers/{afnemerId}/webhooks"): "webhooksOpvragen",
+    ("post", "/afnemers/{afnemerId}/webhooks"): "webhookRegistreren",
+    ("get", "/afnemers/{afnemerId}/webhooks/{webhookId}"): "webhookLezen",
+    ("patch", "/afnemers/{afnemerId}/webhooks/{webhookId}"): "webhookWijzigen",
+    ("delete", "/afnemers/{afnemerId}/webhooks/{webhookId}"): "webhookVerwijderen",
+    ("get", "/afnemers/{afnemerId}/bezorgingen"): "bezorgingenOpvragen",
+    ("get", "/afnemers/{afnemerId}/bezorgingen/{bezorgingId}"): "bezorgingLezen",
+    ("post", "/afnemers/{afnemerId}/bezorgingen/{bezorgingId}/opnieuw"): "opnieuwBezorgen",
+    ("get", "/afnemers/{afnemerId}/gebeurtenissen"): "gebeurtenissenOpvragen",
+    ("get", "/afnemers/{afnemerId}/gebeurtenissen/{gebeurtenisId}"): "gebeurtenisLezen",
+    # Koppelvlakken
+    ("get", "/diensten/{slug}/koppelvlakken"): "koppelvlakkenOpvragen",
+    ("post", "/diensten/{slug}/koppelvlakken/{koppelvlak}/versies"): "koppelvlakversieToevoegen",
+    ("get", "/diensten/{slug}/koppelvlakken/{koppelvlak}/versies/{versie}"):
+        "koppelvlakversieLezen",
+    ("patch", "/diensten/{slug}/koppelvlakken/{koppelvlak}/versies/{versie}"):
+        "koppelvlakversieWijzigen",
+    ("get", "/diensten/{slug}/koppelvlakken/{koppelvlak}/controle"): "koppelvlakversieControleren",
+    ("get", "/afnemers/{afnemerId}/koppelvlakgebruik"): "koppelvlakgebruikOpvragen",
+    ("post", "/afnemers/{afnemerId}/koppelvlakgebruik"): "koppelvlakgebruikRegistreren",
+    ("get", "/afnemers/{afnemerId}/koppelvlakgebruik/{gebruikId}"): "koppelvlakgebruikLezen",
+    ("delete", "/afnemers/{afnemerId}/koppelvlakgebruik/{gebruikId}"):
+        "koppelvlakgebruikVerwijderen",
+    # Diensten, voorwaarden, tarieven
+    ("get", "/diensten"): "dienstenOpvragen",
+    ("get", "/diensten/{slug}"): "dienstLezen",
+    ("get", "/afnemers/{afnemerId}/voorwaarden"): "voorwaardenOpvragen",
+    ("get", "/diensten/{slug}/tarieven/{jaar}"): "tarieftabelLezen",
+    ("get", "/diensten/{slug}/tarieven/{jaar}/{code}"): "tariefLezen",
+    ("put", "/diensten/{slug}/tarieven/{jaar}/{code}"): "tariefVaststellen",
+    ("get", "/btw-tarieven"): "btwTarievenOpvragen",
+    ("get", "/btw-tarieven/{jaar}"): "btwTariefLezen",
+    ("put", "/btw-tarieven/{jaar}"): "btwTariefVaststellen",
+    # Verbruik en kosten
+    ("post", "/verbruik"): "verbruikVastleggen",
+    ("get", "/afnemers/{afnemerId}/verbruik"): "verbruikOpvragen",
+    ("get", "/afnemers/{afnemerId}/kosten"): "kostenOpvragen",
+    ("post", "/afnemers/{afnemerId}/kosten/schattingen"): "kostenSchatten",
+    ("get", "/afnemers/{afnemerId}/facturen/{jaar}"): "facturenLezen",
+    ("get", "/kostenruns"): "kostenrunsOpvragen",
+    ("get", "/kostenruns/{kostenrunId}"): "kostenrunLezen",
+    ("get", "/kostenruns/{kostenrunId}/regels"): "kostenrunRegelsOpvragen",
+    # Prognoses
+    ("get", "/diensten/{slug}/prognoseformulier"): "prognoseformulierLezen",
+    ("get", "/afnemers/{afnemerId}/prognoses"): "prognosesOpvragen",
+    ("post", "/afnemers/{afnemerId}/prognoses"): "prognoseIndienen",
+    ("get", "/afnemers/{afnemerId}/prognoses/{prognoseId}"): "prognoseLezen",
+    ("get", "/afnemers/{afnemerId}/prognoseplicht"): "prognoseplichtOpvragen",
+    ("get", "/prognoses/overzicht"): "prognoseoverzichtOpvragen",
+    ("get", "/prognoses/digid-capaciteit"): "digidCapaciteitLezen",
+    # Wijzigingsmeldingen
+    ("get", "/afnemers/{afnemerId}/wijzigingsmeldingen"): "wijzigingsmeldingenOpvragen",
+    ("post", "/afnemers/{afnemerId}/wijzigingsmeldingen"): "wijzigingMelden",
+    ("get", "/afnemers/{afnemerId}/wijzigingsmeldingen/{wijzigingsmeldingId}"):
+        "wijzigingsmeldingLezen",
+}
+
+
+def operatie_id(method: str, path: str) -> str:
+    """The operation's name from :data:`OPERATIE_IDS`, else one made from method and path."""
+    naam = OPERATIE_IDS.get((method, path))
+    if naam:
+        return naam
+    parts = [p for p in path.strip("/").split("/") if p]
+    words = [method] + [re.sub(r"[-_{}]", " ", p) for p in parts]
+    text = " ".join(words).split()
+    return text[0] + "".join(w[:1].upper() + w[1:] for w in text[1:])
