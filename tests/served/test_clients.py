@@ -185,6 +185,27 @@ def test_every_generated_enum_member_has_a_usable_name(py):
     assert bad == [], "enum members without a name in the document:\n" + "\n".join(bad)
 
 
+def _enums(node: Any, where: str):
+    if isinstance(node, dict):
+        if "enum" in node:
+            yield where, node
+        for key, value in node.items():
+            yield from _enums(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _enums(value, f"{where}/{i}")
+
+
+def test_a_nullable_enum_is_typed_as_nullable_by_both_generators(py):
+    """Inline ``nullable: true`` beside ``enum`` is not nullable to openapi-python-client
+    (a null in the answer raises ValueError while parsing), and a ``null`` among the
+    values gives hey-api no null and openapi-python-client ``...Type1`` classes. Both
+    type ``{"nullable": true, "allOf": [{"$ref": <the enum>}]}`` as the enum or null."""
+    bad = [f"{where}: {node.get('enum')}" for where, node in _enums(py.doc, "#")
+           if node.get("nullable") or None in node["enum"]]
+    assert bad == [], "nullable enums the generated clients cannot type:\n" + "\n".join(bad)
+
+
 def test_the_document_names_the_server_it_is_served_from(py, served):
     assert py.doc["servers"][0]["url"] == served.api
 
