@@ -20,8 +20,11 @@ class AankondigingSchema(Schema):
         "uitfasering (AV 14.1), onderhoud (AV 6.1), koppelvlakwijziging (MO 3.5), "
         "opschorting bij een beveiligingsincident (AV 5.4) of storing (AV 7)"})
     titel = fields.tekst(200, required=True,
-                         metadata={"example": "Nieuwe versie van de Algemene Voorwaarden"})
-    omschrijving = fields.tekst(4000, required=True)
+                         metadata={"description": "Korte titel van de aankondiging",
+                                   "example": "Nieuwe versie van de Algemene Voorwaarden"})
+    omschrijving = fields.tekst(4000, required=True, metadata={
+        "description": "Wat er verandert of gebeurt, en wat de afnemer ervan merkt",
+        "example": "Per 1 juli 2027 geldt versie 1.2 van de Algemene Voorwaarden."})
     artikel = ma.fields.String(dump_only=True, metadata={
         "description": "Het artikel waarop de aankondiging rust", "example": "AV 13.1"})
     dienst = ma.fields.String(allow_none=True, metadata={
@@ -53,7 +56,9 @@ class AankondigingSchema(Schema):
     reactie_vereist = ma.fields.Boolean(dump_only=True, metadata={
         "description": "Afnemers accepteren of wijzen af (voorwaardenwijziging, "
         "dienstwijziging, uitfasering)"})
-    aantal_ontvangers = ma.fields.Integer(dump_only=True)
+    aantal_ontvangers = ma.fields.Integer(dump_only=True, metadata={
+        "description": "Aan hoeveel afnemers de aankondiging is gestuurd",
+        "example": 12})
     aangemaakt_door = ma.fields.String(dump_only=True)
     aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
 
@@ -70,17 +75,28 @@ class AankondigingSchema(Schema):
 class ReactieSchema(Schema):
     """Where one afnemer stands with one announcement."""
 
-    status = ma.fields.String(dump_only=True, metadata={"enum": STATUSSEN})
+    status = ma.fields.String(dump_only=True, metadata={"description": "Waar de afnemer staat "
+                                                        "met deze aankondiging",
+                                                        "enum": STATUSSEN})
     besluit = ma.fields.String(dump_only=True, allow_none=True,
-                               metadata={"enum": [b.value for b in Besluit] + [None]})
-    toelichting = ma.fields.String(dump_only=True, allow_none=True)
-    gereageerd_door = ma.fields.String(dump_only=True, allow_none=True)
-    gereageerd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
+                               metadata={"description": "accepteren of afwijzen; null zolang "
+                                         "niet gereageerd",
+                                         "enum": [b.value for b in Besluit] + [None]})
+    toelichting = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "Toelichting van de afnemer bij zijn besluit",
+        "example": "Akkoord na bespreking in het college."})
+    gereageerd_door = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "Naam van wie reageerde",
+        "example": "Fatima el Amrani"})
+    gereageerd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
+        "description": "Tijdstip van de reactie (UTC)"})
     einde_levering_op = ma.fields.Date(dump_only=True, allow_none=True, metadata={
         "description": "Na afwijzing van een voorwaardenwijziging: einde van de levering "
         "(AV 13.2, MO 8.2)"})
     grondslag = ma.fields.String(dump_only=True, allow_none=True,
-                                 metadata={"example": "AV 13.2"})
+                                 metadata={"description": "Het artikel achter het einde van de "
+                                           "levering na afwijzing",
+                                           "example": "AV 13.2"})
 
 
 class OntvangerSchema(ReactieSchema):
@@ -89,27 +105,46 @@ class OntvangerSchema(ReactieSchema):
 
 
 class AankondigingDetailSchema(AankondigingSchema):
-    ontvangers = ma.fields.List(ma.fields.Nested(OntvangerSchema), dump_only=True)
+    ontvangers = ma.fields.List(ma.fields.Nested(OntvangerSchema), dump_only=True, metadata={
+        "description": "Elke ontvangende afnemer met zijn reactie"})
 
 
 class AankondigingVoorAfnemerSchema(Schema):
     """An announcement as one afnemer that it reached sees it, with its own reaction."""
 
     id = ma.fields.UUID(dump_only=True)
-    type = ma.fields.String(dump_only=True, metadata={"enum": TYPEN})
-    titel = ma.fields.String(dump_only=True)
-    omschrijving = ma.fields.String(dump_only=True)
-    artikel = ma.fields.String(dump_only=True)
-    dienst = ma.fields.String(dump_only=True, allow_none=True)
-    document = ma.fields.String(dump_only=True, allow_none=True)
-    versie = ma.fields.String(dump_only=True, allow_none=True)
-    wijzigingsdatum = ma.fields.Date(dump_only=True, allow_none=True)
-    begin_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
-    einde_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
-    afnemersoverleg_op = ma.fields.Date(dump_only=True, allow_none=True)
-    reactie_vereist = ma.fields.Boolean(dump_only=True)
+    type = ma.fields.String(dump_only=True, metadata={"description": "Soort aankondiging",
+                                                      "enum": TYPEN})
+    titel = ma.fields.String(dump_only=True, metadata={
+        "description": "Korte titel van de aankondiging",
+        "example": "Nieuwe versie van de Algemene Voorwaarden"})
+    omschrijving = ma.fields.String(dump_only=True, metadata={
+        "description": "Wat er verandert of gebeurt, en wat de afnemer ervan merkt",
+        "example": "Per 1 juli 2027 geldt versie 1.2 van de Algemene Voorwaarden."})
+    artikel = ma.fields.String(dump_only=True, metadata={
+        "description": "Het artikel waarop de aankondiging rust",
+        "example": "AV 13.1"})
+    dienst = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "Slug van de dienst; leeg voor de Algemene Voorwaarden"})
+    document = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "voorwaardenwijziging: id van het voorwaardendocument",
+        "example": "algemene-voorwaarden"})
+    versie = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "voorwaardenwijziging: de nieuwe versie",
+        "example": "1.2"})
+    wijzigingsdatum = ma.fields.Date(dump_only=True, allow_none=True, metadata={
+        "description": "Datum waarop de wijziging ingaat"})
+    begin_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
+        "description": "onderhoud, opschorting, storing: begin"})
+    einde_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
+        "description": "onderhoud, opschorting, storing: (verwacht) einde"})
+    afnemersoverleg_op = ma.fields.Date(dump_only=True, allow_none=True, metadata={
+        "description": "koppelvlakwijziging: datum van het overleg met het Afnemersoverleg"})
+    reactie_vereist = ma.fields.Boolean(dump_only=True, metadata={
+        "description": "De afnemer accepteert of wijst af"})
     aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
-    reactie = ma.fields.Nested(ReactieSchema, dump_only=True)
+    reactie = ma.fields.Nested(ReactieSchema, dump_only=True, metadata={
+        "description": "De reactie van deze afnemer"})
 
 
 class ReactieInvoerSchema(Schema):
@@ -117,12 +152,16 @@ class ReactieInvoerSchema(Schema):
         "description": "accepteren of afwijzen. Afwijzen van een voorwaardenwijziging "
         "beëindigt de levering (AV 13.2, MO 8.2); van een dienstwijziging of uitfasering "
         "opent het overleg (AV 14.2)."})
-    toelichting = fields.tekst(2000, allow_none=True, load_default=None)
+    toelichting = fields.tekst(2000, allow_none=True, load_default=None, metadata={
+        "description": "Toelichting bij het besluit",
+        "example": "Akkoord na bespreking in het college."})
 
 
 class AankondigingFilterSchema(Schema):
-    type = fields.keuze(TYPEN)
-    dienst = ma.fields.String(validate=ma.validate.Length(max=40))
+    type = fields.keuze(TYPEN, metadata={
+        "description": "Alleen aankondigingen van dit type"})
+    dienst = ma.fields.String(validate=ma.validate.Length(max=40), metadata={
+        "description": "Alleen aankondigingen over deze dienst (slug)"})
 
 
 class OntvangerFilterSchema(AankondigingFilterSchema):

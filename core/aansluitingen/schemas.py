@@ -25,7 +25,9 @@ class AansluitingSchema(Schema):
         metadata={"description": "Gekozen onderdelen van de dienst", "example": ["midden"],
                   "default": []},
     )
-    status = ma.fields.String(dump_only=True, metadata={"enum": [s.value for s in Status]})
+    status = ma.fields.String(dump_only=True, metadata={"description": "Waar de aansluiting "
+                                                        "staat in haar levensloop",
+                                                        "enum": [s.value for s in Status]})
     aanvraag_ondertekend_op = ma.fields.Date(
         required=True,
         metadata={
@@ -34,17 +36,25 @@ class AansluitingSchema(Schema):
             "example": "2026-03-01",
         },
     )
-    geactiveerd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
-    beeindigd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
-    opschorting_grondslag = ma.fields.String(dump_only=True, allow_none=True)
-    opschorting_reden = ma.fields.String(dump_only=True, allow_none=True)
+    geactiveerd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
+        "description": "Tijdstip van activeren (UTC); null zolang niet actief"})
+    beeindigd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
+        "description": "Tijdstip van beëindigen (UTC); null zolang niet beëindigd"})
+    opschorting_grondslag = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "Bij een opgeschorte aansluiting: het artikel van de opschorting",
+        "example": "AV 5.3"})
+    opschorting_reden = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "Bij een opgeschorte aansluiting: de reden",
+        "example": "Beveiligingsincident bij de afnemer"})
     gepland_einde_op = ma.fields.Date(
         dump_only=True, allow_none=True,
         metadata={"description": "De levering eindigt op deze datum, omdat de afnemer een "
                   "voorwaardenwijziging afwees (AV 13.2, MO 8.2)"},
     )
     gepland_einde_grondslag = ma.fields.String(
-        dump_only=True, allow_none=True, metadata={"example": "AV 13.2"})
+        dump_only=True, allow_none=True, metadata={"description": "Het artikel achter het "
+                                                   "geplande einde",
+                                                   "example": "AV 13.2"})
     aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
     gewijzigd_op = ma.fields.AwareDateTime(dump_only=True)
 
@@ -93,17 +103,23 @@ def _onderdelen_fouten(info, onderdelen: list[str]) -> list[str]:
 
 
 class AansluitingWijzigingSchema(Schema):
-    onderdelen = ma.fields.List(ma.fields.String(), required=True)
+    onderdelen = ma.fields.List(ma.fields.String(), required=True, metadata={
+        "description": "De nieuwe onderdelen van de aansluiting; vervangen de huidige",
+        "example": ["basis", "midden"]})
 
 
 class AansluitingFilterSchema(Schema):
-    dienst = ma.fields.String()
-    status = fields.keuze([s.value for s in Status])
+    dienst = ma.fields.String(metadata={
+        "description": "Alleen aansluitingen op deze dienst (slug)"})
+    status = fields.keuze([s.value for s in Status], metadata={
+        "description": "Alleen aansluitingen met deze status"})
 
 
 class StatuswijzigingSchema(Schema):
     id = ma.fields.UUID(dump_only=True)
-    van = ma.fields.String(dump_only=True, allow_none=True)
+    van = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "De status voor de wijziging; null bij de aanvraag",
+        "example": "aangevraagd"})
     naar = fields.keuze(
         [s.value for s in Status],
         required=True,
@@ -117,6 +133,10 @@ class StatuswijzigingSchema(Schema):
         metadata={"description": "Verplicht bij opschorten: AV 5.3 of AV 5.4"},
     )
     reden = fields.tekst(2000, allow_none=True,
-                         metadata={"description": "Verplicht bij opschorten (AV 5.3)"})
-    door = ma.fields.String(dump_only=True)
-    tijdstip = ma.fields.AwareDateTime(dump_only=True)
+                         metadata={"example": "Beveiligingsincident bij de afnemer",
+                                   "description": "Verplicht bij opschorten (AV 5.3)"})
+    door = ma.fields.String(dump_only=True, metadata={
+        "description": "Naam van wie de status wijzigde",
+        "example": "Servicecentrum Logius"})
+    tijdstip = ma.fields.AwareDateTime(dump_only=True, metadata={
+        "description": "Tijdstip van de wijziging (UTC)"})

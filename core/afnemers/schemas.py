@@ -9,7 +9,8 @@ from core.types import Afnemertype
 
 class AfnemerSchema(Schema):
     id = ma.fields.UUID(dump_only=True)
-    naam = fields.tekst(required=True, metadata={"example": "Gemeente Voorbeeld"})
+    naam = fields.tekst(required=True, metadata={"description": "Naam van de organisatie",
+                                                 "example": "Gemeente Voorbeeld"})
     oin = fields.oin(required=True)
     type = fields.keuze(
         [t.value for t in Afnemertype],
@@ -27,4 +28,5 @@ class AfnemerWijzigingSchema(WijzigingMixin, AfnemerSchema):
 
 class AfnemerFilterSchema(Schema):
     oin = fields.oin()
-    type = fields.keuze([t.value for t in Afnemertype])
+    type = fields.keuze([t.value for t in Afnemertype], metadata={
+        "description": "Alleen afnemers van dit type"})

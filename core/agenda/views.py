@@ -44,17 +44,31 @@ PRODID = "-//Logius//Afnemersportaal//NL"
 
 
 class DeadlineSchema(Schema):
-    id = ma.fields.String()
-    datum = ma.fields.Date()
-    soort = ma.fields.String()
-    titel = ma.fields.String()
-    omschrijving = ma.fields.String()
-    artikel = ma.fields.String()
-    bron = ma.fields.String(metadata={"description": "Pad van de resource in deze API"})
+    id = ma.fields.String(metadata={
+        "description": "Stabiele id van de deadline",
+        "example": "prognose-2027-04-6f1c2b7e"})
+    datum = ma.fields.Date(metadata={
+        "description": "De dag van de deadline"})
+    soort = ma.fields.String(metadata={
+        "description": "Soort deadline",
+        "example": "prognose"})
+    titel = ma.fields.String(metadata={
+        "description": "Korte titel",
+        "example": "Prognose DigiD inleveren"})
+    omschrijving = ma.fields.String(metadata={
+        "description": "Wat er op die dag moet zijn gebeurd",
+        "example": "Lever de prognose voor april 2027 in (AV 2.5)."})
+    artikel = ma.fields.String(metadata={
+        "description": "Het artikel achter de deadline",
+        "example": "AV 2.5"})
+    bron = ma.fields.String(metadata={
+        "example": "/afnemers/6f1c2b7e-3d4a-4b8e-9c21-7a5e0d9f4b31/prognoseplicht",
+                                      "description": "Pad van de resource in deze API"})
 
 
 class SleutelSchema(Schema):
     feed_url = ma.fields.String(metadata={
+        "example": "https://afnemersportaal.logius.nl/api/v1/agenda/4f9c2a7d1e.ics",
         "description": "Het adres om op te abonneren; alleen nu zichtbaar"})
     aangemaakt_op = ma.fields.AwareDateTime()
 

@@ -32,6 +32,7 @@ import copy
 import re
 from typing import Any
 
+from core.api.documentatie import beschrijf_parameters
 from core.api.links import voeg_links_toe
 from core.api.operaties import operatie_id
 from core.auth.principal import Rol
@@ -466,6 +467,7 @@ def build_document(raw: dict[str, Any], public_url: str, *,
     _schema_opschonen(doc["paths"])
     _schema_opschonen(doc["components"])
     voeg_links_toe(doc["paths"], doc["components"].get("schemas", {}))
+    beschrijf_parameters(doc)
     order = ("openapi", "info", "servers", "security", "tags", "paths", "components")
     return {key: doc[key] for key in order if key in doc} | {
         k: v for k, v in doc.items() if k not in order

@@ -38,10 +38,18 @@ class PaginaArgs(Schema):
 
 
 class PagineringSchema(Schema):
-    pagina = ma.fields.Integer(required=True)
-    pagina_grootte = ma.fields.Integer(required=True)
-    totaal_aantal = ma.fields.Integer(required=True)
-    totaal_paginas = ma.fields.Integer(required=True)
+    pagina = ma.fields.Integer(required=True, metadata={
+        "description": "Het nummer van deze pagina, vanaf 1",
+        "example": 1})
+    pagina_grootte = ma.fields.Integer(required=True, metadata={
+        "description": "Aantal resultaten per pagina",
+        "example": 20})
+    totaal_aantal = ma.fields.Integer(required=True, metadata={
+        "description": "Aantal resultaten op alle pagina's samen",
+        "example": 1})
+    totaal_paginas = ma.fields.Integer(required=True, metadata={
+        "description": "Aantal pagina's",
+        "example": 1})
 
 
 @cache

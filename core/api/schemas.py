@@ -6,6 +6,7 @@ import marshmallow as ma
 from marshmallow.fields import Field
 
 from core import foutteksten
+from core.api import documentatie
 
 _GEEN = ma.missing
 
@@ -92,8 +93,9 @@ class Schema(ma.Schema):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for field_obj in self.fields.values():
+        for field_name, field_obj in self.fields.items():
             foutteksten.vertaal_veld(field_obj)
+            documentatie.vul_aan(field_name, field_obj)  # what the document says by default
 
 
 def _dump_plan(dump_fields: dict) -> list[tuple]:

@@ -22,14 +22,27 @@ blp = TenantBlueprint(
 
 
 class AuditRegelSchema(Schema):
-    id = ma.fields.Integer(dump_only=True)
-    tijdstip = ma.fields.AwareDateTime(dump_only=True)
-    actor = ma.fields.String(dump_only=True, metadata={"description": "Wie (token of gebruiker)"})
-    actor_naam = ma.fields.String(dump_only=True)
-    actie = ma.fields.String(dump_only=True, metadata={"enum": ["aangemaakt", "gewijzigd",
+    id = ma.fields.Integer(dump_only=True, metadata={
+        "description": "Volgnummer van de auditregel",
+        "example": 1})
+    tijdstip = ma.fields.AwareDateTime(dump_only=True, metadata={
+        "description": "Tijdstip van de wijziging (UTC)"})
+    actor = ma.fields.String(dump_only=True, metadata={"example": "token:afp_3k9Q",
+                                                       "description": "Wie (token of gebruiker)"})
+    actor_naam = ma.fields.String(dump_only=True, metadata={
+        "description": "Naam van de gebruiker of het token",
+        "example": "Koppeling zaaksysteem"})
+    actie = ma.fields.String(dump_only=True, metadata={"description": "Wat er met de resource "
+                                                       "gebeurde",
+                                                       "enum": ["aangemaakt", "gewijzigd",
                                                                  "verwijderd"]})
-    resource_type = ma.fields.String(dump_only=True, metadata={"example": "contactpersonen"})
-    resource_id = ma.fields.String(dump_only=True)
+    resource_type = ma.fields.String(dump_only=True, metadata={"description": "Soort resource "
+                                                               "(het padsegment van de "
+                                                               "collectie)",
+                                                               "example": "contactpersonen"})
+    resource_id = ma.fields.String(dump_only=True, metadata={
+        "description": "Id van de resource",
+        "example": "6f1c2b7e-3d4a-4b8e-9c21-7a5e0d9f4b31"})
     wijzigingen = ma.fields.Dict(
         dump_only=True,
         metadata={"description": "Per veld de oude en nieuwe waarde"},
@@ -55,7 +68,8 @@ class LijstArgs(PaginaArgs):
         geauditeerde_resources(),
         metadata={"description": "Alleen regels over dit soort resource"},
     )
-    resource_id = ma.fields.String(validate=ma.validate.Length(max=64))
+    resource_id = ma.fields.String(validate=ma.validate.Length(max=64), metadata={
+        "description": "Alleen regels over de resource met deze id"})
 
 
 @blp.route("")

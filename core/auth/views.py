@@ -31,7 +31,9 @@ blp = TenantBlueprint(
 
 class ApiTokenSchema(Schema):
     id = ma.fields.UUID(dump_only=True)
-    naam = fields.tekst(required=True, metadata={"example": "Koppeling zaaksysteem"})
+    naam = fields.tekst(required=True, metadata={"description": "Waarvoor het token is, om het "
+                                                 "terug te vinden",
+                                                 "example": "Koppeling zaaksysteem"})
     rol = fields.keuze(
         [r.value for r in AFNEMER_ROLLEN],
         required=True,
@@ -46,7 +48,8 @@ class ApiTokenSchema(Schema):
         metadata={"description": "read: lezen; write: wijzigen. Standaard beide, voor een "
                   "afnemer-medewerker alleen read. Een scope verruimt nooit de rol."},
     )
-    prefix = ma.fields.String(dump_only=True, metadata={"description": "Begin van het token"})
+    prefix = ma.fields.String(dump_only=True, metadata={"example": "afp_3k9Q",
+                                                        "description": "Begin van het token"})
     laatst_gebruikt_op = ma.fields.AwareDateTime(
         dump_only=True, allow_none=True,
         metadata={"description": "Laatste gebruik, tot op een minuut nauwkeurig"},
@@ -59,7 +62,8 @@ class ApiTokenSchema(Schema):
 class NieuwApiTokenSchema(ApiTokenSchema):
     token = ma.fields.String(
         dump_only=True,
-        metadata={"description": "Het token zelf. Alleen nu zichtbaar: bewaar het veilig."},
+        metadata={"example": "afp_3k9Qx7TbLm2VwZc8RfHj4NsPe6YuAd1G",
+                  "description": "Het token zelf. Alleen nu zichtbaar: bewaar het veilig."},
     )
 
 

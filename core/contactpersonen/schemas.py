@@ -23,10 +23,13 @@ class Bereikbaarheid(StrEnum):
 
 class ContactpersoonSchema(Schema):
     id = ma.fields.UUID(dump_only=True)
-    naam = fields.tekst(required=True, metadata={"example": "Fatima el Amrani"})
+    naam = fields.tekst(required=True, metadata={"description": "Volledige naam",
+                                                 "example": "Fatima el Amrani"})
     functie = fields.tekst(allow_none=True, load_default=None,
-                           metadata={"example": "Functioneel beheerder"})
-    email = fields.Email(required=True)
+                           metadata={"description": "Functie bij de afnemer",
+                                     "example": "Functioneel beheerder"})
+    email = fields.Email(required=True, metadata={
+        "description": "E-mailadres; meldingen voor deze rol gaan hierheen"})
     telefoon = fields.Telefoon(required=True)
     rol = fields.keuze(
         [r.value for r in ContactRol],
@@ -47,4 +50,5 @@ class ContactpersoonWijzigingSchema(WijzigingMixin, ContactpersoonSchema):
 
 
 class ContactpersoonFilterSchema(Schema):
-    rol = fields.keuze([r.value for r in ContactRol])
+    rol = fields.keuze([r.value for r in ContactRol], metadata={
+        "description": "Alleen contactpersonen met deze rol"})

@@ -17,23 +17,33 @@ class LidmaatschapSchema(Schema):
                   "in zodra iemand met dit (door de identity provider geverifieerde) adres "
                   "inlogt", "example": "i.de.vries@voorbeeldstad.nl"},
     )
-    rol = fields.keuze([r.value for r in AFNEMER_ROLLEN], required=True)
+    rol = fields.keuze([r.value for r in AFNEMER_ROLLEN], required=True, metadata={
+        "description": "De rol van het lid bij de afnemer"})
     status = ma.fields.String(dump_only=True,
-                              metadata={"enum": [s.value for s in LidmaatschapStatus]})
-    gebruiker_id = ma.fields.UUID(dump_only=True, allow_none=True)
-    uitgenodigd_door = ma.fields.String(dump_only=True)
-    geaccepteerd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
-    beeindigd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
+                              metadata={"description": "uitgenodigd tot de eerste login, dan "
+                                        "actief; beeindigd na afloop",
+                                        "enum": [s.value for s in LidmaatschapStatus]})
+    gebruiker_id = ma.fields.UUID(dump_only=True, allow_none=True, metadata={
+        "description": "Id van de gebruiker; null zolang de uitnodiging openstaat"})
+    uitgenodigd_door = ma.fields.String(dump_only=True, metadata={
+        "description": "Naam van wie uitnodigde",
+        "example": "Fatima el Amrani"})
+    geaccepteerd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
+        "description": "Tijdstip van de eerste login (UTC)"})
+    beeindigd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
+        "description": "Tijdstip van beëindigen (UTC); null zolang het loopt"})
     aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
     gewijzigd_op = ma.fields.AwareDateTime(dump_only=True)
 
 
 class RolWijzigingSchema(Schema):
-    rol = fields.keuze([r.value for r in AFNEMER_ROLLEN], required=True)
+    rol = fields.keuze([r.value for r in AFNEMER_ROLLEN], required=True, metadata={
+        "description": "De nieuwe rol"})
 
 
 class LidmaatschapFilterSchema(Schema):
-    status = fields.keuze([s.value for s in LidmaatschapStatus])
+    status = fields.keuze([s.value for s in LidmaatschapStatus], metadata={
+        "description": "Alleen lidmaatschappen met deze status"})
 
 
 class MachineClientSchema(Schema):
@@ -43,7 +53,9 @@ class MachineClientSchema(Schema):
         metadata={"description": "De client-id bij de identity provider (client credentials)",
                   "example": "zaaksysteem-voorbeeldstad"},
     )
-    naam = fields.tekst(required=True, metadata={"example": "Zaaksysteem"})
+    naam = fields.tekst(required=True, metadata={"description": "Waarvoor de client is, om hem "
+                                                 "terug te vinden",
+                                                 "example": "Zaaksysteem"})
     scopes = ma.fields.List(
         fields.keuze(SCOPES), load_default=lambda: ["read"],
         validate=ma.validate.Length(min=1, error="Kies minstens één scope."),
@@ -51,5 +63,6 @@ class MachineClientSchema(Schema):
     )
     aangemaakt_door = ma.fields.String(dump_only=True)
     ingetrokken_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
-    laatst_gebruikt_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
+    laatst_gebruikt_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
+        "description": "Laatste gebruik, tot op een minuut nauwkeurig"})
     aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)

@@ -55,49 +55,86 @@ STATUSSEN = [service.Status.ONDERSTEUND, service.Status.VEROUDERD,
 
 
 class VersieSchema(Schema):
-    versie = fields.tekst(40, required=True, attribute="nummer", metadata={"example": "3.1"})
-    ondersteund_sinds = ma.fields.Date(required=True)
-    verouderd_sinds = ma.fields.Date(load_default=None, allow_none=True)
+    versie = fields.tekst(40, required=True, attribute="nummer", metadata={
+        "description": "Versienummer van het koppelvlak", "example": "3.1"})
+    ondersteund_sinds = ma.fields.Date(required=True, metadata={
+        "description": "Sinds wanneer de versie wordt bediend"})
+    verouderd_sinds = ma.fields.Date(load_default=None, allow_none=True, metadata={
+        "description": "Sinds wanneer de versie verouderd is; null als ze dat niet is"})
     sunset_op = ma.fields.Date(dump_only=True, allow_none=True, metadata={
         "description": "Vanaf deze datum wordt de versie niet meer bediend"})
-    opvolger = ma.fields.String(dump_only=True, allow_none=True)
-    sunset_aangekondigd_op = ma.fields.Date(dump_only=True, allow_none=True)
-    status = ma.fields.Method("_status", dump_only=True, metadata={"enum": STATUSSEN})
+    opvolger = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "De versie om naar over te stappen",
+        "example": "3.1"})
+    sunset_aangekondigd_op = ma.fields.Date(dump_only=True, allow_none=True, metadata={
+        "description": "Datum waarop de sunset is aangekondigd"})
+    status = ma.fields.Method("_status", dump_only=True, metadata={"description": "Waar de "
+                                                                   "versie staat in haar "
+                                                                   "levenscyclus",
+                                                                   "enum": STATUSSEN})
 
     def _status(self, obj) -> str:
         return service.status(obj)
 
 
 class VersieWijzigingSchema(WijzigingMixin, Schema):
-    verouderd_sinds = ma.fields.Date(allow_none=True)
+    verouderd_sinds = ma.fields.Date(allow_none=True, metadata={
+        "description": "Verouderd verklaren per deze datum; null maakt het ongedaan"})
     sunset_op = ma.fields.Date(metadata={
         "description": "Uitfaseren per deze datum; vraagt de aankondigingstermijn van de "
         "voorwaarden (AV 14.1, AV 13.1) en meldt het aan de afnemers die de versie gebruiken"})
-    opvolger = fields.tekst(40, allow_none=True)
+    opvolger = fields.tekst(40, allow_none=True, metadata={
+        "description": "De versie om naar over te stappen; null wist haar",
+        "example": "3.1"})
 
 
 class KoppelvlakSchema(Schema):
-    id = ma.fields.String(dump_only=True)
-    naam = ma.fields.String(dump_only=True)
-    artikel = ma.fields.String(dump_only=True)
-    versies = ma.fields.List(ma.fields.Nested(VersieSchema), dump_only=True)
+    id = ma.fields.String(dump_only=True, metadata={
+        "description": "Id van het koppelvlak binnen de dienst",
+        "example": "berichtenbox"})
+    naam = ma.fields.String(dump_only=True, metadata={
+        "description": "Naam van het koppelvlak",
+        "example": "Berichtenbox-koppelvlak"})
+    artikel = ma.fields.String(dump_only=True, metadata={
+        "description": "Het artikel waar het koppelvlak beschreven staat",
+        "example": "MO 3.5"})
+    versies = ma.fields.List(ma.fields.Nested(VersieSchema), dump_only=True, metadata={
+        "description": "De versies van het koppelvlak, met hun levenscyclus"})
 
 
 class ControleArgs(Schema):
-    versie = fields.tekst(40, required=True)
+    versie = fields.tekst(40, required=True, metadata={
+        "description": "De versie om te controleren",
+        "example": "3.1"})
 
 
 class ControleSchema(Schema):
-    dienst = ma.fields.String()
-    koppelvlak = ma.fields.String()
-    versie = ma.fields.String()
-    status = ma.fields.String(metadata={"enum": STATUSSEN})
-    ondersteund_sinds = ma.fields.Date(allow_none=True)
-    verouderd_sinds = ma.fields.Date(allow_none=True)
-    sunset_op = ma.fields.Date(allow_none=True)
-    dagen_tot_sunset = ma.fields.Integer(allow_none=True)
-    opvolger = ma.fields.String(allow_none=True)
-    toelichting = ma.fields.String()
+    dienst = ma.fields.String(metadata={
+        "description": "Slug van de dienst",
+        "example": "mijnoverheid"})
+    koppelvlak = ma.fields.String(metadata={
+        "description": "Id van het koppelvlak",
+        "example": "berichtenbox"})
+    versie = ma.fields.String(metadata={
+        "description": "De gecontroleerde versie",
+        "example": "2.0"})
+    status = ma.fields.String(metadata={"description": "Waar de versie staat",
+                                        "enum": STATUSSEN})
+    ondersteund_sinds = ma.fields.Date(allow_none=True, metadata={
+        "description": "Sinds wanneer de versie wordt bediend"})
+    verouderd_sinds = ma.fields.Date(allow_none=True, metadata={
+        "description": "Sinds wanneer de versie verouderd is"})
+    sunset_op = ma.fields.Date(allow_none=True, metadata={
+        "description": "Vanaf deze datum wordt de versie niet meer bediend"})
+    dagen_tot_sunset = ma.fields.Integer(allow_none=True, metadata={
+        "description": "Dagen tot de sunset; negatief als die voorbij is",
+        "example": 30})
+    opvolger = ma.fields.String(allow_none=True, metadata={
+        "description": "De versie om naar over te stappen",
+        "example": "3.0"})
+    toelichting = ma.fields.String(metadata={
+        "description": "De stand in gewone taal",
+        "example": "Deze versie wordt ondersteund."})
 
 
 def _mag_beheren(slug: str) -> None:
@@ -246,12 +283,19 @@ class Controle(MethodView):
 class GebruikSchema(Schema):
     id = ma.fields.UUID(dump_only=True)
     aansluiting_id = ma.fields.UUID(required=True)
-    koppelvlak = fields.tekst(80, required=True, metadata={"example": "berichtenbox-berichten"})
-    versie = fields.tekst(40, required=True, metadata={"example": "3.1"})
+    koppelvlak = fields.tekst(80, required=True, metadata={"description": "Id van het koppelvlak",
+                                                           "example": "berichtenbox-berichten"})
+    versie = fields.tekst(40, required=True, metadata={"description": "De versie die de "
+                                                       "aansluiting gebruikt",
+                                                       "example": "3.1"})
     dienst = ma.fields.String(dump_only=True)
-    status = ma.fields.String(dump_only=True, metadata={"enum": STATUSSEN})
-    sunset_op = ma.fields.Date(dump_only=True, allow_none=True)
-    opvolger = ma.fields.String(dump_only=True, allow_none=True)
+    status = ma.fields.String(dump_only=True, metadata={"description": "Waar die versie staat",
+                                                        "enum": STATUSSEN})
+    sunset_op = ma.fields.Date(dump_only=True, allow_none=True, metadata={
+        "description": "Vanaf deze datum wordt de versie niet meer bediend"})
+    opvolger = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "De versie om naar over te stappen",
+        "example": "3.0"})
     aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
     gewijzigd_op = ma.fields.AwareDateTime(dump_only=True)
 

@@ -33,16 +33,25 @@ class KostenregelSchema(Schema):
         metadata={"description": "null bij een schatting voor een dienst waarop de afnemer "
                   "nog niet is aangesloten"})
     code = ma.fields.String(allow_none=True,
-                            metadata={"description": "De tariefcode; null bij een regel die "
+                            metadata={"example": "berichtenverkeer",
+                                      "description": "De tariefcode; null bij een regel die "
                                       "volgens zijn artikel kosteloos is"})
-    metriek = ma.fields.String(allow_none=True)
-    omschrijving = ma.fields.String(metadata={"example": "Exploitatie berichtenverkeer"})
-    artikel = ma.fields.String(metadata={"example": "DP tabel 1"})
+    metriek = ma.fields.String(allow_none=True, metadata={
+        "description": "De metriek van het verbruik; null bij een vast bedrag",
+        "example": "berichten"})
+    omschrijving = ma.fields.String(metadata={"description": "Wat de regel in rekening brengt",
+                                              "example": "Exploitatie berichtenverkeer"})
+    artikel = ma.fields.String(metadata={"description": "Het artikel van het tarief",
+                                         "example": "DP tabel 1"})
     hoeveelheid = ma.fields.Integer(
-        metadata={"description": "Negatief bij een tegenboeking (het afgetrokken voorschot)"})
-    eenheid = ma.fields.String(metadata={"example": "per bericht"})
-    tarief = fields.Tariefbedrag(dump_only=True)
-    tarief_inclusief_btw = ma.fields.Boolean(attribute="inclusief_btw")
+        metadata={"example": 12000,
+                  "description": "Negatief bij een tegenboeking (het afgetrokken voorschot)"})
+    eenheid = ma.fields.String(metadata={"description": "Eenheid van de hoeveelheid",
+                                         "example": "per bericht"})
+    tarief = fields.Tariefbedrag(dump_only=True, metadata={
+        "description": "Het tarief per eenheid in euro's als tekst"})
+    tarief_inclusief_btw = ma.fields.Boolean(attribute="inclusief_btw", metadata={
+        "description": "Het tarief is inclusief btw"})
     bedrag_excl_btw = fields.Bedrag()
     btw = fields.Bedrag()
     bedrag_incl_btw = fields.Bedrag()
@@ -50,29 +59,41 @@ class KostenregelSchema(Schema):
 
 class DienstTotaalSchema(Schema):
     dienst = ma.fields.String()
-    totaal = ma.fields.Nested(BedragenSchema)
+    totaal = ma.fields.Nested(BedragenSchema, metadata={
+        "description": "Het totaal van de dienst"})
 
 
 class KostenoverzichtSchema(Schema):
     afnemer_id = ma.fields.UUID()
-    soort = ma.fields.String(metadata={"enum": [Berekening.WERKELIJK.value,
+    soort = ma.fields.String(metadata={"description": "werkelijk: uit vastgelegd verbruik; "
+                                       "schatting: uit invoer of prognoses",
+                                       "enum": [Berekening.WERKELIJK.value,
                                                 Berekening.SCHATTING.value]})
-    van = ma.fields.Date()
-    tot = ma.fields.Date()
+    van = ma.fields.Date(metadata={
+        "description": "Eerste dag van de periode"})
+    tot = ma.fields.Date(metadata={
+        "description": "Laatste dag van de periode"})
     jaar = ma.fields.Integer()
     valuta = ma.fields.Constant("EUR", metadata={"type": "string", "enum": ["EUR"]})
     btw_percentage = fields.Percentage(dump_only=True, allow_none=True)
-    regels = ma.fields.List(ma.fields.Nested(KostenregelSchema))
-    totaal = ma.fields.Nested(BedragenSchema)
-    per_dienst = ma.fields.List(ma.fields.Nested(DienstTotaalSchema))
+    regels = ma.fields.List(ma.fields.Nested(KostenregelSchema), metadata={
+        "description": "De kostenregels"})
+    totaal = ma.fields.Nested(BedragenSchema, metadata={
+        "description": "Het totaal van alle regels"})
+    per_dienst = ma.fields.List(ma.fields.Nested(DienstTotaalSchema), metadata={
+        "description": "Het totaal per dienst"})
     volumes = ma.fields.List(ma.fields.Nested("GebruikteVolumeSchema"), metadata={
         "description": "Bij een schatting: het verbruik waarmee gerekend is en de bron"})
 
 
 class GebruikteVolumeSchema(Schema):
     dienst = ma.fields.String()
-    metriek = ma.fields.String()
-    aantal = ma.fields.Integer()
+    metriek = ma.fields.String(metadata={
+        "description": "De metriek",
+        "example": "berichten"})
+    aantal = ma.fields.Integer(metadata={
+        "description": "Het verwachte aantal van het jaar",
+        "example": 12000})
     bron = ma.fields.String(metadata={
         "enum": ["invoer", "prognose"],
         "description": "invoer: uit het verzoek; prognose: uit de nieuwste prognose van de "
@@ -91,10 +112,15 @@ class KostenArgs(Schema):
 
 class SchattingVolumeSchema(Schema):
     dienst = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=40),
-                              metadata={"example": "digipoort"})
+                              metadata={"description": "Slug van de dienst",
+                                        "example": "digipoort"})
     metriek = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=60),
-                               metadata={"example": "berichten"})
-    aantal = ma.fields.Integer(required=True, **AANTAL)
+                               metadata={"description": "Een metriek van de dienst",
+                                         "example": "berichten"})
+    aantal = ma.fields.Integer(required=True, validate=AANTAL["validate"], metadata={
+        **AANTAL["metadata"],
+        "description": "Het verwachte aantal van het hele jaar",
+        "example": 12000})
 
 
 class SchattingInvoerSchema(Schema):
@@ -107,8 +133,12 @@ class SchattingInvoerSchema(Schema):
 
 
 class FactuurSchema(Schema):
-    soort = ma.fields.String(metadata={"enum": ["voorschot", "verrekening"]})
-    omschrijving = ma.fields.String()
+    soort = ma.fields.String(metadata={"description": "voorschot: vooraf op de voorcalculatie; "
+                                       "verrekening: achteraf op het verbruik",
+                                       "enum": ["voorschot", "verrekening"]})
+    omschrijving = ma.fields.String(metadata={
+        "description": "Waarover de factuur gaat",
+        "example": "Voorschot Digipoort 2027"})
     factuurperiode_van = ma.fields.Date(
         metadata={"description": "Vanaf wanneer gefactureerd wordt"})
     factuurperiode_tot = ma.fields.Date(
@@ -116,8 +146,10 @@ class FactuurSchema(Schema):
     status = ma.fields.String(
         metadata={"enum": ["voorlopig", "definitief"],
                   "description": "voorlopig zolang de grondslag nog kan veranderen"})
-    regels = ma.fields.List(ma.fields.Nested(KostenregelSchema))
-    totaal = ma.fields.Nested(BedragenSchema)
+    regels = ma.fields.List(ma.fields.Nested(KostenregelSchema), metadata={
+        "description": "De kostenregels van de factuur"})
+    totaal = ma.fields.Nested(BedragenSchema, metadata={
+        "description": "Het totaal van de factuur"})
 
 
 class FacturenSchema(Schema):
@@ -125,28 +157,44 @@ class FacturenSchema(Schema):
     jaar = ma.fields.Integer()
     valuta = ma.fields.Constant("EUR", metadata={"type": "string", "enum": ["EUR"]})
     btw_percentage = fields.Percentage(dump_only=True, allow_none=True)
-    facturen = ma.fields.List(ma.fields.Nested(FactuurSchema))
+    facturen = ma.fields.List(ma.fields.Nested(FactuurSchema), metadata={
+        "description": "De (pro-forma) facturen van het jaar"})
 
 
 class KostenrunFoutSchema(Schema):
     afnemer_id = ma.fields.String(attribute="afnemerId")
-    afnemer = ma.fields.String()
-    reden = ma.fields.String()
+    afnemer = ma.fields.String(metadata={
+        "description": "Naam van de afnemer",
+        "example": "Gemeente Voorbeeld"})
+    reden = ma.fields.String(metadata={
+        "description": "Waarom de kosten niet konden worden berekend",
+        "example": "Er is geen tarief vastgesteld voor berichtenverkeer in 2027."})
 
 
 class KostenrunSchema(Schema):
     id = ma.fields.UUID()
     jaar = ma.fields.Integer()
-    status = ma.fields.String(metadata={"enum": ["bezig", "voltooid", "onvolledig"]})
-    gestart_op = ma.fields.AwareDateTime()
-    afgerond_op = ma.fields.AwareDateTime(allow_none=True)
-    door = ma.fields.String()
+    status = ma.fields.String(metadata={"description": "bezig, voltooid, of onvolledig als er "
+                                        "afnemers fout gingen",
+                                        "enum": ["bezig", "voltooid", "onvolledig"]})
+    gestart_op = ma.fields.AwareDateTime(metadata={
+        "description": "Tijdstip van starten (UTC)"})
+    afgerond_op = ma.fields.AwareDateTime(allow_none=True, metadata={
+        "description": "Tijdstip van afronden (UTC); null zolang bezig"})
+    door = ma.fields.String(metadata={
+        "description": "Naam van wie de run startte",
+        "example": "Servicecentrum Logius"})
     aantal_afnemers = ma.fields.Integer(
-        metadata={"description": "Afnemers waarvan de kosten zijn berekend"})
-    aantal_regels = ma.fields.Integer()
+        metadata={"example": 20,
+                  "description": "Afnemers waarvan de kosten zijn berekend"})
+    aantal_regels = ma.fields.Integer(metadata={
+        "description": "Aantal berekende kostenregels",
+        "example": 240})
     valuta = ma.fields.Constant("EUR", metadata={"type": "string", "enum": ["EUR"]})
-    totaal = ma.fields.Nested(BedragenSchema)
-    per_dienst = ma.fields.List(ma.fields.Nested(DienstTotaalSchema))
+    totaal = ma.fields.Nested(BedragenSchema, metadata={
+        "description": "Het totaal van de run"})
+    per_dienst = ma.fields.List(ma.fields.Nested(DienstTotaalSchema), metadata={
+        "description": "Het totaal per dienst"})
     fouten = ma.fields.List(
         ma.fields.Nested(KostenrunFoutSchema),
         metadata={"description": "Afnemers die niet konden worden berekend, met de reden"})

@@ -67,14 +67,20 @@ def _url_fout(url: str) -> str | None:
 class WebhookSchema(Schema):
     id = ma.fields.UUID(dump_only=True)
     url = fields.tekst(2000, required=True,
-                       metadata={"example": "https://zaken.voorbeeldstad.nl/logius/webhooks"})
-    omschrijving = fields.tekst(200, load_default=None, allow_none=True)
+                       metadata={"description": "Het https-adres waar de bezorgingen naartoe "
+                                 "gaan",
+                                 "example": "https://zaken.voorbeeldstad.nl/logius/webhooks"})
+    omschrijving = fields.tekst(200, load_default=None, allow_none=True, metadata={
+        "description": "Waarvoor het endpoint is",
+        "example": "Zaaksysteem"})
     typen = ma.fields.List(
         fields.keuze(TYPE_FILTERS), load_default=list,
         metadata={"description": "Alleen deze gebeurtenistypen (of families als "
                   "'aankondiging.*'); leeg is alles", "default": []},
     )
-    actief = ma.fields.Boolean(load_default=True)
+    actief = ma.fields.Boolean(load_default=True, metadata={
+        "description": "Alleen actieve endpoints krijgen bezorgingen",
+        "example": False})
     aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
     gewijzigd_op = ma.fields.AwareDateTime(dump_only=True)
 
@@ -88,7 +94,8 @@ class WebhookSchema(Schema):
 class NieuweWebhookSchema(WebhookSchema):
     geheim = ma.fields.String(
         dump_only=True,
-        metadata={"description": "Het ondertekengeheim (whsec_...). Alleen nu zichtbaar."},
+        metadata={"example": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                  "description": "Het ondertekengeheim (whsec_...). Alleen nu zichtbaar."},
     )
 
 
@@ -164,22 +171,37 @@ class WebhookView(MethodView):
 class BezorgingSchema(Schema):
     id = ma.fields.UUID(dump_only=True)
     gebeurtenis_id = ma.fields.UUID(dump_only=True)
-    type = ma.fields.String(dump_only=True, attribute="gebeurtenis.type")
-    kanaal = ma.fields.String(dump_only=True, metadata={"enum": [k.value for k in Kanaal]})
+    type = ma.fields.String(dump_only=True, attribute="gebeurtenis.type", metadata={
+        "description": "Type van de gebeurtenis",
+        "example": "aankondiging.voorwaardenwijziging"})
+    kanaal = ma.fields.String(dump_only=True, metadata={"description": "webhook of e-mail",
+                                                        "enum": [k.value for k in Kanaal]})
     webhook_id = ma.fields.UUID(dump_only=True, allow_none=True)
-    adres = ma.fields.String(dump_only=True)
-    status = ma.fields.String(dump_only=True, metadata={"enum": [s.value for s in BezorgStatus]})
-    pogingen = ma.fields.Integer(dump_only=True)
-    volgende_poging_op = ma.fields.AwareDateTime(dump_only=True)
-    laatste_poging_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
-    laatste_fout = ma.fields.String(dump_only=True, allow_none=True)
-    bezorgd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
+    adres = ma.fields.String(dump_only=True, metadata={
+        "description": "De URL of het e-mailadres",
+        "example": "https://zaken.voorbeeldstad.nl/logius/webhooks"})
+    status = ma.fields.String(dump_only=True, metadata={"description": "Waar de bezorging staat",
+                                                        "enum": [s.value for s in BezorgStatus]})
+    pogingen = ma.fields.Integer(dump_only=True, metadata={
+        "description": "Aantal pogingen tot nu toe",
+        "example": 1})
+    volgende_poging_op = ma.fields.AwareDateTime(dump_only=True, metadata={
+        "description": "Tijdstip van de volgende poging (UTC)"})
+    laatste_poging_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
+        "description": "Tijdstip van de laatste poging (UTC)"})
+    laatste_fout = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "De fout van de laatste poging, als die mislukte",
+        "example": "HTTP 503"})
+    bezorgd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
+        "description": "Tijdstip van bezorgen (UTC); null zolang niet bezorgd"})
     aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
 
 
 class BezorgingArgs(PaginaArgs):
-    status = fields.keuze([s.value for s in BezorgStatus])
-    kanaal = fields.keuze([k.value for k in Kanaal])
+    status = fields.keuze([s.value for s in BezorgStatus], metadata={
+        "description": "Alleen bezorgingen met deze status"})
+    kanaal = fields.keuze([k.value for k in Kanaal], metadata={
+        "description": "Alleen bezorgingen via dit kanaal"})
 
 
 @bezorgingen.route("")
@@ -232,15 +254,23 @@ class Opnieuw(MethodView):
 
 class GebeurtenisSchema(Schema):
     id = ma.fields.UUID(dump_only=True)
-    type = ma.fields.String(dump_only=True, metadata={"enum": sorted(SOORTEN)})
-    onderwerp = ma.fields.String(dump_only=True)
-    tekst = ma.fields.String(dump_only=True)
-    data = ma.fields.Dict(dump_only=True)
+    type = ma.fields.String(dump_only=True, metadata={"description": "Type van de gebeurtenis",
+                                                      "enum": sorted(SOORTEN)})
+    onderwerp = ma.fields.String(dump_only=True, metadata={
+        "description": "Onderwerp, zoals in de e-mail",
+        "example": "Nieuwe versie van de Algemene Voorwaarden"})
+    tekst = ma.fields.String(dump_only=True, metadata={
+        "description": "De tekst, zoals in de e-mail",
+        "example": "Per 1 juli 2027 geldt versie 1.2 van de Algemene Voorwaarden."})
+    data = ma.fields.Dict(dump_only=True, metadata={
+        "description": "De gegevens van de gebeurtenis (data van het CloudEvent)",
+        "example": {'aankondigingId': '6f1c2b7e-3d4a-4b8e-9c21-7a5e0d9f4b31'}})
     aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
 
 
 class GebeurtenisArgs(PaginaArgs):
-    type = fields.keuze(sorted(SOORTEN))
+    type = fields.keuze(sorted(SOORTEN), metadata={
+        "description": "Alleen gebeurtenissen van dit type"})
     na = ma.fields.AwareDateTime(metadata={"description": "Alleen gebeurtenissen na dit moment"})
 
 

@@ -53,13 +53,21 @@ logius = Blueprint(
     description="Voor Logius: de prognosestatus van alle afnemers en de DigiD-capaciteit",
 )
 
+# DigiD's form, as the example of a prognosis form in the document.
+FORMULIER_VOORBEELD = {"authenticatiesPerMaand": [12000] * 12, "piekPerMinuut": 300}
+
 
 class PrognoseversieSchema(Schema):
     id = ma.fields.UUID(dump_only=True)
     nummer = ma.fields.Integer(dump_only=True, metadata={"description": "1 voor de eerste versie"})
-    formulier = ma.fields.Dict(dump_only=True)
-    ingediend_op = ma.fields.AwareDateTime(dump_only=True)
-    ingediend_door = ma.fields.String(dump_only=True)
+    formulier = ma.fields.Dict(dump_only=True, metadata={
+        "description": "Het ingevulde formulier van deze versie",
+        "example": FORMULIER_VOORBEELD})
+    ingediend_op = ma.fields.AwareDateTime(dump_only=True, metadata={
+        "description": "Tijdstip van inleveren (UTC)"})
+    ingediend_door = ma.fields.String(dump_only=True, metadata={
+        "description": "Naam van wie inleverde",
+        "example": "Fatima el Amrani"})
 
 
 class PrognoseSchema(Schema):
@@ -69,22 +77,38 @@ class PrognoseSchema(Schema):
     periode = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=40),
                                metadata={"example": "2027-04", "description":
                                          "Het id van de periode, zoals de dienst die kent"})
-    periode_naam = ma.fields.String(dump_only=True, allow_none=True)
-    uiterlijk = ma.fields.Date(dump_only=True, allow_none=True)
-    formulier = ma.fields.Dict(required=True, metadata={
+    periode_naam = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "Naam van de periode",
+        "example": "Prognose april 2027 (12 maanden vanaf 2027-04-01)"})
+    uiterlijk = ma.fields.Date(dump_only=True, allow_none=True, metadata={
+        "description": "Uiterlijke inleverdatum van de periode"})
+    formulier = ma.fields.Dict(required=True, metadata={"example": FORMULIER_VOORBEELD,
         "description": "Het prognoseformulier van de dienst, zoals "
                        "GET /diensten/{slug}/prognoseformulier het als JSON Schema geeft; "
                        "DigiD: authenticatiesPerMaand (12 getallen) en piekPerMinuut; "
                        "MijnOverheid: berichtenPerMaand (12 getallen); Digipoort: berichten "
                        "(de voorcalculatie van het jaar)"})
-    nummer = ma.fields.Integer(dump_only=True)
-    aantal_versies = ma.fields.Integer(dump_only=True)
-    ingediend_op = ma.fields.AwareDateTime(dump_only=True)
-    ingediend_door = ma.fields.String(dump_only=True)
-    waarschuwing = ma.fields.String(dump_only=True, allow_none=True, metadata={
+    nummer = ma.fields.Integer(dump_only=True, metadata={
+        "description": "Versienummer; 1 voor de eerste versie",
+        "example": 1})
+    aantal_versies = ma.fields.Integer(dump_only=True, metadata={
+        "description": "Aantal ingeleverde versies voor deze aansluiting en periode",
+        "example": 1})
+    ingediend_op = ma.fields.AwareDateTime(dump_only=True, metadata={
+        "description": "Tijdstip van inleveren (UTC)"})
+    ingediend_door = ma.fields.String(dump_only=True, metadata={
+        "description": "Naam van wie inleverde",
+        "example": "Fatima el Amrani"})
+    waarschuwing = ma.fields.String(dump_only=True, allow_none=True, metadata={"example": "De "
+                                                                               "verwachte "
+                                                                               "pieken komen "
+                                                                               "samen boven 80 "
+                                                                               "% van de "
+                                                                               "capaciteit.",
         "description": "Bij DigiD: deze prognose brengt de som van de pieken boven de "
                        "waarschuwingsdrempel van de gedeelde capaciteit"})
-    versies = ma.fields.List(ma.fields.Nested(PrognoseversieSchema), dump_only=True)
+    versies = ma.fields.List(ma.fields.Nested(PrognoseversieSchema), dump_only=True, metadata={
+        "description": "Elke versie voor deze aansluiting en periode, oudste eerst"})
 
 
 class PrognoseArgs(PaginaArgs):
@@ -96,46 +120,85 @@ class PrognoseplichtSchema(Schema):
     afnemer_naam = ma.fields.String()
     aansluiting_id = ma.fields.UUID()
     dienst = ma.fields.String()
-    omgeving = ma.fields.String()
-    verplicht = ma.fields.Boolean()
-    reden = ma.fields.String()
-    artikel = ma.fields.String()
-    status = ma.fields.String(metadata={"enum": service.STATUSSEN})
-    periode = ma.fields.String(allow_none=True)
-    periode_naam = ma.fields.String(allow_none=True)
-    uiterlijk = ma.fields.Date(allow_none=True)
-    laatste_prognose_id = ma.fields.UUID(allow_none=True)
-    laatste_ingediend_op = ma.fields.AwareDateTime(allow_none=True)
+    omgeving = ma.fields.String(metadata={
+        "description": "De omgeving van de aansluiting",
+        "example": "productie"})
+    verplicht = ma.fields.Boolean(metadata={
+        "description": "Er moet een prognose worden ingeleverd"})
+    reden = ma.fields.String(metadata={
+        "description": "Waarom wel of niet",
+        "example": "DigiD vraagt twee keer per jaar een prognose (AV 2.5)."})
+    artikel = ma.fields.String(metadata={
+        "description": "Het artikel van de prognoseplicht",
+        "example": "AV 2.5"})
+    status = ma.fields.String(metadata={"description": "Waar de prognose staat",
+                                        "enum": service.STATUSSEN})
+    periode = ma.fields.String(allow_none=True, metadata={
+        "description": "Id van de periode waarvoor een prognose nodig is",
+        "example": "2027-04"})
+    periode_naam = ma.fields.String(allow_none=True, metadata={
+        "description": "Naam van die periode",
+        "example": "Prognose april 2027 (12 maanden vanaf 2027-04-01)"})
+    uiterlijk = ma.fields.Date(allow_none=True, metadata={
+        "description": "Uiterlijke inleverdatum"})
+    laatste_prognose_id = ma.fields.UUID(allow_none=True, metadata={
+        "description": "Id van de nieuwste prognose voor die periode"})
+    laatste_ingediend_op = ma.fields.AwareDateTime(allow_none=True, metadata={
+        "description": "Tijdstip waarop die is ingeleverd (UTC)"})
 
 
 class PrognoseoverzichtArgs(PaginaArgs):
-    status = ma.fields.String(validate=ma.validate.OneOf(service.STATUSSEN))
+    status = ma.fields.String(validate=ma.validate.OneOf(service.STATUSSEN), metadata={
+        "description": "Alleen aansluitingen waarvan de prognose deze status heeft"})
 
 
 class CapaciteitsbijdragerSchema(Schema):
     afnemer_id = ma.fields.UUID()
     afnemer_naam = ma.fields.String()
     aansluiting_id = ma.fields.UUID()
-    periode = ma.fields.String()
-    piek_per_minuut = ma.fields.Integer()
-    aandeel = ma.fields.Float()
+    periode = ma.fields.String(metadata={
+        "description": "De periode van de prognose",
+        "example": "2027-04"})
+    piek_per_minuut = ma.fields.Integer(metadata={
+        "description": "Verwachte hoogste aantal authenticaties in één minuut",
+        "example": 300})
+    aandeel = ma.fields.Float(metadata={
+        "description": "Aandeel in de gedeelde capaciteit (0 tot 1)",
+        "example": 0.03})
 
 
 class DigidCapaciteitSchema(Schema):
-    limiet_per_minuut = ma.fields.Integer()
-    totaal_piek_per_minuut = ma.fields.Integer()
-    ruimte_per_minuut = ma.fields.Integer(metadata={"description": "Limiet min de som van de "
+    limiet_per_minuut = ma.fields.Integer(metadata={
+        "description": "De capaciteit van DigiD per minuut, gedeeld door alle afnemers",
+        "example": 10000})
+    totaal_piek_per_minuut = ma.fields.Integer(metadata={
+        "description": "Som van de verwachte pieken uit de nieuwste prognoses",
+        "example": 7400})
+    ruimte_per_minuut = ma.fields.Integer(metadata={"example": 2600,
+                                                    "description": "Limiet min de som van de "
                                                     "verwachte pieken; negatief bij overschrijding"})
-    bezetting = ma.fields.Float()
-    waarschuwingsdrempel = ma.fields.Float()
-    waarschuwing = ma.fields.Boolean()
-    artikel = ma.fields.String()
-    grootste_bijdragers = ma.fields.List(ma.fields.Nested(CapaciteitsbijdragerSchema))
+    bezetting = ma.fields.Float(metadata={
+        "description": "Totaal van de pieken gedeeld door de limiet",
+        "example": 0.74})
+    waarschuwingsdrempel = ma.fields.Float(metadata={
+        "description": "Bezetting vanaf waar Logius gewaarschuwd wordt",
+        "example": 0.8})
+    waarschuwing = ma.fields.Boolean(metadata={
+        "description": "De bezetting is boven de drempel",
+        "example": False})
+    artikel = ma.fields.String(metadata={
+        "description": "Het artikel van de capaciteit",
+        "example": "SNO 3"})
+    grootste_bijdragers = ma.fields.List(ma.fields.Nested(CapaciteitsbijdragerSchema), metadata={
+        "description": "De aansluitingen met de hoogste verwachte pieken"})
 
 
 class PrognoseperiodeSchema(Schema):
-    id = ma.fields.String(metadata={"example": "2027-04"})
-    naam = ma.fields.String()
+    id = ma.fields.String(metadata={"description": "Id van de periode",
+                                    "example": "2027-04"})
+    naam = ma.fields.String(metadata={
+        "description": "Naam van de periode",
+        "example": "Prognose april 2027 (12 maanden vanaf 2027-04-01)"})
     van = ma.fields.Date(metadata={"description": "Eerste dag waarover de prognose gaat"})
     tot = ma.fields.Date(metadata={"description": "Laatste dag waarover de prognose gaat"})
     uiterlijk = ma.fields.Date(metadata={"description": "Uiterlijke inleverdatum"})
@@ -143,10 +206,13 @@ class PrognoseperiodeSchema(Schema):
 
 class PrognoseformulierSchema(Schema):
     dienst = ma.fields.String()
-    artikel = ma.fields.String()
+    artikel = ma.fields.String(metadata={
+        "description": "Het artikel van de prognoseplicht",
+        "example": "AV 2.5"})
     perioden = ma.fields.List(ma.fields.Nested(PrognoseperiodeSchema), metadata={
         "description": "De perioden waarvoor nu een prognose kan worden ingeleverd"})
     schema = ma.fields.Dict(metadata={
+        "example": {"type": "object", "properties": {"piekPerMinuut": {"type": "integer"}}},
         "description": "Het formulier als JSON Schema: de vorm van `formulier` bij inleveren"})
 
 

@@ -9,11 +9,19 @@ from core.api.schemas import Schema
 
 
 class MetriekSchema(Schema):
-    code = ma.fields.String(metadata={"example": "berichten"})
-    naam = ma.fields.String()
-    eenheid = ma.fields.String(metadata={"example": "bericht"})
-    artikel = ma.fields.String(metadata={"example": "DP tabel 1"})
-    omschrijving = ma.fields.String()
+    code = ma.fields.String(metadata={"description": "Code van de metriek in verbruik en "
+                                      "tarieven",
+                                      "example": "berichten"})
+    naam = ma.fields.String(metadata={
+        "description": "Naam van de metriek",
+        "example": "Berichten"})
+    eenheid = ma.fields.String(metadata={"description": "Wat één eenheid is",
+                                         "example": "bericht"})
+    artikel = ma.fields.String(metadata={"description": "Het artikel van de metriek",
+                                         "example": "DP tabel 1"})
+    omschrijving = ma.fields.String(metadata={
+        "description": "Wat er geteld wordt",
+        "example": "Aantal verwerkte berichten"})
     voorcalculatie = ma.fields.Boolean(
         metadata={"description": "De afnemer geeft per jaar een voorcalculatie van deze "
                   "metriek, die vooraf wordt gefactureerd (DP tabel 1)"})
@@ -31,18 +39,30 @@ class TariefInvoerSchema(Schema):
         metadata={"description": "Het bedrag is inclusief btw. Zonder dit veld geldt wat de "
                   "dienst voor deze tariefcode aangeeft"})
     omschrijving = fields.tekst(
-        500, metadata={"description": "Toelichting; standaard die van de dienst"})
+        500, metadata={"example": "Per verwerkt bericht",
+                       "description": "Toelichting; standaard die van de dienst"})
 
 
 class TariefSchema(Schema):
-    code = ma.fields.String(dump_only=True, metadata={"example": "berichtenverkeer"})
-    naam = ma.fields.String(dump_only=True)
-    omschrijving = ma.fields.String(dump_only=True)
-    eenheid = ma.fields.String(dump_only=True, metadata={"example": "per bericht"})
-    artikel = ma.fields.String(dump_only=True, metadata={"example": "DP tabel 1"})
+    code = ma.fields.String(dump_only=True, metadata={"description": "Code van het tarief in "
+                                                      "het tariefschema van de dienst",
+                                                      "example": "berichtenverkeer"})
+    naam = ma.fields.String(dump_only=True, metadata={
+        "description": "Naam van het tarief",
+        "example": "Berichtenverkeer"})
+    omschrijving = ma.fields.String(dump_only=True, metadata={
+        "description": "Toelichting bij het tarief",
+        "example": "Per verwerkt bericht"})
+    eenheid = ma.fields.String(dump_only=True, metadata={"description": "Waarover het tarief "
+                                                         "geldt",
+                                                         "example": "per bericht"})
+    artikel = ma.fields.String(dump_only=True, metadata={"description": "Het artikel van het "
+                                                         "tarief",
+                                                         "example": "DP tabel 1"})
     metriek = ma.fields.String(
         dump_only=True, allow_none=True,
-        metadata={"description": "De metriek waarvan het verbruik met dit tarief wordt "
+        metadata={"example": "berichten",
+                  "description": "De metriek waarvan het verbruik met dit tarief wordt "
                   "vermenigvuldigd, als die er is"})
     vastgesteld = ma.fields.Boolean(
         dump_only=True,
@@ -70,7 +90,8 @@ class TarieftabelSchema(Schema):
         ma.fields.Nested(MetriekSchema),
         metadata={"description": "Wat de dienst telt: het verbruik wordt per metriek "
                   "vastgelegd"})
-    tarieven = ma.fields.List(ma.fields.Nested(TariefSchema))
+    tarieven = ma.fields.List(ma.fields.Nested(TariefSchema), metadata={
+        "description": "De tarieven van het jaar"})
 
 
 class BtwTariefSchema(Schema):

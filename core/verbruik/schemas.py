@@ -23,44 +23,64 @@ class VerbruiksregelInvoerSchema(Schema):
         metadata={"description": "De gemeten dag; een maandtotaal op een dag van die maand. "
                   "Bij begeleidingsperioden: de datum van de startmail",
                   "example": "2027-03-01"})
-    aantal = ma.fields.Integer(required=True, **AANTAL)
+    aantal = ma.fields.Integer(required=True, validate=AANTAL["validate"], metadata={
+        **AANTAL["metadata"],
+        "description": "Het gemeten aantal",
+        "example": 1200})
 
 
 class VerbruikInvoerSchema(Schema):
-    regels = ma.fields.List(ma.fields.Nested(VerbruiksregelInvoerSchema), required=True)
+    regels = ma.fields.List(ma.fields.Nested(VerbruiksregelInvoerSchema), required=True, metadata={
+        "description": "De verbruiksregels; één foute regel legt niets vast"})
 
 
 class VerbruikResultaatSchema(Schema):
-    aantal_regels = ma.fields.Integer(metadata={"description": "Rijen in de upload"})
-    nieuw = ma.fields.Integer(metadata={"description": "Nieuw vastgelegde rijen"})
+    aantal_regels = ma.fields.Integer(metadata={"example": 3,
+                                                "description": "Rijen in de upload"})
+    nieuw = ma.fields.Integer(metadata={"example": 2,
+                                        "description": "Nieuw vastgelegde rijen"})
     gecorrigeerd = ma.fields.Integer(
-        metadata={"description": "Rijen met een sleutel die al bestond en een ander aantal: "
+        metadata={"example": 1,
+                  "description": "Rijen met een sleutel die al bestond en een ander aantal: "
                   "het nieuwe aantal vervangt het oude (in de auditlog)"})
     ongewijzigd = ma.fields.Integer(
-        metadata={"description": "Rijen die precies zo al waren vastgelegd"})
+        metadata={"example": 0,
+                  "description": "Rijen die precies zo al waren vastgelegd"})
 
 
 class VerbruiksregelSchema(Schema):
     aansluiting_id = ma.fields.UUID()
     dienst = ma.fields.String(metadata={"example": "digipoort"})
-    metriek = ma.fields.String(metadata={"example": "berichten"})
-    datum = ma.fields.Date()
-    aantal = ma.fields.Integer()
+    metriek = ma.fields.String(metadata={"description": "De metriek",
+                                         "example": "berichten"})
+    datum = ma.fields.Date(metadata={
+        "description": "De gemeten dag"})
+    aantal = ma.fields.Integer(metadata={
+        "description": "Het gemeten aantal",
+        "example": 1200})
     gewijzigd_op = ma.fields.AwareDateTime()
 
 
 class VerbruikFilterSchema(Schema):
-    aansluiting_id = ma.fields.UUID()
-    dienst = ma.fields.String(validate=ma.validate.Length(max=40))
-    metriek = ma.fields.String(validate=ma.validate.Length(max=60))
+    aansluiting_id = ma.fields.UUID(metadata={
+        "description": "Alleen verbruik van deze aansluiting"})
+    dienst = ma.fields.String(validate=ma.validate.Length(max=40), metadata={
+        "description": "Alleen verbruik van deze dienst (slug)"})
+    metriek = ma.fields.String(validate=ma.validate.Length(max=60), metadata={
+        "description": "Alleen verbruik van deze metriek"})
     van = ma.fields.Date(metadata={"description": "Vanaf deze datum (inclusief)"})
     tot = ma.fields.Date(metadata={"description": "Tot en met deze datum"})
 
 
 class VolumeSchema(Schema):
     metriek = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=60),
-                               metadata={"example": "berichten"})
-    aantal = ma.fields.Integer(required=True, **AANTAL)
+                               metadata={"description": "Een metriek waarvan de dienst een "
+                                         "voorcalculatie vraagt",
+                                         "example": "berichten"})
+    aantal = ma.fields.Integer(required=True, validate=AANTAL["validate"], metadata={
+        **AANTAL["metadata"],
+        "description": "Het verwachte aantal van het jaar",
+        "example": 120000})
 
 
 class VoorcalculatieSchema(Schema):

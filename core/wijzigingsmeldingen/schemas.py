@@ -20,14 +20,23 @@ class WijzigingsmeldingSchema(Schema):
         "description": "Datum waarop de wijziging wordt doorgevoerd; niet in het verleden. "
         "Minder dan drie kalendermaanden vooruit is te laat (AV 2.8), maar wordt wel "
         "vastgelegd.", "example": "2027-06-01"})
-    gemeld_op = ma.fields.Date(dump_only=True)
+    gemeld_op = ma.fields.Date(dump_only=True, metadata={
+        "description": "De dag van melden"})
     uiterlijk_melden_op = ma.fields.Date(dump_only=True, metadata={
         "description": "De laatste dag waarop melden op tijd was (AV 2.8)"})
-    te_laat = ma.fields.Boolean(dump_only=True)
+    te_laat = ma.fields.Boolean(dump_only=True, metadata={
+        "description": "Minder dan drie kalendermaanden vooraf gemeld (AV 2.8)",
+        "example": False})
     geschonden_regel = ma.fields.String(dump_only=True, allow_none=True,
-                                        metadata={"example": "AV 2.8"})
-    toelichting = ma.fields.String(dump_only=True)
-    gemeld_door = ma.fields.String(dump_only=True)
+                                        metadata={"description": "Bij een te late melding: het "
+                                                  "artikel",
+                                                  "example": "AV 2.8"})
+    toelichting = ma.fields.String(dump_only=True, metadata={
+        "description": "Wat de melding betekent",
+        "example": "Op tijd gemeld: uiterlijk 2027-03-01 (AV 2.8)."})
+    gemeld_door = ma.fields.String(dump_only=True, metadata={
+        "description": "Naam van wie meldde",
+        "example": "Fatima el Amrani"})
     aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
 
     @ma.validates_schema(skip_on_field_errors=False)
