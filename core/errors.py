@@ -183,24 +183,6 @@ EXTENSIES: dict[str, dict[str, Any]] = {
         "description": "Bij mediatype-niet-ondersteund: de Content-Types die hier wel mogen"},
 }
 
-# marshmallow's built-in messages, mapped to a stable code and a Dutch reason.
-_FIELD_MESSAGES = {
-    "Missing data for required field.": ("required", "Dit veld is verplicht."),
-    "Unknown field.": ("unknown", "Dit veld bestaat niet in dit schema."),
-    "Field may not be null.": ("null", "Dit veld mag niet null zijn."),
-    "Not a valid string.": ("type", "Verwacht een tekst."),
-    "Not a valid integer.": ("type", "Verwacht een geheel getal."),
-    "Not a valid boolean.": ("type", "Verwacht true of false."),
-    "Not a valid list.": ("type", "Verwacht een lijst."),
-    "Not a valid date.": ("date", "Verwacht een datum als JJJJ-MM-DD."),
-    "Not a valid datetime.": ("datetime", "Verwacht een tijdstip volgens RFC 3339."),
-    "Not a valid UUID.": ("uuid", "Verwacht een UUID."),
-    "Not a valid email address.": ("email", "Geen geldig e-mailadres."),
-    "Invalid input type.": ("type", "Verkeerd type invoer."),
-    "Invalid JSON body.": ("json", "De body is geen geldige JSON."),
-    "Shorter than minimum length 1.": ("required", "Mag niet leeg zijn."),
-}
-
 
 class Problem(Exception):
     """An error that leaves the API as problem+json.
