@@ -15,8 +15,9 @@ integrators read at ``/api/v1/openapi.json``, and that clients are generated fro
 - security per operation: a bearer token or an OAuth2 client-credentials token with
   scope ``read`` (GET) or ``write`` (changes), and in ``x-rollen`` (and the description)
   the roles that may call it;
-- short operationIds (:mod:`core.api.operaties`), typed nullable objects, enums without
-  ``null`` and with names (``x-enum-varnames``);
+- short operationIds (:mod:`core.api.operaties`), typed nullable objects and enums
+  (``nullable`` ``allOf`` a schema), enums without ``null`` and with names
+  (``x-enum-varnames``);
 - the webhook delivery as a ``callback`` of the webhook registration
   (:mod:`core.meldingen.contract`);
 - the document itself is a path (``/openapi.json``, no login, CORS ``*``).
@@ -409,6 +410,26 @@ def _schema_opschonen(node: Any) -> None:
             _schema_opschonen(value)
 
 
+_ENUM_KERN = ("type", "enum", "x-enum-varnames")
+
+
+def _nullable_enums(schemas: dict[str, Any]) -> None:
+    """A nullable enum becomes a schema of its own, referenced as ``nullable`` ``allOf``:
+    inline, ``nullable`` beside ``enum`` is no null to openapi-python-client (it raises
+    on a null while parsing), and null among the values is none to hey-api."""
+    for naam in list(schemas):
+        for veld, eigenschap in schemas[naam].get("properties", {}).items():
+            for plek, schema in ((veld, eigenschap), (veld + "Item", eigenschap.get("items"))):
+                if not (isinstance(schema, dict) and "enum" in schema and schema.get("nullable")):
+                    continue
+                enum_naam = naam + plek[:1].upper() + plek[1:]
+                schemas[enum_naam] = {k: schema[k] for k in _ENUM_KERN if k in schema}
+                schema.setdefault("example", schema["enum"][0])
+                for k in (*_ENUM_KERN, "nullable"):
+                    schema.pop(k, None)
+                schema.update(nullable=True, allOf=[_ref("schemas", enum_naam)])
+
+
 def _webhookbezorging(doc: dict[str, Any]) -> None:
     from core.meldingen import contract
 
@@ -466,6 +487,7 @@ def build_document(raw: dict[str, Any], public_url: str, *,
     _webhookbezorging(doc)
     _schema_opschonen(doc["paths"])
     _schema_opschonen(doc["components"])
+    _nullable_enums(doc["components"]["schemas"])
     voeg_links_toe(doc["paths"], doc["components"].get("schemas", {}))
     beschrijf_parameters(doc)
     order = ("openapi", "info", "servers", "security", "tags", "paths", "components")

@@ -134,33 +134,3 @@ class WijzigingMixin:
         field_obj.load_default = ma.missing
         if "default" in field_obj.metadata:
             field_obj.metadata = {k: v for k, v in field_obj.metadata.items() if k != "default"}
-
-
-class ProblemSchema(ma.Schema):
-    """RFC 9457 problem details, as every error of this API is answered."""
-
-    class Meta:
-        ordered = True
-
-    type = ma.fields.String(
-        metadata={"description": "URI die het soort probleem aanduidt", "example":
-                  "urn:nl:logius:afnemersportaal:probleem:ongeldige-invoer"}
-    )
-    title = ma.fields.String(metadata={"description": "Korte samenvatting van het soort probleem"})
-    status = ma.fields.Integer(metadata={"description": "De HTTP-statuscode"})
-    detail = ma.fields.String(metadata={"description": "Uitleg bij dit specifieke geval"})
-    instance = ma.fields.String(metadata={"description": "Pad van het verzoek"})
-    code = ma.fields.String(metadata={"description": "Stabiele, machineleesbare code"})
-    invalidParams = ma.fields.List(
-        ma.fields.Nested("InvalidParamSchema"),
-        metadata={"description": "Alle ongeldige velden tegelijk (alleen bij 400)"},
-    )
-
-
-class InvalidParamSchema(ma.Schema):
-    class Meta:
-        ordered = True
-
-    name = ma.fields.String(metadata={"description": "Veldnaam (geneste velden met punten)"})
-    code = ma.fields.String(metadata={"description": "Soort fout, bijvoorbeeld required of pattern"})
-    reason = ma.fields.String(metadata={"description": "Uitleg in gewone taal"})
