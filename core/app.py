@@ -75,6 +75,7 @@ def create_app(
     _register_console(app)
     app.add_url_rule(f"{API_PREFIX}/openapi.json", "openapi", auth.public(_openapi))
     app.after_request(_headers)
+    app.before_request_funcs.setdefault(None, []).insert(0, _url_lengte)
     # A request that begins inside an active app context would share g and the
     # database session with other requests: refused (core.verzoek).
     app.wsgi_app = EigenContext(app)
@@ -149,6 +150,20 @@ def _openapi():
     response = jsonify(openapi_document())
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+#: The longest path with query string the API takes (the server itself takes any, so
+#: that the answer is a problem like every other; a proxy in front may cap it lower).
+MAX_URL = 8192
+
+
+def _url_lengte() -> None:
+    from core.errors import Problem
+
+    lengte = len(request.environ.get("RAW_URI") or request.full_path)
+    if lengte > MAX_URL:
+        raise Problem(414, f"Het pad met de queryparameters is {lengte} tekens; het portaal "
+                           f"neemt er hooguit {MAX_URL} aan.", code="url-te-lang")
 
 
 def _headers(response: Response) -> Response:

@@ -69,6 +69,9 @@ def serve(ctx: click.Context, host: str, port: int, workers: int) -> None:
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
             self.cfg.set("accesslog", "-")
+            # Any request line: the app answers one that is too long with a 414 problem
+            # (core.app.MAX_URL), not gunicorn with an HTML page.
+            self.cfg.set("limit_request_line", 0)
             # The worker's pid first: which worker answered is visible in the log.
             self.cfg.set("access_log_format",
                          '%(p)s %(h)s %(t)s "%(r)s" %(s)s %(b)s %(M)sms')

@@ -117,6 +117,8 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
     Probleemcode("verouderde-versie", (412,),
                  "De ETag in If-Match is niet (meer) die van de resource: haal hem opnieuw op."),
     Probleemcode("verzoek-te-groot", (413,), "De body van het verzoek is te groot."),
+    Probleemcode("url-te-lang", (414,),
+                 "Het pad met de queryparameters is langer dan het portaal aanneemt."),
     Probleemcode("mediatype-niet-ondersteund", (415,),
                  "De Content-Type van de body wordt hier niet aangenomen; "
                  "ondersteundeMediatypes noemt wat wel."),
@@ -138,6 +140,7 @@ STANDAARDCODES = {
     409: "conflict",
     412: "verouderde-versie",
     413: "verzoek-te-groot",
+    414: "url-te-lang",
     415: "mediatype-niet-ondersteund",
     428: "if-match-vereist",
     500: "interne-fout",

@@ -117,9 +117,10 @@ class AansluitingFilterSchema(Schema):
 
 class StatuswijzigingSchema(Schema):
     id = ma.fields.UUID(dump_only=True)
-    van = ma.fields.String(dump_only=True, allow_none=True, metadata={
-        "description": "De status voor de wijziging; null bij de aanvraag",
-        "example": "aangevraagd"})
+    van = fields.keuze(
+        [s.value for s in Status], dump_only=True, allow_none=True,
+        metadata={"description": "De status voor de wijziging; null bij de aanvraag",
+                  "example": "aangevraagd"})
     naar = fields.keuze(
         [s.value for s in Status],
         required=True,

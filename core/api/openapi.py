@@ -34,6 +34,7 @@ import re
 from typing import Any
 
 from core.api.documentatie import beschrijf_parameters
+from core.api.antwoorden import splits_invoer_en_antwoord
 from core.api.links import voeg_links_toe
 from core.api.operaties import operatie_id
 from core.auth.principal import Rol
@@ -286,7 +287,7 @@ def _operation(path: str, path_item: dict[str, Any], method: str, op: dict[str, 
     public = op.get("security") == []
     path_params = [p for p in path_item.get("parameters", []) if p.get("in") == "path"]
     has_input = method in ("post", "put", "patch") or op.get("parameters") or path_params
-    wanted = {500}
+    wanted = {414, 500}  # 414: a path with query parameters too long (core.app)
     if has_input:
         wanted.add(400)
     if not public:
@@ -489,6 +490,7 @@ def build_document(raw: dict[str, Any], public_url: str, *,
     _schema_opschonen(doc["components"])
     _nullable_enums(doc["components"]["schemas"])
     voeg_links_toe(doc["paths"], doc["components"].get("schemas", {}))
+    splits_invoer_en_antwoord(doc)
     beschrijf_parameters(doc)
     order = ("openapi", "info", "servers", "security", "tags", "paths", "components")
     return {key: doc[key] for key in order if key in doc} | {

@@ -34,6 +34,36 @@ def _strikt(field_obj: ma.fields.Field) -> None:
         _strikt(field_obj.inner)
 
 
+#: The pattern of free text: anything but NUL.
+GEEN_NUL = "^[^\\u0000]*$"
+
+
+def _tekst(field_obj: ma.fields.Field) -> None:
+    """Every text field, in a body or a query, takes only text a database can store."""
+    if isinstance(field_obj, ma.fields.List):
+        _tekst(field_obj.inner)
+    elif isinstance(field_obj, ma.fields.String) and not isinstance(field_obj, ma.fields.UUID):
+        field_obj.validators = [*field_obj.validators, _opslaanbare_tekst]
+        # The document says so too, where a field states no pattern or choice of its own.
+        vrij = not any(isinstance(v, (ma.validate.Regexp, ma.validate.OneOf))
+                       for v in field_obj.validators)
+        if vrij and not {"pattern", "enum", "format"} & set(field_obj.metadata):
+            field_obj.metadata = {**field_obj.metadata, "pattern": GEEN_NUL}
+
+
+def _opslaanbare_tekst(value: str) -> None:
+    """Text that every database stores as sent: no NUL character (PostgreSQL refuses it
+    in text) and no lone surrogate (not encodable as UTF-8)."""
+    if not isinstance(value, str):
+        return  # a field that turns text into something else (an amount) checked its own
+    if "\x00" in value:
+        raise ma.ValidationError("Mag geen NUL-teken (\\u0000) bevatten.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ma.ValidationError("Is geen geldige Unicode-tekst.") from None
+
+
 class Schema(ma.Schema):
     """Every API schema derives from this one.
 
@@ -53,6 +83,7 @@ class Schema(ma.Schema):
         field_obj.data_key = camelcase(field_obj.data_key or field_name)
         if self.strikte_typen:
             _strikt(field_obj)
+        _tekst(field_obj)
 
     def _serialize(self, obj, *, many: bool = False):
         """marshmallow's own loop, without its generic accessor for plain objects.
@@ -66,7 +97,14 @@ class Schema(ma.Schema):
         if many and obj is not None:
             return [self._serialize(d, many=False) for d in obj]
         if hasattr(obj, "__getitem__") or type(self).get_attribute is not ma.Schema.get_attribute:
-            return super()._serialize(obj, many=False)
+            ret = super()._serialize(obj, many=False)
+            if len(ret) < len(self.dump_fields):
+                # Every field is answered: one without a value is null (core.api.antwoorden).
+                for attr_name, field_obj in self.dump_fields.items():
+                    key = field_obj.data_key if field_obj.data_key is not None else attr_name
+                    if key not in ret and field_obj.allow_none:
+                        ret[key] = None
+            return ret
         plan = self.__dict__.get("_snelle_dump")
         if plan is None or plan[0] is not self.dump_fields:
             plan = self._snelle_dump = (self.dump_fields, _dump_plan(self.dump_fields))
@@ -78,6 +116,8 @@ class Schema(ma.Schema):
                     default = field_obj.dump_default
                     value = default() if callable(default) else default
                     if value is _GEEN:
+                        if field_obj.allow_none:
+                            ret[key] = None
                         continue
                 ret[key] = field_obj._serialize(value, attr_name, obj)
             else:

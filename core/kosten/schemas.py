@@ -98,8 +98,10 @@ class GebruikteVolumeSchema(Schema):
         "enum": ["invoer", "prognose"],
         "description": "invoer: uit het verzoek; prognose: uit de nieuwste prognose van de "
                        "aansluiting voor dat jaar (AV 2.5)"})
-    aansluiting_id = ma.fields.UUID(metadata={"description": "Alleen bij bron prognose"})
-    prognose_id = ma.fields.UUID(metadata={"description": "Alleen bij bron prognose"})
+    aansluiting_id = ma.fields.UUID(allow_none=True, metadata={
+        "description": "Alleen bij bron prognose; anders null"})
+    prognose_id = ma.fields.UUID(allow_none=True, metadata={
+        "description": "Alleen bij bron prognose; anders null"})
 
 
 class KostenArgs(Schema):

@@ -107,6 +107,11 @@ class PrognoseSchema(Schema):
                                                                                "capaciteit.",
         "description": "Bij DigiD: deze prognose brengt de som van de pieken boven de "
                        "waarschuwingsdrempel van de gedeelde capaciteit"})
+
+
+class PrognoseDetailSchema(PrognoseSchema):
+    """One prognosis with its history (the list gives the newest version only)."""
+
     versies = ma.fields.List(ma.fields.Nested(PrognoseversieSchema), dump_only=True, metadata={
         "description": "Elke versie voor deze aansluiting en periode, oudste eerst"})
 
@@ -294,7 +299,7 @@ class Prognoses(MethodView):
         return pagina
 
     @blp.arguments(PrognoseSchema)
-    @blp.response(201, PrognoseSchema)
+    @blp.response(201, PrognoseDetailSchema)
     @blp.problems(403, 409)
     def post(self, data):
         """Een prognose inleveren (een nieuwe versie voor die aansluiting en periode)
@@ -344,7 +349,7 @@ class Prognoses(MethodView):
 
 @blp.route("/<uuid:prognose_id>")
 class PrognoseView(MethodView):
-    @blp.response(200, PrognoseSchema)
+    @blp.response(200, PrognoseDetailSchema)
     def get(self, prognose_id: uuid.UUID):
         """Eén versie van een prognose, met alle versies van die aansluiting en periode"""
         return _als_dict(tenant_get_or_404(Prognose, prognose_id), met_versies=True)

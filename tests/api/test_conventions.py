@@ -149,3 +149,22 @@ def test_a_created_resource_and_a_list_link_to_the_operations_on_their_items(doc
             for response in (op.get("responses", {}) if isinstance(op, dict) else {}).values():
                 for link in response.get("links", {}).values():
                     assert link["operationId"] in operation_ids
+
+
+@pytest.mark.parametrize("client_id", ["koppeling\u0000x", "\ud8d8koppeling"])
+def test_text_a_database_cannot_store_is_refused_with_400_not_500(api, maak_afnemer, client_id):
+    """Found by Schemathesis over HTTP: a NUL in a text field was a 500 on PostgreSQL."""
+    afnemer = maak_afnemer()
+    response = api.post(f"/afnemers/{afnemer['id']}/machine-clients",
+                        json={"clientId": client_id, "naam": "Koppeling"})
+    assert response.status_code == 400, response.get_json()
+    assert [p["name"] for p in response.get_json()["invalidParams"]] == ["clientId"]
+    lijst = api.get(f"/afnemers/{afnemer['id']}/machine-clients?naam=a%00b")
+    assert lijst.status_code in (200, 400)
+
+
+def test_a_url_longer_than_the_api_takes_is_a_414_problem(api):
+    response = api.get("/afnemers?naam=" + "a" * 9000)
+    assert response.status_code == 414
+    assert response.content_type == "application/problem+json"
+    assert response.get_json()["code"] == "url-te-lang"

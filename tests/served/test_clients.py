@@ -123,12 +123,12 @@ def wereld(py, bel, served) -> SimpleNamespace:
     """A new afnemer, registered by Logius, with a beheerder token: all with the client."""
     m = py.models
     logius = py.client(served.api, served.logius_token)
-    afnemer = bel("afnemerRegistreren", logius, 201, m.Afnemer, body=m.Afnemer(
+    afnemer = bel("afnemerRegistreren", logius, 201, m.Afnemer, body=m.AfnemerInvoer(
         naam=f"Gemeente Generiek {uuid.uuid4().hex[:6]}", oin=served.nieuw_oin(),
         type_=m.AfnemerType("gemeente"))).parsed
     assert isinstance(afnemer.id, UUID)
     token = bel("apiTokenAanmaken", logius, 201, m.NieuwApiToken, afnemer_id=afnemer.id,
-                body=m.ApiToken(naam="generated client",
+                body=m.ApiTokenInvoer(naam="generated client",
                                 rol=m.ApiTokenRol("afnemer-beheerder"))).parsed
     assert isinstance(token.token, str) and token.token
     return SimpleNamespace(m=m, logius=logius, afnemer_id=afnemer.id,
@@ -140,7 +140,7 @@ def aansluiting(bel, wereld) -> Any:
     """A DigiD aansluiting requested by the afnemer and activated by Logius."""
     m = wereld.m
     aangevraagd = bel("aansluitingAanvragen", wereld.client, 201, m.Aansluiting,
-                      afnemer_id=wereld.afnemer_id, body=m.Aansluiting(
+                      afnemer_id=wereld.afnemer_id, body=m.AansluitingInvoer(
                           dienst="digid", omgeving="productie", onderdelen=["midden"],
                           aanvraag_ondertekend_op=VANDAAG - timedelta(days=3)))
     assert aangevraagd.parsed.status == m.AansluitingStatus.AANGEVRAAGD
@@ -148,7 +148,7 @@ def aansluiting(bel, wereld) -> Any:
     etag = bel.kop(aangevraagd, "ETag")
     activering = bel("aansluitingStatusWijzigen", wereld.logius, 201, m.Statuswijziging,
                      afnemer_id=wereld.afnemer_id, aansluiting_id=aangevraagd.parsed.id,
-                     if_match=etag, body=m.Statuswijziging(
+                     if_match=etag, body=m.StatuswijzigingInvoer(
                          status=m.StatuswijzigingStatus("actief")))
     assert activering.parsed.status == m.StatuswijzigingStatus.ACTIEF
     nieuwe_etag = bel.kop(activering, "ETag")
@@ -226,7 +226,7 @@ def test_diensten(bel, wereld):
 def test_a_contactpersoon_updated_with_if_match_and_a_stale_etag_is_a_typed_412(bel, wereld):
     m = wereld.m
     nieuw = bel("contactpersoonToevoegen", wereld.client, 201, m.Contactpersoon,
-                afnemer_id=wereld.afnemer_id, body=m.Contactpersoon(
+                afnemer_id=wereld.afnemer_id, body=m.ContactpersoonInvoer(
                     naam="Piet Storing", email="piet@generiek.example",
                     telefoon="070 123 4567", rol=m.ContactpersoonRol("technisch"),
                     bereikbaarheid=m.ContactpersoonBereikbaarheid("24x7")))
@@ -259,7 +259,7 @@ def test_a_contactpersoon_updated_with_if_match_and_a_stale_etag_is_a_typed_412(
 def test_invalid_input_is_a_typed_400_with_every_invalid_field(bel, wereld):
     m = wereld.m
     response = bel("contactpersoonToevoegen", wereld.client, 400,
-                   afnemer_id=wereld.afnemer_id, body=m.Contactpersoon(
+                   afnemer_id=wereld.afnemer_id, body=m.ContactpersoonInvoer(
                        naam="Fout", email="geen-adres", telefoon="bellen maar",
                        rol=m.ContactpersoonRol("technisch")))
     problem = bel.probleem(response, 400, "ongeldige-invoer")
@@ -292,7 +292,7 @@ def test_an_activated_aansluiting_refuses_a_wrong_transition_with_typed_members(
     response = bel("aansluitingStatusWijzigen", wereld.logius, 409,
                    afnemer_id=wereld.afnemer_id, aansluiting_id=aansluiting.id,
                    if_match=bel.kop(gelezen, "ETag"),
-                   body=m.Statuswijziging(status=m.StatuswijzigingStatus("aangevraagd")))
+                   body=m.StatuswijzigingInvoer(status=m.StatuswijzigingStatus("aangevraagd")))
     problem = bel.probleem(response, 409, "ongeldige-statusovergang")
     assert problem.huidige_status == m.ProblemHuidigeStatus("actief")
     assert problem.toegestane_statussen and all(
@@ -312,7 +312,7 @@ def test_a_webhook_gets_the_reaction_announcement_as_its_documented_callback(
     pad = f"/generated-client/{wereld.afnemer_id}"
     webhook = bel("webhookRegistreren", wereld.client, 201, m.NieuweWebhook,
                   afnemer_id=wereld.afnemer_id,
-                  body=m.Webhook(url=served.ontvanger.url + pad))
+                  body=m.WebhookInvoer(url=served.ontvanger.url + pad))
     assert webhook.parsed.actief is True
     assert isinstance(webhook.parsed.geheim, str) and webhook.parsed.geheim
     bel.kop(webhook, "ETag")
@@ -320,7 +320,7 @@ def test_a_webhook_gets_the_reaction_announcement_as_its_documented_callback(
     served.ontvanger.geheimen[pad] = webhook.parsed.geheim
 
     detail = bel("aankondigingVersturen", wereld.logius, 201, m.AankondigingDetail,
-                 body=m.Aankondiging(
+                 body=m.AankondigingInvoer(
                      type_=m.AankondigingType("dienstwijziging"), titel="Nieuwe SAML-versie",
                      omschrijving="Alleen voor deze afnemer", dienst="digid",
                      wijzigingsdatum=VANDAAG + timedelta(days=90),
@@ -358,8 +358,8 @@ def test_a_webhook_gets_the_reaction_announcement_as_its_documented_callback(
 def test_a_prognosis(bel, wereld, aansluiting):
     m = wereld.m
     periode = f"{VANDAAG.year + 1}-04"
-    ingediend = bel("prognoseIndienen", wereld.client, 201, m.Prognose,
-                    afnemer_id=wereld.afnemer_id, body=m.Prognose(
+    ingediend = bel("prognoseIndienen", wereld.client, 201, m.PrognoseDetail,
+                    afnemer_id=wereld.afnemer_id, body=m.PrognoseInvoer(
                         aansluiting_id=aansluiting.id, periode=periode,
                         formulier=m.PrognoseFormulier.from_dict({
                             "authenticatiesPerMaand": [1000] * 12, "piekPerMinuut": 10})))
@@ -367,7 +367,7 @@ def test_a_prognosis(bel, wereld, aansluiting):
     assert prognose.aansluiting_id == aansluiting.id and prognose.periode == periode
     assert isinstance(prognose.ingediend_op, datetime)
     assert bel.kop(ingediend, "Location").endswith(str(prognose.id))
-    gelezen = bel("prognoseLezen", wereld.client, 200, m.Prognose,
+    gelezen = bel("prognoseLezen", wereld.client, 200, m.PrognoseDetail,
                   afnemer_id=wereld.afnemer_id, prognose_id=prognose.id).parsed
     assert all(isinstance(v, m.Prognoseversie) for v in gelezen.versies)
     plicht = bel("prognoseplichtOpvragen", wereld.client, 200, m.PrognoseplichtPagina,
@@ -423,7 +423,7 @@ def test_a_koppelvlak_check_and_its_use(bel, wereld, aansluiting):
     # Deprecation and Sunset, in the formats the document gives.
     oud = f"2.{uuid.uuid4().int % 10**6}"
     toegevoegd = bel("koppelvlakversieToevoegen", wereld.logius, 201, m.Versie, slug="digid",
-                     koppelvlak="saml", body=m.Versie(
+                     koppelvlak="saml", body=m.VersieInvoer(
                          versie=oud, ondersteund_sinds=date(2019, 1, 1),
                          verouderd_sinds=date(2024, 1, 1)))
     assert toegevoegd.parsed.status == m.VersieStatus.VEROUDERD
@@ -442,7 +442,7 @@ def test_a_koppelvlak_check_and_its_use(bel, wereld, aansluiting):
         assert re.fullmatch(pattern, bel.kop(response, header)), (header, pattern)
 
     gebruik = bel("koppelvlakgebruikRegistreren", wereld.client, 200, m.Gebruik,
-                  afnemer_id=wereld.afnemer_id, body=m.Gebruik(
+                  afnemer_id=wereld.afnemer_id, body=m.GebruikInvoer(
                       aansluiting_id=aansluiting.id, koppelvlak="saml", versie="4.0")).parsed
     assert gebruik.dienst == "digid" and isinstance(gebruik.status, m.GebruikStatus)
     lijst = bel("koppelvlakgebruikOpvragen", wereld.client, 200, m.GebruikPagina,
