@@ -10,6 +10,7 @@ statuses differ from the defaults, and why.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,5 +32,8 @@ def test_the_served_api_conforms_to_its_document_with_every_check(served: Served
          "--workers", "2", "--no-color", "--seed", "20261203",
          "--report", "junit", "--report-dir", str(tmp_path)],
         capture_output=True, text=True, timeout=900, cwd=tmp_path)
+    # The figures of the run (pytest -s shows them): phases, scenarios, links covered.
+    print("\n".join(line for line in result.stdout.splitlines()
+                    if re.search(r"\((in [\d.]+s)\)|Scenarios:|API Links:|generated,", line)))
     assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:]
     assert "Stateful" in result.stdout
