@@ -34,6 +34,8 @@ from sqlalchemy.orm import (
 )
 from sqlalchemy.types import TypeDecorator
 
+from core.tijd import utcnow  # the clock lives with the time rules
+
 # Constraint names are stable across SQLite and PostgreSQL, so migrations can name them.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -67,10 +69,6 @@ class UTCDateTime(TypeDecorator):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class Base(DeclarativeBase):

@@ -9,13 +9,17 @@ counts months (AV 2.8, AV 13.1, AV 13.2, MO 8.1, MO 8.2) goes through
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from core.db import utcnow
 from core.types import Eenheid, Termijn
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def utcnow() -> datetime:
+    """Now, aware, in UTC: what is stored (:mod:`core.db` uses this one too)."""
+    return datetime.now(UTC)
 
 
 def vandaag() -> date:
