@@ -8,10 +8,11 @@ and return the frozen dataclasses of :mod:`core.types`.
 Core calls each hook once per plugin and keeps track of which plugin answered,
 so a bad answer fails start-up with an error that names the plugin.
 
+Plugins import what they need from core through :mod:`core.sdk` only.
+
 Example, a complete minimal plugin::
 
-    from core.hookspecs import hookimpl
-    from core.types import DienstInfo, Keuze
+    from core.sdk import DienstInfo, Keuze, hookimpl
 
     @hookimpl
     def dienst_info():
@@ -180,7 +181,7 @@ def dienst_prognose_schema() -> type[ma.Schema] | None:
     or does not implement it; one that returns a schema must implement
     ``dienst_prognose_perioden`` and ``dienst_prognose_plicht`` too.
 
-    :return: a subclass of :class:`core.api.schemas.Schema` (lowerCamelCase on the wire,
+    :return: a subclass of :class:`core.sdk.Schema` (lowerCamelCase on the wire,
         unknown fields refused). Core validates every submitted form with it and answers
         field-level errors as ``invalidParams`` under ``formulier.``. Hooks that get a form
         back get it as the schema loads it (snake_case keys).

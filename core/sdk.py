@@ -1,0 +1,124 @@
+"""The plugin SDK: everything a dienst plugin imports from core, in one place.
+
+A dienst plugin imports from core only this module::
+
+    from core.sdk import DienstInfo, Keuze, hookimpl
+
+    @hookimpl
+    def dienst_info():
+        return DienstInfo(
+            slug="eherkenning", naam="eHerkenning", omschrijving="...",
+            bron="Voorwaarden eHerkenning 1.0",
+            omgevingen=(Keuze("productie", "Productie"),),
+        )
+
+    @hookimpl
+    def dienst_voorwaarden():
+        return []
+
+The package registers that module under the entry-point group
+``afnemersportaal.diensten``. Which hooks there are, when core calls them and what each
+must return is documented in :mod:`core.hookspecs`; ``dienst_info`` and
+``dienst_voorwaarden`` are required, the rest are optional. The four built-in plugins
+under ``plugins/`` are complete examples.
+
+What is here:
+
+- :data:`hookimpl`, the marker of a hook implementation.
+- Every type a hook takes or returns: the frozen dataclasses and enums of
+  :mod:`core.types` (identity and terms, tariffs and costs, prognoses) and of
+  :mod:`core.koppelvlakken.typen` (interface specifications and their versions).
+  ``SLUG`` is the pattern a slug (of a dienst, a document, a metric...) must match.
+- :class:`Schema`, the base class of a prognosis form (``dienst_prognose_schema``):
+  a marshmallow schema with snake_case attributes and lowerCamelCase on the wire,
+  unknown fields refused and JSON types taken strictly. Declare fields with
+  ``marshmallow.fields``.
+- The time rules: a period of calendar months keeps the day number and is clamped to
+  the last day of the target month (:func:`plus_maanden`, :func:`plus_termijn`,
+  :func:`min_termijn`); :func:`beschrijf` says a period as a reader does;
+  ``AMSTERDAM`` is the zone days are judged in. Office hours and working days are
+  units of a :class:`Termijn` (``Eenheid.KANTOORUREN``, ``Eenheid.WERKDAGEN``), stated
+  in terms, not computed.
+
+Hooks get the day they judge on (``dag``) or the year (``jaar``) as an argument; keep
+them pure functions of their arguments and do not read the clock.
+
+Importing this module is cheap: it loads the type modules, marshmallow and pluggy, and
+not the app factory, Flask, SQLAlchemy or flask-smorest
+(``tests/plugins/test_sdk.py`` holds it to that).
+"""
+
+from __future__ import annotations
+
+from core.api.schemas import Schema
+from core.hookspecs import hookimpl
+from core.koppelvlakken.typen import Koppelvlak, Versie
+from core.tijd import AMSTERDAM, beschrijf, min_termijn, plus_maanden, plus_termijn
+from core.types import (
+    SLUG,
+    Afnemertype,
+    Berekening,
+    DienstInfo,
+    Eenheid,
+    Kenmerk,
+    Keuze,
+    KostenAansluiting,
+    Kostenregel,
+    Metriek,
+    Partij,
+    Periode,
+    Prognoseperiode,
+    Prognoseplicht,
+    Tariefcode,
+    TariefOntbreekt,
+    Tariefschema,
+    Tarieven,
+    Termijn,
+    VastgesteldTarief,
+    Verbruik,
+    Verplichting,
+    VoorwaardenDocument,
+    Wijzigingsregel,
+)
+
+__all__ = [
+    # the hook marker
+    "hookimpl",
+    # identity and terms (dienst_info, dienst_voorwaarden)
+    "SLUG",
+    "DienstInfo",
+    "Keuze",
+    "Kenmerk",
+    "VoorwaardenDocument",
+    "Verplichting",
+    "Wijzigingsregel",
+    "Partij",
+    "Termijn",
+    "Eenheid",
+    # tariffs and costs (dienst_tarieven, dienst_kosten)
+    "Afnemertype",
+    "Tariefschema",
+    "Metriek",
+    "Tariefcode",
+    "KostenAansluiting",
+    "Periode",
+    "Verbruik",
+    "Tarieven",
+    "VastgesteldTarief",
+    "TariefOntbreekt",
+    "Berekening",
+    "Kostenregel",
+    # koppelvlakken (dienst_koppelvlakken)
+    "Koppelvlak",
+    "Versie",
+    # prognoses (dienst_prognose_*)
+    "Schema",
+    "Prognoseperiode",
+    "Prognoseplicht",
+    # time rules
+    "AMSTERDAM",
+    "plus_maanden",
+    "plus_termijn",
+    "min_termijn",
+    "beschrijf",
+]
