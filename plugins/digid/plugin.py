@@ -10,17 +10,33 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from core.hookspecs import hookimpl
-from core.koppelvlakken.typen import Koppelvlak, Versie
-from core.types import (
+import marshmallow as _ma
+
+from core.sdk import (
+    Berekening,
     DienstInfo,
     Eenheid,
-    Keuze,
     Kenmerk,
+    Keuze,
+    Koppelvlak,
+    KostenAansluiting,
+    Kostenregel,
+    Metriek,
     Partij,
+    Periode,
+    Prognoseperiode,
+    Prognoseplicht,
+    Schema,
+    Tariefcode,
+    Tariefschema,
+    Tarieven,
     Termijn,
+    Verbruik,
     Verplichting,
+    Versie,
     VoorwaardenDocument,
+    hookimpl,
+    plus_maanden,
 )
 
 SLUG = "digid"
@@ -273,23 +289,6 @@ def dienst_koppelvlakken() -> list[Koppelvlak]:
 # The SNO says "twice a year" without dates; this plugin asks for them by 1 April (ahead
 # of the busy income-tax season) and by 1 October, each covering the 12 months from then.
 
-import marshmallow as _ma  # noqa: E402
-
-from core.api.schemas import Schema as _Schema  # noqa: E402
-from core.types import (  # noqa: E402
-    Berekening,
-    Kostenregel,
-    KostenAansluiting,
-    Metriek,
-    Periode,
-    Prognoseperiode,
-    Prognoseplicht,
-    Tariefcode,
-    Tarieven,
-    Tariefschema,
-    Verbruik,
-)
-
 CAPACITEIT_ARTIKEL = "SNO 3 Capaciteitsbeheer"
 DREMPEL_PER_JAAR = PROGNOSE_DREMPEL_JAAR
 DREMPEL_PER_MAAND = PROGNOSE_DREMPEL_MAAND
@@ -331,7 +330,7 @@ def dienst_kosten(aansluiting: KostenAansluiting, periode: Periode, verbruik: Ve
     return [tarieven.regel(AUTHENTICATIE, aantal)]
 
 
-class PrognoseSchema(_Schema):
+class PrognoseSchema(Schema):
     authenticaties_per_maand = _ma.fields.List(
         _ma.fields.Integer(strict=True, validate=_ma.validate.Range(min=0, max=10**9)),
         required=True, validate=_ma.validate.Length(equal=12),
@@ -349,8 +348,6 @@ def dienst_prognose_schema():
 
 @hookimpl
 def dienst_prognose_perioden(jaar: int) -> list[Prognoseperiode]:
-    from core.tijd import plus_maanden
-
     perioden = []
     for maand, label in PROGNOSEMOMENTEN:
         van = date(jaar, maand, 1)

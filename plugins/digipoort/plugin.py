@@ -10,27 +10,33 @@ from __future__ import annotations
 
 from datetime import date
 
-from core.hookspecs import hookimpl
-from core.koppelvlakken.typen import Koppelvlak, Versie
-from core.types import (
+import marshmallow as _ma
+
+from core.sdk import (
     Afnemertype,
     Berekening,
     DienstInfo,
     Eenheid,
-    Keuze,
     Kenmerk,
+    Keuze,
+    Koppelvlak,
     KostenAansluiting,
     Kostenregel,
     Metriek,
     Partij,
     Periode,
+    Prognoseperiode,
+    Prognoseplicht,
+    Schema,
     Tariefcode,
     Tariefschema,
     Tarieven,
     Termijn,
     Verbruik,
     Verplichting,
+    Versie,
     VoorwaardenDocument,
+    hookimpl,
 )
 
 SLUG = "digipoort"
@@ -295,15 +301,10 @@ def dienst_koppelvlakken() -> list[Koppelvlak]:
 # messages. The voorcalculatie of a year is fixed once the year begins, so the prognosis
 # is asked by 1 December of the year before; submitting it sets the voorcalculatie.
 
-import marshmallow as _ma  # noqa: E402
-
-from core.api.schemas import Schema as _Schema  # noqa: E402
-from core.types import Prognoseperiode, Prognoseplicht  # noqa: E402
-
 PROGNOSE_UITERLIJK = (12, 1)  # (month, day) in the year before
 
 
-class PrognoseSchema(_Schema):
+class PrognoseSchema(Schema):
     berichten = _ma.fields.Integer(
         strict=True, required=True, validate=_ma.validate.Range(min=0, max=10**10),
         metadata={"description": "Verwachte berichten in het kalenderjaar (de voorcalculatie)"})

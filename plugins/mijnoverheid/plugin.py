@@ -9,27 +9,33 @@ from __future__ import annotations
 
 from datetime import date
 
-from core.hookspecs import hookimpl
-from core.koppelvlakken.typen import Koppelvlak, Versie
-from core.types import (
+import marshmallow as _ma
+
+from core.sdk import (
     Berekening,
     DienstInfo,
     Eenheid,
-    Keuze,
     Kenmerk,
+    Keuze,
+    Koppelvlak,
     KostenAansluiting,
     Kostenregel,
     Metriek,
     Partij,
     Periode,
+    Prognoseperiode,
+    Prognoseplicht,
+    Schema,
     Tariefcode,
     Tariefschema,
     Tarieven,
     Termijn,
     Verbruik,
     Verplichting,
+    Versie,
     VoorwaardenDocument,
     Wijzigingsregel,
+    hookimpl,
 )
 
 SLUG = "mijnoverheid"
@@ -301,15 +307,10 @@ def dienst_koppelvlakken() -> list[Koppelvlak]:
 # coming calendar year; tariffs are set per year (MO 3.8) and the Berichtenbox is charged
 # per message (MO 5.2), so the forecast is asked by 1 November of the year before.
 
-import marshmallow as _ma  # noqa: E402
-
-from core.api.schemas import Schema as _Schema  # noqa: E402
-from core.types import Prognoseperiode, Prognoseplicht  # noqa: E402
-
 PROGNOSE_UITERLIJK = (11, 1)  # (month, day) in the year before the forecast year
 
 
-class PrognoseSchema(_Schema):
+class PrognoseSchema(Schema):
     berichten_per_maand = _ma.fields.List(
         _ma.fields.Integer(strict=True, validate=_ma.validate.Range(min=0, max=10**10)),
         required=True, validate=_ma.validate.Length(equal=12),

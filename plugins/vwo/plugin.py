@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from core.hookspecs import hookimpl
-from core.types import (
+from core.sdk import (
     Afnemertype,
     DienstInfo,
     Eenheid,
-    Keuze,
     Kenmerk,
+    Keuze,
     Partij,
     Termijn,
     Verplichting,
     VoorwaardenDocument,
+    hookimpl,
 )
 
 SLUG = "vwo"
