@@ -81,7 +81,7 @@ from core.types import (
     Wijzigingsregel,
 )
 
-__all__ = [
+__all__ = [  # noqa: RUF022 (grouped by hook family, not sorted)
     # the hook marker
     "hookimpl",
     # identity and terms (dienst_info, dienst_voorwaarden)
