@@ -33,13 +33,20 @@ def kvk_nummer(**kwargs) -> ma.fields.String:
     )
 
 
+#: Text with at least one character that is not whitespace, and no NUL: what
+#: :class:`Tekst` takes, as a pattern in the document (whitespace as Python's ``\s``
+#: and ``str.strip`` define it, which agree).
+TEKST_PATTERN = "^[^\\u0000]*[^\\u0000\\s][^\\u0000]*$"
+
+
 def tekst(max_length: int = 200, **kwargs) -> ma.fields.String:
     """A trimmed, non-blank text of at most ``max_length`` characters."""
     return Tekst(
         validate=ma.validate.Length(
             min=1, max=max_length, error=f"Moet 1 tot {max_length} tekens lang zijn."
         ),
-        metadata={"maxLength": max_length, "minLength": 1, **kwargs.pop("metadata", {})},
+        metadata={"maxLength": max_length, "minLength": 1, "pattern": TEKST_PATTERN,
+                  **kwargs.pop("metadata", {})},
         **kwargs,
     )
 
