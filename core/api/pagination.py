@@ -30,8 +30,9 @@ class PaginaArgs(Schema):
         validate=ma.validate.Range(min=1, max=MAX_PAGINA),
         metadata={"description": f"Paginanummer, vanaf 1 (hoogstens {MAX_PAGINA})"},
     )
+    # No load_default: left out, the configured PAGE_SIZE applies (a default of null
+    # in the document would be neither an integer nor what the server does).
     pagina_grootte = ma.fields.Integer(
-        load_default=None,
         validate=ma.validate.Range(min=1, max=100),
         metadata={"description": "Aantal resultaten per pagina (standaard 20, maximaal 100)"},
     )

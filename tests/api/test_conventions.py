@@ -168,3 +168,14 @@ def test_a_url_longer_than_the_api_takes_is_a_414_problem(api):
     assert response.status_code == 414
     assert response.content_type == "application/problem+json"
     assert response.get_json()["code"] == "url-te-lang"
+
+
+def test_no_parameter_documents_a_default_of_null(document):
+    """A generated client would send ``paginaGrootte=null``; left out, the server's page
+    size applies."""
+    for path, item in document["paths"].items():
+        for op in item.values():
+            for parameter in (op.get("parameters", []) if isinstance(op, dict) else []):
+                schema = parameter.get("schema", {})
+                assert not ("default" in schema and schema["default"] is None), (
+                    path, parameter["name"])
