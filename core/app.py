@@ -18,6 +18,7 @@ from core.config import API_PREFIX, API_VERSION
 from core.db import db
 from core.verzoek import EigenContext
 from core.plugins import EXTENSION as DIENSTEN, Diensten, build_plugin_manager
+from core.uitbreidingen.bijdragen import EXTENSION as UITBREIDINGEN, Uitbreidingen
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -59,6 +60,7 @@ def create_app(
         plugins,
     )
     app.extensions[DIENSTEN] = Diensten(pm)
+    app.extensions[UITBREIDINGEN] = Uitbreidingen(pm, app.extensions[DIENSTEN], app.config)
 
     app.config.update(
         SESSION_COOKIE_NAME="afnemersportaal_sessie",
@@ -71,6 +73,7 @@ def create_app(
     app.url_map.converters["jaar"] = JaarConverter
     api = Api(app)
     _register_blueprints(api)
+    _register_plugin_blueprints(app, api)
     auth.init_app(app)
     _register_console(app)
     app.add_url_rule(f"{API_PREFIX}/openapi.json", "openapi", auth.public(_openapi))
@@ -85,6 +88,7 @@ def create_app(
 
         with app.app_context():
             check_schema(db.engine)
+            _check_plugin_schemas(app)
     return app
 
 
@@ -127,6 +131,55 @@ def _register_blueprints(api: Api) -> None:
         api.register_blueprint(blueprint)
 
 
+def _register_plugin_blueprints(app: Flask, api: Api) -> None:
+    """The diensten' own routes (``dienst_api``), after core's. A route that would
+    answer a request core (or another plugin) answers already stops start-up, naming
+    the plugin: each new rule is tried, with sample values in its variables, against
+    the rules that were there before it."""
+    from werkzeug.exceptions import HTTPException
+    from werkzeug.routing import Map
+
+    from core.plugins import PluginError
+
+    uitbreidingen: Uitbreidingen = app.extensions[UITBREIDINGEN]
+    for slug, blueprint in uitbreidingen.blueprints():
+        eerder = Map([r.empty() for r in app.url_map.iter_rules()],
+                     converters=app.url_map.converters).bind("localhost")
+        try:
+            api.register_blueprint(blueprint)
+        except ValueError as exc:  # Flask: a blueprint name registered twice
+            raise PluginError(f"plugin {uitbreidingen.plugin(slug)!r}: {exc}") from exc
+        dubbel = []
+        for rule in app.url_map.iter_rules():
+            if not rule.endpoint.startswith(blueprint.name + "."):
+                continue
+            pad = _voorbeeldpad(rule)
+            for methode in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+                try:
+                    eerder.match(pad, method=methode)
+                except HTTPException:
+                    continue
+                dubbel.append(f"{methode} {pad}")
+        if dubbel:
+            raise PluginError(f"plugin {uitbreidingen.plugin(slug)!r}: {', '.join(dubbel)} "
+                              "worden al bediend")
+
+
+def _voorbeeldpad(rule) -> str:
+    """The rule's path with a sample value for each variable."""
+    import uuid as _uuid
+
+    voorbeeld = {"uuid": str(_uuid.UUID(int=1)), "int": "1", "jaar": "2026", "path": "x"}
+    delen = []
+    for deel in rule.rule.split("/"):
+        if deel.startswith("<") and deel.endswith(">"):
+            soort = deel[1:-1].split(":")[0] if ":" in deel else "string"
+            delen.append(voorbeeld.get(soort, "x"))
+        else:
+            delen.append(deel)
+    return "/".join(delen)
+
+
 def _register_console(app: Flask) -> None:
     from core.console import auth as console_auth
     from core.console.views import bp as console
@@ -134,6 +187,15 @@ def _register_console(app: Flask) -> None:
     console_auth.init_app(app)
     app.register_blueprint(console)
     app.add_url_rule("/", "root", lambda: redirect(url_for("console.index")))
+
+
+def _check_plugin_schemas(app: Flask) -> None:
+    from core.migrate import UPGRADE_COMMAND, SchemaNotCurrent
+    from core.uitbreidingen import migraties
+
+    achter = migraties.achter(db.engine, app.extensions[UITBREIDINGEN].migraties())
+    if achter:
+        raise SchemaNotCurrent("; ".join(achter) + f". Voer eerst uit: {UPGRADE_COMMAND}")
 
 
 def openapi_document() -> dict[str, Any]:

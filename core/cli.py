@@ -92,33 +92,73 @@ def db_group() -> None:
 
 
 @db_group.command("upgrade")
-@click.option("--revision", default="head", show_default=True)
+@click.option("--revision", default="head", show_default=True,
+              help="Core's target revision; the diensten' tables follow only to 'head'.")
 @with_appcontext
 def db_upgrade(revision: str) -> None:
-    """Bring the schema to the newest migration."""
-    from core.migrate import upgrade
+    """Bring the schema to the newest migration: core's, then every installed dienst's.
 
-    upgrade(current_app.config["DATABASE_URL"], revision)
+    Tables of a dienst whose plugin is no longer installed stay as they are; the
+    command names them.
+    """
+    from core.migrate import upgrade
+    from core.uitbreidingen import migraties
+    from core.uitbreidingen.bijdragen import uitbreidingen
+
+    url = current_app.config["DATABASE_URL"]
+    upgrade(url, revision)
     click.echo(f"Database gemigreerd naar {revision}.")
+    if revision != "head":
+        return
+    eigen = uitbreidingen().migraties()
+    for slug, mig in eigen.items():
+        migraties.upgrade(url, slug, mig)
+        click.echo(f"Tabellen van dienst {slug} gemigreerd naar "
+                   f"{migraties.head(slug, mig)}.")
+    from core.plugins import diensten
+
+    for prefix, tabellen in migraties.verweesd(
+            db.engine, {d.slug for d in diensten().alle()}).items():
+        click.echo(f"De plugin van {prefix}* is niet geïnstalleerd; zijn tabellen blijven "
+                   f"ongewijzigd staan: {', '.join(tabellen)}.")
 
 
 @db_group.command("downgrade")
 @click.argument("revision")
+@click.option("--dienst", default=None,
+              help="Go back in this dienst's own history instead of core's.")
 @with_appcontext
-def db_downgrade(revision: str) -> None:
-    """Go back to an earlier migration (``base`` empties the database)."""
+def db_downgrade(revision: str, dienst: str | None) -> None:
+    """Go back to an earlier migration (``base`` empties the database, or with
+    ``--dienst`` removes that dienst's tables)."""
     from core.migrate import downgrade
+    from core.uitbreidingen import migraties
+    from core.uitbreidingen.bijdragen import uitbreidingen
 
-    downgrade(current_app.config["DATABASE_URL"], revision)
+    url = current_app.config["DATABASE_URL"]
+    if dienst is None:
+        downgrade(url, revision)
+        return
+    eigen = uitbreidingen().migraties()
+    if dienst not in eigen:
+        raise click.UsageError(f"dienst {dienst!r} heeft geen eigen tabellen "
+                               f"(met tabellen: {', '.join(eigen) or 'geen'})")
+    migraties.downgrade(url, dienst, eigen[dienst], revision)
+    click.echo(f"Tabellen van dienst {dienst} teruggezet naar {revision}.")
 
 
 @db_group.command("current")
 @with_appcontext
 def db_current() -> None:
-    """Show the schema's migration and the newest one."""
+    """Show the schema's migration and the newest one, for core and each dienst."""
     from core.migrate import current_revision, head_revision
+    from core.uitbreidingen import migraties
+    from core.uitbreidingen.bijdragen import uitbreidingen
 
     click.echo(f"database: {current_revision(db.engine)}  nieuwste: {head_revision()}")
+    for slug, mig in uitbreidingen().migraties().items():
+        click.echo(f"dienst {slug}: {migraties.huidig(db.engine, slug)}  "
+                   f"nieuwste: {migraties.head(slug, mig)}")
 
 
 @main.command("demo-data")

@@ -250,3 +250,118 @@ def dienst_prognose_volumes(
     :return: ``{metriek: aantal}`` for the whole calendar year, using the metric codes of
         ``dienst_tarieven``; ``None`` means the prognosis says nothing about costs.
     """
+
+
+# --- parts a plugin brings itself ------------------------------------------------------
+# The types below come from core.uitbreidingen.typen, through core.sdk; the route and
+# table helpers from core.sdk.api and core.sdk.db.
+
+
+@hookspec
+def dienst_api() -> list[Any]:
+    """The dienst's own routes: flask-smorest blueprints made with :mod:`core.sdk.api`.
+
+    Called once, when the app is built, after every other static hook. Optional.
+
+    :return: blueprints from :func:`core.sdk.api.dienst_blueprint` (under
+        ``/api/v1/diensten/{slug}``) and :func:`core.sdk.api.afnemer_blueprint` (under
+        ``/api/v1/afnemers/{afnemerId}``, scoped to that afnemer before the view runs:
+        404 for a principal that may not read it, 403 on a write for one that may only
+        read). Each blueprint's name starts with the slug; a path that core or another
+        plugin already serves stops start-up. The routes take part in everything the
+        core routes do: authentication and scopes, problem+json, ETag/If-Match,
+        pagination, the OpenAPI document (and so the isolation walk and the contract
+        tests of the served tier).
+    """
+
+
+@hookspec
+def dienst_migraties() -> Any:
+    """Where the dienst's own tables come from: a :class:`~core.sdk.Migraties`.
+
+    Called by ``afnemersportaal db upgrade`` (after core's migrations), ``db downgrade
+    --dienst`` and the schema check at start-up. Optional.
+
+    :return: a :class:`~core.sdk.Migraties` (the directory of revisions and the
+        MetaData of :func:`core.sdk.db.basis`); ``None`` means no tables.
+
+    The revisions are Alembic files in their own directory, a history of their own
+    recorded in ``<slug>_alembic_version``; every table is prefixed with the slug
+    (``-`` as ``_``). A plugin that is removed leaves its tables as they are, and
+    ``db upgrade`` says so.
+    """
+
+
+@hookspec
+def dienst_gebeurtenissen() -> list[Any]:
+    """The events the dienst may publish: :class:`~core.sdk.Gebeurtenistype` values.
+
+    Called once, at start-up. Optional.
+
+    :return: a list of :class:`~core.sdk.Gebeurtenistype`. Each type is ``<slug>.<naam>``
+        with its article, its recipient (afnemer or Logius) and the contact roles that
+        get the e-mail. They go the way core's events go: the outbox, webhooks (and their type
+    filter), e-mail and ``GET /afnemers/{afnemerId}/gebeurtenissen``. Publish with
+    :func:`core.sdk.api.publiceer`; an undeclared type is refused.
+    """
+
+
+@hookspec
+def dienst_instellingen() -> list[Any]:
+    """The dienst's settings: :class:`~core.sdk.Instelling` values, with defaults.
+
+    Called once, at start-up; every value is read and checked then, and a wrong or
+    missing one stops start-up naming the plugin and the setting. Read them with
+    :func:`core.sdk.api.instellingen`. Optional.
+
+    :return: a list of :class:`~core.sdk.Instelling`, names unique within the dienst.
+    """
+
+
+@hookspec
+def dienst_check_config(instellingen: Mapping[str, Any]) -> list[str]:
+    """What is wrong with the settings as a whole, beyond each one's own kind and range.
+
+    Called once at start-up with the parsed values (name -> value), and again for
+    ``GET /diensten/{slug}/status``. Optional.
+
+    :return: messages, one per problem; ``[]`` when the configuration is sound. Any
+        message stops start-up.
+    """
+
+
+@hookspec
+def dienst_gezondheid(instellingen: Mapping[str, Any]) -> list[str]:
+    """Whether the dienst can do its work now (a backend reachable, a key valid).
+
+    Called for ``GET /diensten/{slug}/status`` only, never at start-up. Optional;
+    keep it quick.
+
+    :return: messages, one per problem; ``[]`` means healthy.
+    """
+
+
+@hookspec
+def dienst_deadlines(afnemer_id: Any, vanaf: date) -> list[Any]:
+    """The dienst's own deadlines of one afnemer on or after ``vanaf``:
+    :class:`~core.sdk.Termijnpost` values.
+
+    Called inside a request or command for ``GET /afnemers/{afnemerId}/deadlines`` and
+    the iCalendar feed, so the plugin may read its own tables (``core.sdk.api.db``).
+    Optional.
+
+    :return: a list of :class:`~core.sdk.Termijnpost`; core prefixes each id with the
+        slug and leaves out those before ``vanaf``.
+    """
+
+
+@hookspec
+def dienst_herinneringen(dag: date) -> list[Any]:
+    """The reminders due on ``dag``: :class:`~core.sdk.Herinnering` values.
+
+    Called by the worker's planner (about once a minute) and by ``afnemersportaal
+    herinneringen``; the plugin may read its own tables. Core sends each key once, as
+    the event type it names (one of the plugin's own). Optional.
+
+    :return: a list of :class:`~core.sdk.Herinnering`, possibly empty.
+    """

@@ -8,6 +8,7 @@ from core.auth.models import ApiToken
 from core.contactpersonen.models import Contactpersoon
 from core.agenda.models import AgendaSleutel
 from core.db import Base
+from core.diensten.models import Schakeling
 from core.koppelvlakken.models import Herinnering, KoppelvlakGebruik, KoppelvlakVersie
 from core.gebruikers.models import Gebruiker, Lidmaatschap, MachineClient
 from core.kosten.models import Kostenrun, KostenrunRegel
@@ -19,6 +20,7 @@ from core.voorwaarden.models import Acceptatie, Voorwaardenversie
 from core.wijzigingsmeldingen.models import Wijzigingsmelding
 
 __all__ = [
+    "Schakeling",
     "AgendaSleutel",
     "Herinnering",
     "KoppelvlakGebruik",

@@ -26,12 +26,34 @@ def run_offline() -> None:
         context.run_migrations()
 
 
+def _zonder_plugintabellen(engine):
+    """Leave the diensten' own tables (each with its own history, see
+    core.uitbreidingen.migraties) out of core's comparison."""
+    from sqlalchemy import inspect
+
+    from core.uitbreidingen.migraties import VERSIETABEL
+
+    with engine.connect() as connection:
+        tabellen = inspect(connection).get_table_names()
+    prefixen = tuple(t[: -len(VERSIETABEL)] for t in tabellen
+                     if t.endswith("_" + VERSIETABEL))
+
+    def include_object(_obj, name, type_, reflected, compare_to) -> bool:
+        if type_ == "table" and reflected and compare_to is None and prefixen:
+            return not (name or "").startswith(prefixen)
+        return True
+
+    return include_object
+
+
 def run_online() -> None:
     engine = make_engine(_url())
+    include_object = _zonder_plugintabellen(engine)
     with engine.connect() as connection:
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
+            include_object=include_object,
             # SQLite cannot ALTER most things; batch mode recreates the table instead.
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,

@@ -25,6 +25,9 @@ def aanvragen(
     aanvraag_ondertekend_op: date,
     door: Principal,
 ) -> Aansluiting:
+    from core.diensten.service import vereis_ingeschakeld
+
+    vereis_ingeschakeld(dienst, omgeving)
     lopend = db.session.execute(
         select(Aansluiting.id).where(
             Aansluiting.afnemer_id == afnemer.id,

@@ -10,7 +10,8 @@ duplicate it), a date, what it is about, what to do, and the article behind it:
 - announced maintenance and dienst changes (AV 6.1, AV 14.1);
 - prognoses that are due, per aansluiting and period (AV 2.5, SNO 3);
 - the last day to report a planned change of its own (AV 2.8), for the
-  wijzigingsmeldingen whose realisation is still ahead.
+  wijzigingsmeldingen whose realisation is still ahead;
+- whatever the diensten' plugins add (``dienst_deadlines``).
 """
 
 from __future__ import annotations
@@ -111,5 +112,13 @@ def deadlines(afnemer_id: uuid.UUID, vanaf: date | None = None) -> list[Deadline
             afnemer_id, vanaf):
         uit.append(Deadline(id_, datum, "prognose", titel, omschrijving, artikel,
                             f"{basis}/prognoses?aansluitingId={aansluiting_id}"))
+
+    # The diensten' own deadlines (dienst_deadlines), their ids prefixed with the slug.
+    from core.uitbreidingen.bijdragen import uitbreidingen
+
+    for slug, post in uitbreidingen().deadlines(afnemer_id, vanaf):
+        if post.datum >= vanaf:
+            uit.append(Deadline(f"{slug}-{post.id}", post.datum, post.soort, post.titel,
+                                post.omschrijving, post.artikel, post.bron))
 
     return sorted(uit, key=lambda d: (d.datum, d.id))

@@ -67,6 +67,7 @@ PARAMETERS: dict[str, str] = {
     "webhookId": "Id van het webhook-endpoint",
     "wijzigingsmeldingId": "Id van de wijzigingsmelding",
     "slug": "Slug van de dienst, bijvoorbeeld digid",
+    "omgeving": "Omgeving van de dienst, bijvoorbeeld productie of pre-productie",
     "jaar": "Kalenderjaar, bijvoorbeeld 2027",
     "code": "Code van het tarief in het tariefschema van de dienst",
     "koppelvlak": "Id van het koppelvlak binnen de dienst",

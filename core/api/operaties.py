@@ -96,6 +96,9 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
     # Diensten, voorwaarden, tarieven
     ("get", "/diensten"): "dienstenOpvragen",
     ("get", "/diensten/{slug}"): "dienstLezen",
+    ("get", "/diensten/{slug}/status"): "dienststatusLezen",
+    ("get", "/diensten/{slug}/omgevingen/{omgeving}"): "dienstomgevingLezen",
+    ("put", "/diensten/{slug}/omgevingen/{omgeving}"): "dienstomgevingSchakelen",
     ("get", "/afnemers/{afnemerId}/voorwaarden"): "voorwaardenOpvragen",
     ("get", "/diensten/{slug}/tarieven/{jaar}"): "tarieftabelLezen",
     ("get", "/diensten/{slug}/tarieven/{jaar}/{code}"): "tariefLezen",

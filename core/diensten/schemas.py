@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
+from core.api.fields import tekst
 from core.api.schemas import Schema
 
 
@@ -120,3 +121,93 @@ class DienstDetailSchema(DienstSchema):
         ma.fields.Nested(VoorwaardenSchema),
         metadata={"description": "De Algemene Voorwaarden en de eigen voorwaarden van de dienst"},
     )
+
+
+class SchakelingSchema(Schema):
+    ingeschakeld = ma.fields.Boolean(dump_only=True, metadata={
+        "description": "Aan (true) of uit (false) na deze beslissing"})
+    reden = ma.fields.String(dump_only=True, metadata={
+        "description": "Waarom", "example": "Migratie naar een nieuw platform"})
+    op = ma.fields.AwareDateTime(dump_only=True, metadata={"description": "Wanneer"})
+    door = ma.fields.String(dump_only=True, metadata={
+        "description": "De Logius-beheerder die besloot", "example": "Jan Beheer"})
+
+
+class OmgevingStatusSchema(Schema):
+    dienst = ma.fields.String(dump_only=True, metadata={
+        "description": "Slug van de dienst", "example": "digid"})
+    omgeving = ma.fields.String(dump_only=True, metadata={
+        "description": "Slug van de omgeving", "example": "productie"})
+    ingeschakeld = ma.fields.Boolean(dump_only=True, metadata={
+        "description": "Of de dienst hier nieuwe aansluitingen aanneemt; uitgeschakeld blijven "
+                       "bestaande aansluitingen en alle gegevens bestaan"})
+    reden = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "De reden van de laatste beslissing; null als er nooit geschakeld is",
+        "example": "Gepland onderhoud"})
+    gewijzigd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
+        "description": "Wanneer de laatste beslissing viel; null als er nooit geschakeld is"})
+    gewijzigd_door = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "Wie de laatste beslissing nam", "example": "Jan Beheer"})
+    geschiedenis = ma.fields.List(ma.fields.Nested(SchakelingSchema), dump_only=True, metadata={
+        "description": "De laatste tien beslissingen, de nieuwste eerst"})
+
+
+class SchakelInvoerSchema(Schema):
+    ingeschakeld = ma.fields.Boolean(required=True, metadata={
+        "description": "true: de dienst neemt hier nieuwe aansluitingen aan; false: niet "
+                       "(409 dienst-uitgeschakeld)"})
+    reden = tekst(500, required=True, metadata={
+        "description": "Waarom, voor de geschiedenis", "example": "Gepland onderhoud"})
+
+
+class InstellingStatusSchema(Schema):
+    naam = ma.fields.String(dump_only=True, metadata={
+        "description": "Naam van de instelling; in de omgeving "
+                       "AFNEMERSPORTAAL_DIENST_<SLUG>_<NAAM>", "example": "maximum_per_dag"})
+    omschrijving = ma.fields.String(dump_only=True, metadata={
+        "description": "Wat de instelling regelt", "example": "Hoeveel aanvragen per dag"})
+    soort = ma.fields.String(dump_only=True, metadata={
+        "description": "Soort waarde", "enum": ["tekst", "getal", "ja-nee", "url"]})
+    verplicht = ma.fields.Boolean(dump_only=True, metadata={
+        "description": "Of de dienst zonder waarde niet start"})
+    geheim = ma.fields.Boolean(dump_only=True, metadata={
+        "description": "Een geheime waarde wordt nooit getoond"})
+    ingesteld = ma.fields.Boolean(dump_only=True, metadata={
+        "description": "Of er een waarde is gezet (anders geldt de standaard)"})
+    waarde = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "De geldende waarde als tekst; null als geheim of leeg",
+        "example": "25"})
+    standaard = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "De standaardwaarde als tekst; null als geheim of zonder standaard",
+        "example": "10"})
+
+
+class TabellenStatusSchema(Schema):
+    revisie = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "De migratie waarop de tabellen van de dienst staan",
+        "example": "voorbeeld0001"})
+    nieuwste = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "De nieuwste migratie van de plugin", "example": "voorbeeld0001"})
+
+
+class DienstStatusSchema(Schema):
+    dienst = ma.fields.String(dump_only=True, metadata={
+        "description": "Slug van de dienst", "example": "digid"})
+    plugin = ma.fields.String(dump_only=True, metadata={
+        "description": "Naam van het entry point van de plugin", "example": "digid"})
+    geconfigureerd = ma.fields.Boolean(dump_only=True, metadata={
+        "description": "Of de instellingen samen kloppen (dienst_check_config)"})
+    configuratiefouten = ma.fields.List(ma.fields.String(), dump_only=True, metadata={
+        "description": "Wat er aan de instellingen samen niet klopt; leeg als alles klopt",
+        "example": ["het maximum past niet in de proefvoorziening"]})
+    instellingen = ma.fields.List(ma.fields.Nested(InstellingStatusSchema), dump_only=True,
+                                  metadata={"description": "De instellingen van de plugin"})
+    gezond = ma.fields.Boolean(dump_only=True, metadata={
+        "description": "Of de plugin nu geen problemen meldt en zijn tabellen bij zijn"})
+    meldingen = ma.fields.List(ma.fields.String(), dump_only=True, metadata={
+        "description": "Wat de plugin nu meldt (dienst_gezondheid); leeg als gezond",
+        "example": ["de voorziening antwoordt niet"]})
+    tabellen = ma.fields.Nested(TabellenStatusSchema, dump_only=True, allow_none=True, metadata={
+        "description": "De eigen tabellen van de dienst; null als hij er geen heeft"})
+    omgevingen = ma.fields.List(ma.fields.Nested(OmgevingStatusSchema), dump_only=True,
+                                metadata={"description": "Per omgeving of de dienst aanneemt"})

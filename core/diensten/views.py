@@ -7,9 +7,20 @@ from flask.views import MethodView
 from core.api import Blueprint
 from core.api.pagination import PaginaArgs, pagina_schema, paginate_list
 from core.config import API_PREFIX
-from core.diensten.schemas import DienstDetailSchema, DienstSchema
+from core.api.etag import check_if_match
+from core.api.responses import commit, met_etag
+from core.auth.middleware import current_principal
+from core.diensten import service
+from core.diensten.schemas import (
+    DienstDetailSchema,
+    DienstSchema,
+    DienstStatusSchema,
+    OmgevingStatusSchema,
+    SchakelInvoerSchema,
+)
 from core.errors import Problem
 from core.plugins import diensten
+from core.tenancy import alleen_logius
 
 blp = Blueprint(
     "diensten",
@@ -33,8 +44,72 @@ class Dienst(MethodView):
     @blp.response(200, DienstDetailSchema)
     def get(self, slug: str):
         """Eén dienst, met de voorwaarden die erop van toepassing zijn"""
-        info = diensten().get(slug)
-        if info is None:
-            raise Problem(404, f"Er is geen dienst {slug!r}.", code="niet-gevonden")
+        info = _dienst(slug)
         result = {**info.__dict__, "voorwaarden": diensten().voorwaarden(slug)}
         return result
+
+
+def _dienst(slug: str):
+    info = diensten().get(slug)
+    if info is None:
+        raise Problem(404, f"Er is geen dienst {slug!r}.", code="niet-gevonden")
+    return info
+
+
+def _omgeving(slug: str, omgeving: str) -> None:
+    if omgeving not in {k.slug for k in _dienst(slug).omgevingen}:
+        raise Problem(404, f"Dienst {slug!r} heeft geen omgeving {omgeving!r}.",
+                      code="niet-gevonden")
+
+
+@blp.route("/<string:slug>/status")
+class DienstStatus(MethodView):
+    @blp.response(200, DienstStatusSchema)
+    @blp.problems(403)
+    @alleen_logius
+    def get(self, slug: str):
+        """Status van een dienst: geconfigureerd, gezond, ingeschakeld
+
+        Voor Logius-beheerders: de instellingen van de plugin (geheime waarden alleen als
+        'ingesteld'), wat de plugin over zijn configuratie en gezondheid meldt, de stand
+        van zijn eigen tabellen en per omgeving of de dienst nieuwe aansluitingen aanneemt.
+        """
+        _dienst(slug)
+        return service.status(slug)
+
+
+@blp.route("/<string:slug>/omgevingen/<string:omgeving>")
+class DienstOmgeving(MethodView):
+    @blp.response(200, OmgevingStatusSchema)
+    def get(self, slug: str, omgeving: str):
+        """Of een dienst in een omgeving nieuwe aansluitingen aanneemt"""
+        _omgeving(slug, omgeving)
+        return _met_stand(slug, omgeving)
+
+    @blp.arguments(SchakelInvoerSchema)
+    @blp.response(200, OmgevingStatusSchema)
+    @blp.if_match()
+    @blp.problems(403)
+    @alleen_logius
+    def put(self, data, slug: str, omgeving: str):
+        """Een dienst in een omgeving in- of uitschakelen
+
+        Uitgeschakeld neemt de dienst daar geen nieuwe aansluitingen aan (409
+        `dienst-uitgeschakeld`); bestaande aansluitingen en alle gegevens blijven. Elke
+        beslissing komt met reden en beheerder in de geschiedenis; dezelfde stand nog eens
+        zetten verandert niets.
+        """
+        _omgeving(slug, omgeving)
+        check_if_match(service.Stand(slug, omgeving))
+        service.schakel(slug, omgeving, aan=data["ingeschakeld"], reden=data["reden"],
+                        door=current_principal())
+        commit()
+        return _met_stand(slug, omgeving)
+
+
+def _met_stand(slug: str, omgeving: str):
+    """The state with its ETag (304 for a GET whose If-None-Match still holds)."""
+    antwoord = met_etag(service.Stand(slug, omgeving))
+    if not isinstance(antwoord, tuple):
+        return antwoord
+    return service.omgeving_status(slug, omgeving), 200, antwoord[2]

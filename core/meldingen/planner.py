@@ -3,23 +3,61 @@
 The worker calls :func:`plan` about once a minute (and ``afnemersportaal
 herinneringen`` does once, for cron). Every reminder has a unique key, so running
 it often, or on several workers at once, sends each reminder only once.
+
+The sources are core's own (:data:`BRONNEN`: koppelvlak sunsets and prognoses, each
+a ``module:function`` that writes its reminders and says how many) and every plugin
+that implements ``dienst_herinneringen``; the planner sends the reminders a plugin
+hands back, once per key.
 """
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
+from importlib import import_module
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from core import tijd
 from core.db import db
 
+#: Core's reminder sources: ``module:function(dag) -> int``.
+BRONNEN = ("core.koppelvlakken.service:herinner", "core.prognoses.service:herinner")
+
+
+def _bron(naam: str):
+    module, functie = naam.split(":")
+    return getattr(import_module(module), functie)
+
 
 def plan(dag: date | None = None) -> int:
     """Write every reminder due on ``dag`` to the outbox; return how many."""
-    from core.koppelvlakken import service as koppelvlakken
-    from core.prognoses import service as prognoses
-
     dag = dag or tijd.vandaag()
-    aantal = koppelvlakken.herinner(dag)
-    aantal += prognoses.herinner(dag)
+    aantal = sum(_bron(naam)(dag) for naam in BRONNEN)
+    aantal += _plugins(dag)
     db.session.commit()
+    return aantal
+
+
+def _plugins(dag: date) -> int:
+    from core.koppelvlakken.models import Herinnering
+    from core.meldingen.outbox import publiceer
+    from core.uitbreidingen.bijdragen import uitbreidingen
+
+    aantal = 0
+    for slug, herinnering in uitbreidingen().herinneringen(dag):
+        sleutel = f"dienst:{slug}:{herinnering.sleutel}"
+        if db.session.execute(select(Herinnering.id).where(Herinnering.sleutel == sleutel)
+                              ).scalar() is not None:
+            continue
+        try:
+            with db.session.begin_nested():  # another worker may be at it too
+                db.session.add(Herinnering(id=uuid.uuid4(), sleutel=sleutel))
+        except IntegrityError:
+            continue
+        publiceer(type=herinnering.type, afnemer_id=herinnering.afnemer_id,
+                  onderwerp=herinnering.onderwerp, tekst=herinnering.tekst,
+                  data=dict(herinnering.data))
+        aantal += 1
     return aantal

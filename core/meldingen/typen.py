@@ -71,6 +71,23 @@ SOORTEN: dict[str, Soort] = {
 }
 
 
+def registreer(soorten) -> None:
+    """Add the event types a plugin declares (``dienst_gebeurtenissen``).
+
+    The table is one per process: the first app built registers the installed
+    plugins, before the views (whose type filters list the types) are imported. A type
+    declared again with the same definition is fine; with another it is refused.
+    """
+    for gebeurtenis in soorten:
+        nieuw = Soort(gebeurtenis.type, gebeurtenis.omschrijving, gebeurtenis.artikel,
+                      Ontvanger(gebeurtenis.ontvanger.value), tuple(gebeurtenis.rollen))
+        bestaand = SOORTEN.get(nieuw.type)
+        if bestaand is not None and bestaand != nieuw:
+            raise ValueError(f"gebeurtenistype {nieuw.type!r} bestaat al, anders gedefinieerd")
+        SOORTEN[nieuw.type] = nieuw
+    _ververs()
+
+
 def soort(type_: str) -> Soort:
     try:
         return SOORTEN[type_]
@@ -81,3 +98,18 @@ def soort(type_: str) -> Soort:
 def afnemer_typen() -> list[str]:
     """The event types an afnemer can subscribe a webhook to."""
     return sorted(t for t, s in SOORTEN.items() if s.ontvanger == Ontvanger.AFNEMER)
+
+
+#: Every type, and the filters a webhook can take (types and families like
+#: ``aankondiging.*``): lists that change in place when a plugin registers types, so
+#: the schemas that hold them (validation and the OpenAPI enum) see plugin types too.
+ALLE_TYPEN: list[str] = []
+TYPE_FILTERS: list[str] = []
+
+
+def _ververs() -> None:
+    ALLE_TYPEN[:] = sorted(SOORTEN)
+    TYPE_FILTERS[:] = afnemer_typen() + sorted({t.split(".")[0] + ".*" for t in afnemer_typen()})
+
+
+_ververs()

@@ -28,7 +28,7 @@ from core.db import db, utcnow
 from core.errors import Problem
 from core.meldingen.geheimen import nieuw_geheim, versleutel
 from core.meldingen.models import Bezorging, BezorgStatus, Gebeurtenis, Kanaal, WebhookEndpoint
-from core.meldingen.typen import SOORTEN, afnemer_typen
+from core.meldingen.typen import ALLE_TYPEN, TYPE_FILTERS
 from core.tenancy import TenantBlueprint, huidige_afnemer, tenant_get_or_404, tenant_select
 
 webhooks = TenantBlueprint(
@@ -44,7 +44,25 @@ gebeurtenissen = TenantBlueprint(
     description="Gebeurtenissen voor de afnemer, om op te vragen in plaats van te ontvangen",
 )
 
-TYPE_FILTERS = afnemer_typen() + sorted({t.split(".")[0] + ".*" for t in afnemer_typen()})
+
+
+class _LiveOneOf(ma.validate.OneOf):
+    """OneOf whose message lists the choices as they are now, not as at import."""
+
+    @property
+    def choices_text(self) -> str:
+        return ", ".join(str(choice) for choice in self.choices)
+
+    @choices_text.setter
+    def choices_text(self, _value: str) -> None:
+        pass
+
+
+def _live_keuze(waarden: list[str], **kwargs) -> ma.fields.String:
+    """A choice from a list that grows when a plugin declares event types (the list
+    object itself is kept, not a copy; see core.meldingen.typen)."""
+    return ma.fields.String(validate=_LiveOneOf(waarden, error="Kies een van: {choices}."),
+                            metadata={"enum": waarden, **kwargs.pop("metadata", {})}, **kwargs)
 
 
 def _url_fout(url: str) -> str | None:
@@ -74,7 +92,7 @@ class WebhookSchema(Schema):
         "description": "Waarvoor het endpoint is",
         "example": "Zaaksysteem"})
     typen = ma.fields.List(
-        fields.keuze(TYPE_FILTERS), load_default=list,
+        _live_keuze(TYPE_FILTERS), load_default=list,
         metadata={"description": "Alleen deze gebeurtenistypen (of families als "
                   "'aankondiging.*'); leeg is alles", "default": []},
     )
@@ -255,7 +273,7 @@ class Opnieuw(MethodView):
 class GebeurtenisSchema(Schema):
     id = ma.fields.UUID(dump_only=True)
     type = ma.fields.String(dump_only=True, metadata={"description": "Type van de gebeurtenis",
-                                                      "enum": sorted(SOORTEN)})
+                                                      "enum": ALLE_TYPEN})
     onderwerp = ma.fields.String(dump_only=True, metadata={
         "description": "Onderwerp, zoals in de e-mail",
         "example": "Nieuwe versie van de Algemene Voorwaarden"})
@@ -269,7 +287,7 @@ class GebeurtenisSchema(Schema):
 
 
 class GebeurtenisArgs(PaginaArgs):
-    type = fields.keuze(sorted(SOORTEN), metadata={
+    type = _live_keuze(ALLE_TYPEN, metadata={
         "description": "Alleen gebeurtenissen van dit type"})
     na = ma.fields.AwareDateTime(metadata={"description": "Alleen gebeurtenissen na dit moment"})
 

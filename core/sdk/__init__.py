@@ -53,6 +53,15 @@ from __future__ import annotations
 from core.api.schemas import Schema
 from core.hookspecs import hookimpl
 from core.koppelvlakken.typen import Koppelvlak, Versie
+from core.uitbreidingen.typen import (
+    Gebeurtenistype,
+    Herinnering,
+    Instelling,
+    Migraties,
+    Ontvanger,
+    Termijnpost,
+    Waardesoort,
+)
 from core.tijd import AMSTERDAM, beschrijf, min_termijn, plus_maanden, plus_termijn
 from core.types import (
     SLUG,
@@ -115,6 +124,15 @@ __all__ = [  # noqa: RUF022 (grouped by hook family, not sorted)
     "Schema",
     "Prognoseperiode",
     "Prognoseplicht",
+    # the parts a plugin brings itself (dienst_api and dienst_migraties take their
+    # helpers from core.sdk.api and core.sdk.db)
+    "Migraties",
+    "Gebeurtenistype",
+    "Ontvanger",
+    "Instelling",
+    "Waardesoort",
+    "Termijnpost",
+    "Herinnering",
     # time rules
     "AMSTERDAM",
     "plus_maanden",

@@ -136,7 +136,7 @@ def wereld(tmp_path_factory):
         "gebeurtenisId": str(gebeurtenis_id), "bezorgingId": str(bezorging_id),
         "kostenrunId": str(run_id), "waarde": sleutel["feedUrl"].rsplit("/", 1)[1],
         "slug": "digid", "koppelvlak": "saml", "versie": "3.3", "jaar": "2027",
-        "code": "berichtenverkeer",
+        "code": "berichtenverkeer", "omgeving": "productie",
     }
     rollen = {Rol.LOGIUS_BEHEERDER.value: logius, Rol.PRODUCTTEAM.value: productteam,
               Rol.AFNEMER_BEHEERDER.value: beheerder, Rol.AFNEMER_MEDEWERKER.value: medewerker}
@@ -463,6 +463,8 @@ def _schrijfgevallen(wereld):
          {"opvolger": None}, {"versie": "9.9"}),
         ("put", "/diensten/{slug}/tarieven/{jaar}/{code}", {"bedrag": "0.61"}, {"jaar": "2030"}),
         ("put", "/diensten/{slug}/tarieven/{jaar}/{code}", {"bedrag": "0.62"}, {"jaar": "2030"}),
+        ("put", "/diensten/{slug}/omgevingen/{omgeving}",
+         {"ingeschakeld": True, "reden": "Contracttest"}, {}),
     ]
 
 

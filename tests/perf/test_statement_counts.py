@@ -39,6 +39,7 @@ from core.koppelvlakken.models import KoppelvlakGebruik, KoppelvlakVersie
 from core.kosten.models import Kostenrun, KostenrunRegel
 from core.meldingen.models import Bezorging, Gebeurtenis, WebhookEndpoint
 from core.prognoses.models import Prognose
+from core.diensten.models import Schakeling
 from core.tarieven.models import BtwTarief, Tarief
 from core.verbruik.models import VerbruikRegel, Voorcalculatie
 from core.voorwaarden.models import Acceptatie
@@ -116,6 +117,8 @@ GEVALLEN: dict[str, tuple] = {
         (KoppelvlakVersie, KoppelvlakGebruik),
     "/api/v1/diensten/<string:slug>": (Aansluiting,),
     "/api/v1/diensten/<string:slug>/prognoseformulier": (Prognose,),
+    "/api/v1/diensten/<string:slug>/status": (Schakeling,),
+    "/api/v1/diensten/<string:slug>/omgevingen/<string:omgeving>": (Schakeling,),
     "/api/v1/diensten/<string:slug>/tarieven/<jaar:jaar>": (Tarief,),
     "/api/v1/diensten/<string:slug>/tarieven/<jaar:jaar>/<string:code>": (Tarief,),
     "/api/v1/kostenruns": (Kostenrun,),
@@ -320,6 +323,11 @@ class Wereld:
         _laad(KoppelvlakVersie, [{
             "dienst": "digid", "koppelvlak": self.koppelvlak, "nummer": f"99.{i}",
             "ondersteund_sinds": date(2099, 1, 1), **tijd, **versie} for i in n])
+        # Switches of DigiD in production, on and off; the newest is on.
+        _laad(Schakeling, [{
+            "dienst": "digid", "omgeving": "productie", "ingeschakeld": i % 2 == 0,
+            "reden": f"Beslissing {i}", "door": "test", "door_naam": "Test",
+            "op": NU - timedelta(seconds=tot - i)} for i in n])
         _laad(Tarief, [{
             "dienst": "digid", "jaar": 3000 + i, "code": "authenticatie", "bedrag": 0,
             "inclusief_btw": False, "omschrijving": "Authenticatie", "artikel": "-",
@@ -343,7 +351,7 @@ class Wereld:
             "prognose_id": ids["prognose"], "webhook_id": ids["webhook"],
             "wijzigingsmelding_id": ids["melding"], "slug": "digid",
             "koppelvlak": self.koppelvlak, "versie": self.kv_versie, "code": "authenticatie",
-            "kostenrun_id": self.kostenrun,
+            "kostenrun_id": self.kostenrun, "omgeving": "productie",
         }
         if regel == "/api/v1/agenda/<waarde>":
             return self.feed

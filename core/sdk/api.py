@@ -1,0 +1,133 @@
+"""Routes for a plugin's own API (``dienst_api``): everything a view needs from core.
+
+A plugin's ``api`` module imports this (it loads Flask, flask-smorest and the database
+layer, so import it there, not in the module the entry point names)::
+
+    from flask.views import MethodView
+    from core.sdk.api import afnemer_blueprint, tenant_select, paginate, ...
+
+    blp = afnemer_blueprint("voorbeeld", __name__, pad="/voorbeeld-notities",
+                            description="Notities bij de dienst Voorbeeld")
+
+    @blp.route("")
+    class Notities(MethodView):
+        @blp.arguments(PaginaArgs, location="query")
+        @blp.response(200, pagina_schema(NotitieSchema))
+        def get(self, args):
+            '''Notities opvragen'''
+            return paginate(tenant_select(Notitie).order_by(Notitie.id), args)
+
+What the routes inherit from core, without a line of their own:
+
+- **Tenant scoping in one place.** An :func:`afnemer_blueprint` resolves
+  ``{afnemerId}`` before any view runs: a principal that may not read that afnemer gets
+  404 (as if it did not exist), one that may only read gets 403 on every write.
+  Inside, :func:`huidige_afnemer`, :func:`tenant_select` and :func:`tenant_get_or_404`
+  only see that afnemer's rows.
+- **Authentication, roles and scopes**: every route needs a token (API token or OAuth);
+  :func:`alleen_logius` limits an operation to Logius beheerders (and says so in the
+  document's ``x-rollen``).
+- **problem+json**: raise :class:`Problem`; marshmallow errors become 400/422 with
+  ``invalidParams`` naming each field.
+- **ETag/If-Match**: models with :class:`core.sdk.db.Versie` have a version counter;
+  :func:`met_etag` answers with its ETag, ``@blp.if_match()`` plus
+  :func:`check_if_match` refuse a stale or missing one (412/428).
+- **Pagination**: :class:`PaginaArgs`, :func:`pagina_schema`, :func:`paginate`
+  (``pagina``/``paginaGrootte``, RFC 8288 ``Link``).
+- **Events**: :func:`publiceer` writes to the outbox in the request's transaction, so
+  the change and its notification commit together or not at all.
+- **Audit**: a model with ``__audit__ = True`` gets an audit line per write.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from flask import current_app
+
+from core.api.etag import check_if_match
+from core.api.fields import Tekst, keuze, tekst
+from core.api.pagination import PaginaArgs, paginate, paginate_list, pagina_schema
+from core.api.responses import aangemaakt, commit, met_etag
+from core.api.schemas import Schema
+from core.api.smorest import Blueprint
+from core.auth.middleware import current_principal
+from core.config import API_PREFIX
+from core.db import db
+from core.errors import Problem
+from core.tenancy import (
+    TenantBlueprint,
+    alleen_logius,
+    huidige_afnemer,
+    tenant_get_or_404,
+    tenant_select,
+)
+
+__all__ = [  # noqa: RUF022 (grouped, not sorted)
+    "dienst_blueprint",
+    "afnemer_blueprint",
+    "Blueprint",
+    "Schema",
+    "Tekst",
+    "tekst",
+    "keuze",
+    "PaginaArgs",
+    "pagina_schema",
+    "paginate",
+    "paginate_list",
+    "met_etag",
+    "aangemaakt",
+    "commit",
+    "check_if_match",
+    "Problem",
+    "current_principal",
+    "alleen_logius",
+    "huidige_afnemer",
+    "tenant_select",
+    "tenant_get_or_404",
+    "db",
+    "publiceer",
+    "instellingen",
+]
+
+
+def dienst_blueprint(slug: str, import_name: str, *, naam: str | None = None, pad: str = "",
+                     description: str) -> Blueprint:
+    """A blueprint under ``/api/v1/diensten/{slug}{pad}``, named ``{slug}`` or
+    ``{slug}-{naam}``: the dienst's own resources (read by any logged-in principal
+    unless a view says otherwise)."""
+    return Blueprint(f"{slug}-{naam}" if naam else slug, import_name,
+                     url_prefix=f"{API_PREFIX}/diensten/{slug}{pad}", description=description)
+
+
+def afnemer_blueprint(slug: str, import_name: str, *, pad: str, naam: str | None = None,
+                      description: str) -> TenantBlueprint:
+    """A blueprint under ``/api/v1/afnemers/{afnemerId}{pad}`` that belongs to one
+    afnemer (see the module's doc for what that brings). ``pad`` starts with ``/``."""
+    if not pad.startswith("/") or pad == "/":
+        raise ValueError(f"pad {pad!r} begint met '/' en noemt de resource")
+    return TenantBlueprint(f"{slug}-{naam}" if naam else slug, import_name, suffix=pad,
+                           description=description)
+
+
+def publiceer(*, type: str, afnemer_id: uuid.UUID | None, onderwerp: str, tekst: str,
+              data: Mapping[str, Any] | None = None) -> uuid.UUID:
+    """Publish one of the plugin's declared events (``dienst_gebeurtenissen``) in the
+    current transaction; returns the event's id. An undeclared type is a
+    :class:`ValueError` (a programming error, never user input)."""
+    from core.meldingen.outbox import publiceer as _publiceer
+    from core.uitbreidingen.bijdragen import uitbreidingen
+
+    if uitbreidingen().gebeurtenistype(type) is None:
+        raise ValueError(f"gebeurtenistype {type!r} is door geen dienst gedeclareerd")
+    return _publiceer(type=type, afnemer_id=afnemer_id, onderwerp=onderwerp, tekst=tekst,
+                      data=dict(data or {})).id
+
+
+def instellingen(slug: str) -> Mapping[str, Any]:
+    """The dienst's settings (``dienst_instellingen``) as read at start-up."""
+    from core.uitbreidingen.bijdragen import EXTENSION
+
+    return current_app.extensions[EXTENSION].instellingen(slug)
