@@ -38,5 +38,22 @@ def test_the_served_api_conforms_to_its_document_with_every_check(served: Served
     # The figures of the run (pytest -s shows them): phases, scenarios, links covered.
     print("\n".join(line for line in result.stdout.splitlines()
                     if re.search(r"\((in [\d.]+s)\)|Scenarios:|API Links:|generated,", line)))
+    _weer_aan(served)
     assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:]
     assert "Stateful" in result.stdout
+
+
+def _weer_aan(served: Served) -> None:
+    """As Logius, the run may switch a dienst off in an environment (PUT
+    /diensten/{slug}/omgevingen/{omgeving}, with If-Match '*'); the tests after it need
+    every dienst on again, and switching back is itself served API."""
+    diensten = served.get("/diensten?paginaGrootte=100", served.logius_token).json()
+    for dienst in diensten["resultaten"]:
+        for omgeving in dienst["omgevingen"]:
+            pad = f"/diensten/{dienst['slug']}/omgevingen/{omgeving['slug']}"
+            stand = served.get(pad, served.logius_token)
+            if not stand.json()["ingeschakeld"]:
+                terug = served.request("PUT", pad, served.logius_token, json={
+                    "ingeschakeld": True, "reden": "Na de contracttest"},
+                    headers={"If-Match": stand.headers["ETag"]})
+                assert terug.status_code == 200, terug.text

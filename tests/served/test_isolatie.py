@@ -269,7 +269,7 @@ def test_afnemer_a_reads_all_of_its_own_and_nothing_of_b(served: Served, twee, r
             continue  # the feed has its own capability URL, no token
         _lok(served, b)
         ids = {**a, "slug": "digid", "koppelvlak": "saml", "versie": "4.0",
-               "code": "berichtenverkeer", "kostenrunId": str(uuid.uuid4())}
+               "omgeving": "productie", "code": "berichtenverkeer", "kostenrunId": str(uuid.uuid4())}
         response = served.get(_fill(path, ids), als_a)
         if path.startswith("/afnemers/{afnemerId}") or path in ("/diensten", "/afnemers"):
             assert response.status_code == 200, (path, response.text)
