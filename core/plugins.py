@@ -6,11 +6,15 @@ register there too), refuses hook implementations that match no spec, and asks
 each plugin once for its static contributions. Anything wrong stops start-up with
 a :class:`PluginError` naming the plugin. Views never call ``pm.hook``; they use
 :class:`Diensten`, kept in ``app.extensions``.
+
+Every hook is called through pluggy's call path, one plugin at a time (the dienst's own
+plugin, or each plugin in turn knowing who answered), so pluggy's tracing and
+``add_hookcall_monitoring`` see every call. The one-plugin call paths are cached per
+:class:`Diensten`, never in a module global that would keep old managers alive.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from importlib.metadata import entry_points
@@ -18,8 +22,8 @@ from typing import Any
 
 import marshmallow as ma
 import pluggy
-from pluggy import HookImpl
 from flask import current_app
+from pluggy import HookCaller, HookImpl
 
 from core import hookspecs
 from core.koppelvlakken.typen import Koppelvlak
@@ -90,30 +94,69 @@ def _register(pm: pluggy.PluginManager, name: str, plugin: Any) -> None:
             raise PluginError(f"plugin {name!r} implementeert de verplichte hook {hook!r} niet")
 
 
-def _call_each(pm: pluggy.PluginManager, hook: str, **kwargs: Any) -> Iterator[tuple[str, Any]]:
-    """Call one hook on each plugin separately, yielding ``(plugin_name, result)``."""
+class _EenPlugin:
+    """One plugin's implementation of one hook, called the way pluggy calls a hook.
+
+    The call goes through the manager's ``_hookexec``, so ``pm.enable_tracing()``,
+    ``pm.trace`` and ``pm.add_hookcall_monitoring`` see it, as they see ``pm.hook.x()``.
+    It is what ``pm.subset_hook_caller`` does, without that one's need to put every
+    other plugin object in a set (a plugin may be an unhashable namespace).
+    """
+
+    __slots__ = ("caller", "firstresult", "impl")
+
+    def __init__(self, caller: HookCaller, impl: HookImpl) -> None:
+        self.caller = caller
+        self.impl = impl
+        self.firstresult = bool(caller.spec and caller.spec.opts.get("firstresult"))
+
+    def __call__(self, **kwargs: Any) -> Any:
+        """The plugin's answer (``None`` when it answered ``None``)."""
+        uit = self.caller._hookexec(self.caller.name, [self.impl], kwargs, self.firstresult)
+        if self.firstresult:
+            return uit
+        return uit[0] if uit else None
+
+
+Callers = dict[tuple[str, str], "_EenPlugin | None"]
+
+
+def _caller(pm: pluggy.PluginManager, hook: str, plugin_name: str,
+            cache: Callers | None = None) -> _EenPlugin | None:
+    """The call path of ``hook`` restricted to one plugin; ``None`` if it does not
+    implement it. ``cache`` is a dict its owner keeps (a :class:`Diensten` has one), never
+    a module global: that would keep every plugin manager ever built alive."""
+    key = (hook, plugin_name)
+    if cache is not None and key in cache:
+        return cache[key]
+    caller: HookCaller = getattr(pm.hook, hook)
+    impl = next((i for i in caller.get_hookimpls() if i.plugin_name == plugin_name), None)
+    gevonden = None if impl is None else _EenPlugin(caller, impl)
+    if cache is not None:
+        cache[key] = gevonden
+    return gevonden
+
+
+def _call_each(pm: pluggy.PluginManager, hook: str, cache: Callers | None = None,
+               **kwargs: Any) -> Iterator[tuple[str, Any]]:
+    """Call one hook on each plugin separately, through pluggy, in pluggy's call order,
+    yielding ``(plugin_name, result)``; a plugin that raises becomes a PluginError."""
     for impl in reversed(getattr(pm.hook, hook).get_hookimpls()):
         try:
-            result = impl.function(*(kwargs[arg] for arg in impl.argnames))
+            result = _call_one(pm, hook, impl.plugin_name, cache, **kwargs)
         except Exception as exc:
             raise PluginError(f"plugin {impl.plugin_name!r}: hook {hook} faalde: {exc!r}") from exc
         yield impl.plugin_name, result
 
 
-def _call_one(pm: pluggy.PluginManager, hook: str, plugin_name: str, **kwargs: Any) -> Any:
-    """Call one hook on one plugin only (the plugin of the dienst concerned)."""
-    impl = _impl(pm, hook, plugin_name)
-    if impl is None:
+def _call_one(pm: pluggy.PluginManager, hook: str, plugin_name: str,
+              cache: Callers | None = None, **kwargs: Any) -> Any:
+    """Call one hook on one plugin only (the plugin of the dienst concerned), through
+    pluggy; ``None`` when the plugin does not implement it. Exceptions pass through."""
+    caller = _caller(pm, hook, plugin_name, cache)
+    if caller is None:
         return None
-    return impl.function(*[kwargs[arg] for arg in impl.argnames])
-
-
-@functools.lru_cache(maxsize=512)
-def _impl(pm: pluggy.PluginManager, hook: str, plugin_name: str) -> HookImpl | None:
-    """One plugin's implementation of a hook, looked up once: the plugins are fixed
-    when the app has started, and a cost run calls a hook per aansluiting."""
-    return next((impl for impl in getattr(pm.hook, hook).get_hookimpls()
-                 if impl.plugin_name == plugin_name), None)
+    return caller(**kwargs)
 
 
 def _is_slug(value: Any) -> bool:
@@ -177,6 +220,8 @@ class Diensten:
 
     def __init__(self, pm: pluggy.PluginManager) -> None:
         self.pm = pm
+        #: One plugin's call path per (hook, plugin), kept by this instance only.
+        self._callers: Callers = {}
         self._info: dict[str, DienstInfo] = {}
         self._plugin: dict[str, str] = {}
         self._voorwaarden: dict[str, list[VoorwaardenDocument]] = {}
@@ -193,7 +238,7 @@ class Diensten:
     def _load_prognoses(self) -> None:
         perioden = {i.plugin_name for i in self.pm.hook.dienst_prognose_perioden.get_hookimpls()}
         plicht = {i.plugin_name for i in self.pm.hook.dienst_prognose_plicht.get_hookimpls()}
-        for plugin, schema in _call_each(self.pm, "dienst_prognose_schema"):
+        for plugin, schema in _call_each(self.pm, "dienst_prognose_schema", self._callers):
             if schema is None:
                 continue
             if not (isinstance(schema, type) and issubclass(schema, ma.Schema)):
@@ -215,7 +260,7 @@ class Diensten:
     def _prognose_hook(self, hook: str, slug: str, **kwargs: Any) -> Any:
         plugin = self._plugin[slug]
         try:
-            return _call_one(self.pm, hook, plugin, **kwargs)
+            return _call_one(self.pm, hook, plugin, self._callers, **kwargs)
         except Exception as exc:
             raise PluginError(f"plugin {plugin!r}: hook {hook} faalde: {exc!r}") from exc
 
@@ -262,7 +307,7 @@ class Diensten:
     def _load_koppelvlakken(self) -> None:
         for slug in self._info:
             self._koppelvlakken[slug] = []
-        for plugin, specs in _call_each(self.pm, "dienst_koppelvlakken"):
+        for plugin, specs in _call_each(self.pm, "dienst_koppelvlakken", self._callers):
             slug = next(s for s, p in self._plugin.items() if p == plugin)
             ids: set[str] = set()
             for spec in specs or ():
@@ -285,7 +330,7 @@ class Diensten:
         return list(self._koppelvlakken.get(slug, ()))
 
     def _load_info(self) -> None:
-        for plugin, info in _call_each(self.pm, "dienst_info"):
+        for plugin, info in _call_each(self.pm, "dienst_info", self._callers):
             if not isinstance(info, DienstInfo):
                 raise PluginError(f"plugin {plugin!r}: dienst_info gaf geen DienstInfo")
             if not SLUG.match(info.slug):
@@ -307,7 +352,7 @@ class Diensten:
 
     def _load_voorwaarden(self) -> None:
         seen = {ALGEMENE_VOORWAARDEN.id: "core"}
-        for plugin, documents in _call_each(self.pm, "dienst_voorwaarden"):
+        for plugin, documents in _call_each(self.pm, "dienst_voorwaarden", self._callers):
             for doc in documents or ():
                 if not isinstance(doc, VoorwaardenDocument):
                     raise PluginError(f"plugin {plugin!r}: dienst_voorwaarden gaf geen document")
@@ -349,7 +394,8 @@ class Diensten:
             if slug in self._met_kosten:
                 plugin = self._plugin[slug]
                 try:
-                    antwoord = _call_one(self.pm, "dienst_tarieven", plugin, jaar=jaar)
+                    antwoord = _call_one(self.pm, "dienst_tarieven", plugin, self._callers,
+                                         jaar=jaar)
                 except Exception as exc:
                     raise PluginError(
                         f"plugin {plugin!r}: hook dienst_tarieven faalde: {exc!r}") from exc
@@ -374,7 +420,8 @@ class Diensten:
             return []
         plugin = self._plugin[aansluiting.dienst]
         try:
-            regels = _call_one(self.pm, "dienst_kosten", plugin, aansluiting=aansluiting,
+            regels = _call_one(self.pm, "dienst_kosten", plugin, self._callers,
+                               aansluiting=aansluiting,
                                periode=periode, verbruik=verbruik, tarieven=tarieven,
                                berekening=berekening)
         except TariefOntbreekt:

@@ -9,10 +9,13 @@ to return an extra, real :class:`importlib.metadata.EntryPoint`.
 from __future__ import annotations
 
 import ast
+import gc
 import importlib
 import importlib.metadata
 import sys
 import types
+import uuid
+import weakref
 from pathlib import Path
 
 import pluggy
@@ -30,12 +33,17 @@ from core.plugins import (
 from core.types import (
     SLUG,
     Afnemertype,
+    Berekening,
     DienstInfo,
     Eenheid,
     Keuze,
     Kenmerk,
+    KostenAansluiting,
     Partij,
+    Periode,
+    Tarieven,
     Termijn,
+    Verbruik,
     Verplichting,
     VoorwaardenDocument,
     Wijzigingsregel,
@@ -466,3 +474,56 @@ def test_hook_dienst_voorwaarden_ids_are_unique_across_plugins(pm):
     ids = [doc.id for documents in pm.hook.dienst_voorwaarden() for doc in documents]
     assert len(ids) == len(set(ids))
     assert ALGEMENE_VOORWAARDEN.id not in ids
+
+
+# --- every hook call goes through pluggy -------------------------------------------------
+
+
+def test_one_plugin_calls_go_through_pluggy_so_monitoring_sees_them():
+    """A cost, tariff or prognosis hook reaches only the dienst's plugin, but through
+    pluggy's call path: ``add_hookcall_monitoring`` sees each call and its one plugin."""
+    pm = build_plugin_manager()
+    gezien: list[tuple[str, list[str]]] = []
+    pm.add_hookcall_monitoring(
+        before=lambda hook, impls, kwargs: gezien.append(
+            (hook, [i.plugin_name for i in impls])),
+        after=lambda outcome, hook, impls, kwargs: None,
+    )
+    diensten = Diensten(pm)
+    # Start-up asks every plugin separately, one call per plugin.
+    assert sorted(p for h, [p] in gezien if h == "dienst_info") == sorted(
+        name for name, _ in pm.list_name_plugin())
+    gezien.clear()
+    schema = diensten.tariefschema("digid", 2031)
+    aansluiting = KostenAansluiting(None, uuid.uuid4(), Afnemertype.GEMEENTE,
+                                    "digid", "productie", ("basis",), None, None)
+    assert diensten.kosten(aansluiting, Periode.kalenderjaar(2031), Verbruik(),
+                           Tarieven("digid", 2031, schema), Berekening.WERKELIJK) == []
+    assert diensten.prognose_perioden("digid", [2031])
+    assert gezien == [("dienst_tarieven", ["digid"]), ("dienst_kosten", ["digid"]),
+                      ("dienst_prognose_perioden", ["digid"])]
+
+
+def test_pluggy_tracing_sees_a_prognosis_hook_call():
+    pm = build_plugin_manager()
+    regels: list[str] = []
+    pm.trace.root.setwriter(regels.append)
+    undo = pm.enable_tracing()
+    try:
+        Diensten(pm).prognose_perioden("digipoort", [2031])
+    finally:
+        undo()
+    assert any("dienst_prognose_perioden" in regel for regel in regels)
+
+
+def test_building_many_diensten_keeps_no_plugin_manager_alive():
+    """The one-plugin call paths are cached per Diensten, not in a module global."""
+    refs = []
+    for _ in range(5):
+        pm = build_plugin_manager()
+        diensten = Diensten(pm)  # asks the tariff schemas of this year: cached calls
+        diensten.prognose_perioden("digid", [2031])
+        refs.append(weakref.ref(pm))
+    del pm, diensten
+    gc.collect()
+    assert [ref() for ref in refs] == [None] * 5
