@@ -184,7 +184,8 @@ def dienst_prognose_schema() -> type[ma.Schema] | None:
     :return: a subclass of :class:`core.sdk.Schema` (lowerCamelCase on the wire,
         unknown fields refused). Core validates every submitted form with it and answers
         field-level errors as ``invalidParams`` under ``formulier.``. Hooks that get a form
-        back get it as the schema loads it (snake_case keys).
+        back get it as the schema loads it (snake_case keys). Any other class (a plain
+        marshmallow schema too) stops start-up with an error naming the plugin.
     """
 
 
@@ -233,7 +234,10 @@ def dienst_prognose_voorcalculatie(
 
     :return: ``{metriek: aantal}`` for the calendar year of ``periode.van``; core writes
         it as the aansluiting's voorcalculatie of that year, through the same rules as
-        the voorcalculatie resource. ``None`` means the prognosis sets none.
+        the voorcalculatie resource. ``None`` means the prognosis sets none. Each
+        ``aantal`` is an ``int`` of at least 0 (not a bool) and each ``metriek`` a code of
+        the dienst's ``dienst_tarieven`` for that year; anything else is a PluginError
+        naming the plugin and the hook.
     """
 
 
@@ -248,7 +252,8 @@ def dienst_prognose_volumes(
     aansluiting whose period starts in that year supplies them. Optional.
 
     :return: ``{metriek: aantal}`` for the whole calendar year, using the metric codes of
-        ``dienst_tarieven``; ``None`` means the prognosis says nothing about costs.
+        ``dienst_tarieven`` for that year; ``None`` means the prognosis says nothing about
+        costs. Checked as for ``dienst_prognose_voorcalculatie``.
     """
 
 

@@ -19,6 +19,54 @@ from types import MappingProxyType
 SLUG = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
+# --- checks the dataclasses make of themselves -------------------------------------------
+#
+# Each type checks its own fields in ``__post_init__`` (TypeError for a wrong type,
+# ValueError for a wrong value), so a plugin that builds a bad value fails where it builds
+# it. What spans plugins or objects (a slug claimed twice, a document of another dienst, a
+# tariff code the year's schema lacks) is checked by the plugin manager.
+
+
+def _naam(obj: object) -> str:
+    return type(obj).__name__
+
+
+def _soort(obj: object, veld: str, waarde: object, soort: type | tuple[type, ...]) -> None:
+    if not isinstance(waarde, soort) or (isinstance(waarde, bool) and soort is int):
+        raise TypeError(f"{_naam(obj)}.{veld} heeft het verkeerde type: {waarde!r}")
+
+
+def _tekst(obj: object, veld: str, waarde: object) -> None:
+    """A text with at least one non-blank character."""
+    if not isinstance(waarde, str) or not waarde.strip():
+        raise ValueError(f"{_naam(obj)}.{veld} is een niet-lege tekst, niet {waarde!r}")
+
+
+def _slug(obj: object, veld: str, waarde: object) -> None:
+    if not isinstance(waarde, str) or not SLUG.match(waarde):
+        raise ValueError(f"{_naam(obj)}.{veld} {waarde!r} is geen slug (kleine letters, "
+                         "cijfers en losse koppeltekens)")
+
+
+def _geheel(obj: object, veld: str, waarde: object, minimum: int) -> None:
+    """An int (not a bool) of at least ``minimum``."""
+    _soort(obj, veld, waarde, int)
+    if waarde < minimum:  # type: ignore[operator]
+        raise ValueError(f"{_naam(obj)}.{veld} is minstens {minimum}, niet {waarde!r}")
+
+
+def _reeks(obj: object, veld: str, waarden: object, soort: type) -> None:
+    """A tuple (or list) of ``soort`` values."""
+    if not isinstance(waarden, (tuple, list)) or not all(isinstance(w, soort) for w in waarden):
+        raise TypeError(f"{_naam(obj)}.{veld} is een reeks van {soort.__name__}: {waarden!r}")
+
+
+def _uniek(obj: object, veld: str, waarden: list[str]) -> None:
+    dubbel = sorted({w for w in waarden if waarden.count(w) > 1})
+    if dubbel:
+        raise ValueError(f"{_naam(obj)}.{veld}: dubbele {dubbel}")
+
+
 class Afnemertype(StrEnum):
     """The kinds of organisation that can be an afnemer (AV 1)."""
 
@@ -53,6 +101,10 @@ class Termijn:
     aantal: int
     eenheid: Eenheid
 
+    def __post_init__(self) -> None:
+        _geheel(self, "aantal", self.aantal, 1)
+        _soort(self, "eenheid", self.eenheid, Eenheid)
+
     def __str__(self) -> str:
         return f"{self.aantal} {self.eenheid.value}"
 
@@ -66,6 +118,13 @@ class Keuze:
     omschrijving: str = ""
     artikel: str | None = None
 
+    def __post_init__(self) -> None:
+        _slug(self, "slug", self.slug)
+        _tekst(self, "naam", self.naam)
+        _soort(self, "omschrijving", self.omschrijving, str)
+        if self.artikel is not None:
+            _tekst(self, "artikel", self.artikel)
+
 
 @dataclass(frozen=True)
 class Kenmerk:
@@ -74,6 +133,15 @@ class Kenmerk:
     naam: str
     waarden: tuple[str, ...]
     artikel: str
+
+    def __post_init__(self) -> None:
+        _tekst(self, "naam", self.naam)
+        _reeks(self, "waarden", self.waarden, str)
+        if not self.waarden:
+            raise ValueError(f"Kenmerk {self.naam!r} heeft geen waarden")
+        for waarde in self.waarden:
+            _tekst(self, "waarden", waarde)
+        _tekst(self, "artikel", self.artikel)
 
 
 @dataclass(frozen=True)
@@ -98,6 +166,26 @@ class DienstInfo:
     afnemertypes: tuple[Afnemertype, ...] | None = None
     kenmerken: tuple[Kenmerk, ...] = ()
 
+    def __post_init__(self) -> None:
+        _slug(self, "slug", self.slug)
+        for veld in ("naam", "omschrijving", "bron"):
+            _tekst(self, veld, getattr(self, veld))
+        _reeks(self, "omgevingen", self.omgevingen, Keuze)
+        _reeks(self, "onderdelen", self.onderdelen, Keuze)
+        if not self.omgevingen:
+            raise ValueError(f"dienst {self.slug!r} heeft geen omgeving")
+        _uniek(self, "omgevingen", [k.slug for k in self.omgevingen])
+        _uniek(self, "onderdelen", [k.slug for k in self.onderdelen])
+        _soort(self, "onderdelen_verplicht", self.onderdelen_verplicht, bool)
+        if self.onderdelen_verplicht and not self.onderdelen:
+            raise ValueError(f"dienst {self.slug!r} verplicht onderdelen maar biedt er geen")
+        if self.afnemertypes is not None:
+            _reeks(self, "afnemertypes", self.afnemertypes, Afnemertype)
+            if not self.afnemertypes:
+                raise ValueError(f"dienst {self.slug!r}: afnemertypes is None (alle) of niet "
+                                 "leeg")
+        _reeks(self, "kenmerken", self.kenmerken, Kenmerk)
+
     def omgeving(self, slug: str) -> Keuze | None:
         return next((o for o in self.omgevingen if o.slug == slug), None)
 
@@ -121,6 +209,14 @@ class Verplichting:
     omschrijving: str
     termijn: Termijn | None = None
 
+    def __post_init__(self) -> None:
+        _slug(self, "id", self.id)
+        _tekst(self, "artikel", self.artikel)
+        _soort(self, "partij", self.partij, Partij)
+        _tekst(self, "omschrijving", self.omschrijving)
+        if self.termijn is not None:
+            _soort(self, "termijn", self.termijn, Termijn)
+
 
 @dataclass(frozen=True)
 class Wijzigingsregel:
@@ -136,6 +232,13 @@ class Wijzigingsregel:
     aankondiging_artikel: str
     einde_na_afwijzing: Termijn | None
     afwijzing_artikel: str
+
+    def __post_init__(self) -> None:
+        for veld in ("aankondiging", "einde_na_afwijzing"):
+            if getattr(self, veld) is not None:
+                _soort(self, veld, getattr(self, veld), Termijn)
+        _tekst(self, "aankondiging_artikel", self.aankondiging_artikel)
+        _tekst(self, "afwijzing_artikel", self.afwijzing_artikel)
 
 
 @dataclass(frozen=True)
@@ -156,6 +259,19 @@ class VoorwaardenDocument:
     ingangsdatum: date | None = None
     wijziging: Wijzigingsregel | None = None
     verplichtingen: tuple[Verplichting, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        _slug(self, "id", self.id)
+        for veld in ("titel", "versie", "bron"):
+            _tekst(self, veld, getattr(self, veld))
+        if self.dienst is not None:
+            _slug(self, "dienst", self.dienst)
+        if self.ingangsdatum is not None:
+            _soort(self, "ingangsdatum", self.ingangsdatum, date)
+        if self.wijziging is not None:
+            _soort(self, "wijziging", self.wijziging, Wijzigingsregel)
+        _reeks(self, "verplichtingen", self.verplichtingen, Verplichting)
+        _uniek(self, "verplichtingen", [v.id for v in self.verplichtingen])
 
 
 # --- costs: what a dienst counts, what it charges, and the lines it computes ------------
@@ -200,6 +316,15 @@ class Metriek:
     voorcalculatie: bool = False
     maximum: int | None = None
 
+    def __post_init__(self) -> None:
+        _slug(self, "code", self.code)
+        for veld in ("naam", "eenheid", "artikel"):
+            _tekst(self, veld, getattr(self, veld))
+        _soort(self, "omschrijving", self.omschrijving, str)
+        _soort(self, "voorcalculatie", self.voorcalculatie, bool)
+        if self.maximum is not None:
+            _geheel(self, "maximum", self.maximum, 1)
+
 
 @dataclass(frozen=True)
 class Tariefcode:
@@ -219,6 +344,15 @@ class Tariefcode:
     omschrijving: str = ""
     metriek: str | None = None
 
+    def __post_init__(self) -> None:
+        _slug(self, "code", self.code)
+        for veld in ("naam", "eenheid", "artikel"):
+            _tekst(self, veld, getattr(self, veld))
+        _soort(self, "inclusief_btw", self.inclusief_btw, bool)
+        _soort(self, "omschrijving", self.omschrijving, str)
+        if self.metriek is not None:
+            _slug(self, "metriek", self.metriek)
+
 
 @dataclass(frozen=True)
 class Tariefschema:
@@ -226,6 +360,17 @@ class Tariefschema:
 
     metrieken: tuple[Metriek, ...] = ()
     tarieven: tuple[Tariefcode, ...] = ()
+
+    def __post_init__(self) -> None:
+        _reeks(self, "metrieken", self.metrieken, Metriek)
+        _reeks(self, "tarieven", self.tarieven, Tariefcode)
+        metrieken = [m.code for m in self.metrieken]
+        _uniek(self, "metrieken", metrieken)
+        _uniek(self, "tarieven", [t.code for t in self.tarieven])
+        for soort in self.tarieven:
+            if soort.metriek is not None and soort.metriek not in metrieken:
+                raise ValueError(f"tariefcode {soort.code!r} telt de onbekende metriek "
+                                 f"{soort.metriek!r}")
 
     def metriek(self, code: str) -> Metriek | None:
         return next((m for m in self.metrieken if m.code == code), None)
@@ -373,6 +518,26 @@ class Kostenregel:
     code: str | None = None
     metriek: str | None = None
 
+    def __post_init__(self) -> None:
+        # A cost run makes many: the checks stay plain statements.
+        _tekst(self, "omschrijving", self.omschrijving)
+        _tekst(self, "artikel", self.artikel)
+        if type(self.hoeveelheid) is not int:
+            raise TypeError(f"Kostenregel.hoeveelheid is een geheel getal, niet "
+                            f"{self.hoeveelheid!r}")
+        _soort(self, "eenheid", self.eenheid, str)
+        if not isinstance(self.tarief, Decimal):
+            raise TypeError(f"Kostenregel.tarief is een Decimal van minstens 0, niet "
+                            f"{self.tarief!r}")
+        if self.tarief.is_nan() or self.tarief < 0:
+            raise ValueError(f"Kostenregel.tarief is een Decimal van minstens 0, niet "
+                             f"{self.tarief!r}")
+        _soort(self, "inclusief_btw", self.inclusief_btw, bool)
+        if self.code is not None:
+            _soort(self, "code", self.code, str)
+        if self.metriek is not None:
+            _soort(self, "metriek", self.metriek, str)
+
     @classmethod
     def kosteloos(cls, omschrijving: str, artikel: str, hoeveelheid: int = 1,
                   eenheid: str = "aansluiting", metriek: str | None = None) -> Kostenregel:
@@ -453,6 +618,15 @@ class Prognoseperiode:
     tot: date
     uiterlijk: date
 
+    def __post_init__(self) -> None:
+        _tekst(self, "id", self.id)
+        _tekst(self, "naam", self.naam)
+        for veld in ("van", "tot", "uiterlijk"):
+            _soort(self, veld, getattr(self, veld), date)
+        if self.van > self.tot:
+            raise ValueError(f"prognoseperiode {self.id!r} begint ({self.van}) na het einde "
+                             f"({self.tot})")
+
 
 @dataclass(frozen=True)
 class Prognoseplicht:
@@ -468,3 +642,12 @@ class Prognoseplicht:
     artikel: str
     uiterlijk: date | None = None
     periode: str | None = None
+
+    def __post_init__(self) -> None:
+        _soort(self, "verplicht", self.verplicht, bool)
+        _tekst(self, "reden", self.reden)
+        _tekst(self, "artikel", self.artikel)
+        if self.uiterlijk is not None:
+            _soort(self, "uiterlijk", self.uiterlijk, date)
+        if self.periode is not None:
+            _tekst(self, "periode", self.periode)

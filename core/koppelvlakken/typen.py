@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from core.types import _reeks, _slug, _soort, _tekst, _uniek
+
 
 @dataclass(frozen=True)
 class Versie:
@@ -15,6 +17,15 @@ class Versie:
     verouderd_sinds: date | None = None
     sunset_op: date | None = None
     opvolger: str | None = None
+
+    def __post_init__(self) -> None:
+        _tekst(self, "versie", self.versie)
+        _soort(self, "ondersteund_sinds", self.ondersteund_sinds, date)
+        for veld in ("verouderd_sinds", "sunset_op"):
+            if getattr(self, veld) is not None:
+                _soort(self, veld, getattr(self, veld), date)
+        if self.opvolger is not None:
+            _tekst(self, "opvolger", self.opvolger)
 
 
 @dataclass(frozen=True)
@@ -29,3 +40,15 @@ class Koppelvlak:
     naam: str
     artikel: str
     versies: tuple[Versie, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        _slug(self, "id", self.id)
+        _tekst(self, "naam", self.naam)
+        _tekst(self, "artikel", self.artikel)
+        _reeks(self, "versies", self.versies, Versie)
+        nummers = [v.versie for v in self.versies]
+        _uniek(self, "versies", nummers)
+        for versie in self.versies:
+            if versie.opvolger is not None and versie.opvolger not in nummers:
+                raise ValueError(f"koppelvlak {self.id!r}: opvolger {versie.opvolger!r} van "
+                                 f"{versie.versie} bestaat niet")

@@ -32,18 +32,35 @@ def _plugin(specs):
             slug="proef", naam="Proef", omschrijving="x", bron="x",
             omgevingen=(Keuze("productie", "Productie"),))),
         dienst_voorwaarden=hookimpl(lambda: []),
-        dienst_koppelvlakken=hookimpl(lambda: specs),
+        dienst_koppelvlakken=hookimpl(specs),
     )
 
 
+@pytest.mark.parametrize("bouw, fout", [
+    (lambda: Koppelvlak("Geen Slug", "x", "AV 14.1"), "geen slug"),
+    (lambda: Koppelvlak("a", " ", "AV 14.1"), "naam"),
+    (lambda: Koppelvlak("a", "x", ""), "artikel"),
+    (lambda: Koppelvlak("a", "x", "AV 14.1", versies=("1.0",)), "reeks van Versie"),
+    (lambda: Koppelvlak("a", "x", "AV 14.1", versies=(Versie("1", date(2020, 1, 1)),
+                                                      Versie("1", date(2021, 1, 1)))),
+     "dubbele"),
+    (lambda: Koppelvlak("a", "x", "AV 14.1",
+                        versies=(Versie("1", date(2020, 1, 1), opvolger="2"),)), "opvolger"),
+    (lambda: Versie("", date(2020, 1, 1)), "versie"),
+    (lambda: Versie("1", "2020-01-01"), "ondersteund_sinds"),
+])
+def test_a_bad_koppelvlak_or_versie_refuses_to_be_built(bouw, fout):
+    """AV 14.1: a koppelvlak names its versions once each, and a successor that exists."""
+    with pytest.raises((ValueError, TypeError), match=fout):
+        bouw()
+
+
 @pytest.mark.parametrize("specs, fout", [
-    ([Koppelvlak("Geen Slug", "x", "AV 14.1")], "geen geldig Koppelvlak"),
-    ([Koppelvlak("a", "x", "AV 14.1"), Koppelvlak("a", "y", "AV 14.1")], "dubbel"),
-    ([Koppelvlak("a", "x", "AV 14.1", versies=(Versie("1", date(2020, 1, 1)),
-                                               Versie("1", date(2021, 1, 1))))], "dubbel"),
-    ([Koppelvlak("a", "x", "AV 14.1", versies=(Versie("1", date(2020, 1, 1), opvolger="2"),))],
-     "opvolger"),
-    (["geen koppelvlak"], "geen geldig Koppelvlak"),
+    (lambda: [Koppelvlak("a", "x", "AV 14.1"), Koppelvlak("a", "y", "AV 14.1")],
+     "'a' staat er dubbel in"),
+    (lambda: ["geen koppelvlak"], "geen Koppelvlak"),
+    # A Koppelvlak that refuses to be built inside the hook names the plugin and the hook.
+    (lambda: [Koppelvlak("Geen Slug", "x", "AV 14.1")], "dienst_koppelvlakken faalde.*slug"),
 ])
 def test_a_bad_declaration_stops_start_up_naming_the_plugin(specs, fout):
     pm = build_plugin_manager(blocked=("digid", "mijnoverheid", "digipoort", "vwo"),

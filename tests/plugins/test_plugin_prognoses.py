@@ -11,14 +11,20 @@ import pytest
 
 from core.hookspecs import hookimpl
 from core.plugins import Diensten, PluginError, build_plugin_manager
+from core.sdk import Schema
 from core.types import (
     Afnemertype,
     DienstInfo,
     Keuze,
     KostenAansluiting,
+    Metriek,
     Prognoseperiode,
+    Prognoseplicht,
+    Tariefschema,
     Verbruik,
 )
+
+BUILTINS = ("digid", "mijnoverheid", "digipoort", "vwo")
 
 
 @pytest.fixture(scope="module")
@@ -103,15 +109,89 @@ def test_hook_dienst_prognose_volumes(diensten):
     assert diensten.prognose_volumes("vwo", periode, {}) is None
 
 
-def test_a_form_without_periods_or_rule_stops_start_up():
-    plugin = SimpleNamespace(
-        dienst_info=hookimpl(lambda: DienstInfo(
+def _proef(**hooks) -> SimpleNamespace:
+    """A dienst 'proef' that asks a prognosis; ``hooks`` add to or replace its hooks."""
+    standaard = {
+        "dienst_info": lambda: DienstInfo(
             slug="proef", naam="Proef", omschrijving="x", bron="x",
-            omgevingen=(Keuze("productie", "Productie"),))),
-        dienst_voorwaarden=hookimpl(lambda: []),
-        dienst_prognose_schema=hookimpl(lambda: ma.Schema),
-    )
-    pm = build_plugin_manager(blocked=("digid", "mijnoverheid", "digipoort", "vwo"),
-                              extra=[("proefplugin", plugin)])
+            omgevingen=(Keuze("productie", "Productie"),)),
+        "dienst_voorwaarden": lambda: [],
+        "dienst_prognose_schema": lambda: Schema,
+        "dienst_prognose_perioden": lambda jaar: [PERIODE_2028],
+        "dienst_prognose_plicht": lambda: Prognoseplicht(True, "Altijd.", "AV 2.5"),
+    }
+    return SimpleNamespace(**{naam: hookimpl(functie)
+                              for naam, functie in {**standaard, **hooks}.items()
+                              if functie is not None})
+
+
+def _diensten(plugin: SimpleNamespace) -> Diensten:
+    return Diensten(build_plugin_manager(blocked=BUILTINS, extra=[("proefplugin", plugin)]))
+
+
+PERIODE_2028 = Prognoseperiode("2028", "x", date(2028, 1, 1), date(2028, 12, 31),
+                               date(2027, 12, 1))
+
+
+def test_a_form_without_periods_or_rule_stops_start_up():
     with pytest.raises(PluginError, match="proefplugin.*dienst_prognose_perioden"):
-        Diensten(pm)
+        _diensten(_proef(dienst_prognose_perioden=None, dienst_prognose_plicht=None))
+
+
+def test_a_form_must_be_an_sdk_schema_not_any_marshmallow_schema():
+    """The form is read lowerCamelCase with unknown fields refused: core.sdk.Schema."""
+    assert _diensten(_proef()).prognose_schema("proef") is Schema
+    with pytest.raises(PluginError, match="proefplugin.*subklasse van core.sdk.Schema"):
+        _diensten(_proef(dienst_prognose_schema=lambda: ma.Schema))
+    with pytest.raises(PluginError, match="proefplugin.*subklasse van core.sdk.Schema"):
+        _diensten(_proef(dienst_prognose_schema=lambda: Schema()))
+
+
+def test_a_bad_prognosis_period_names_the_plugin_and_the_hook():
+    kapot = _diensten(_proef(dienst_prognose_perioden=lambda jaar: [
+        Prognoseperiode("2028", "x", date(2028, 12, 31), date(2028, 1, 1), date(2027, 1, 1))]))
+    with pytest.raises(PluginError, match="proefplugin.*dienst_prognose_perioden faalde.*na"):
+        kapot.prognose_perioden("proef", [2027])
+    los = _diensten(_proef(dienst_prognose_perioden=lambda jaar: [{"id": "2028"}]))
+    with pytest.raises(PluginError, match="proefplugin.*geen Prognoseperiode"):
+        los.prognose_perioden("proef", [2027])
+
+
+SCHEMA = Tariefschema(metrieken=(Metriek("berichten", "Berichten", "bericht", "T 1"),))
+
+
+@pytest.mark.parametrize("hook", ["dienst_prognose_voorcalculatie", "dienst_prognose_volumes"])
+@pytest.mark.parametrize("antwoord, fout", [
+    ([("berichten", 1)], "geen dict van metriek naar aantal"),
+    ({"stuks": 1}, r"metriek 'stuks' staat niet in het tariefschema van 2028 .*'berichten'"),
+    ({"berichten": -1}, "geheel getal van minstens 0, niet -1"),
+    ({"berichten": True}, "geheel getal van minstens 0, niet True"),
+    ({"berichten": 1.5}, "geheel getal van minstens 0, niet 1.5"),
+    ({"berichten": "10"}, "geheel getal van minstens 0, niet '10'"),
+])
+def test_prognosis_volumes_are_checked_naming_the_plugin_and_the_hook(hook, antwoord, fout):
+    """AV 2.5 / DP tabel 1: what a prognosis sets or forecasts is a count per metric of the
+    dienst's tariff schema of the year the period starts in."""
+    plugin = _proef(dienst_tarieven=lambda jaar: SCHEMA, dienst_kosten=lambda: [],
+                    **{hook: lambda: antwoord})
+    diensten = _diensten(plugin)
+    roep = {"dienst_prognose_voorcalculatie": diensten.prognose_voorcalculatie,
+            "dienst_prognose_volumes": diensten.prognose_volumes}[hook]
+    with pytest.raises(PluginError, match=f"'proefplugin': {hook}.*{fout}"):
+        roep("proef", PERIODE_2028, {})
+
+
+@pytest.mark.parametrize("hook", ["dienst_prognose_voorcalculatie", "dienst_prognose_volumes"])
+def test_good_prognosis_volumes_pass_as_a_dict(hook):
+    plugin = _proef(dienst_tarieven=lambda jaar: SCHEMA, dienst_kosten=lambda: [],
+                    **{hook: lambda: {"berichten": 0}})
+    diensten = _diensten(plugin)
+    roep = {"dienst_prognose_voorcalculatie": diensten.prognose_voorcalculatie,
+            "dienst_prognose_volumes": diensten.prognose_volumes}[hook]
+    assert roep("proef", PERIODE_2028, {}) == {"berichten": 0}
+
+
+def test_prognosis_volumes_of_a_dienst_without_tariffs_know_no_metric():
+    diensten = _diensten(_proef(dienst_prognose_volumes=lambda: {"berichten": 1}))
+    with pytest.raises(PluginError, match=r"'proefplugin'.*'berichten' staat niet.*\[\]"):
+        diensten.prognose_volumes("proef", PERIODE_2028, {})
