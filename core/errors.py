@@ -91,6 +91,9 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
     Probleemcode("aansluiting-beeindigd", (409,), "Een beëindigde aansluiting wijzigt niet meer."),
     Probleemcode("dienst-niet-beschikbaar", (409,),
                  "De dienst van deze aansluiting is op dit portaal niet beschikbaar."),
+    Probleemcode("dienst-uitgeschakeld", (409,),
+                 "Logius heeft de dienst in deze omgeving uitgeschakeld: geen nieuwe "
+                 "aansluitingen; bestaande en hun gegevens blijven."),
     Probleemcode("laatste-algemene-contactpersoon", (409,),
                  "De laatste algemene contactpersoon blijft (AV 2.4)."),
     Probleemcode("al-ingetrokken", (409,), "Dit token of deze client is al ingetrokken."),

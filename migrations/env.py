@@ -31,19 +31,10 @@ def _zonder_plugintabellen(engine):
     core.uitbreidingen.migraties) out of core's comparison."""
     from sqlalchemy import inspect
 
-    from core.uitbreidingen.migraties import VERSIETABEL
+    from core.uitbreidingen.migraties import zonder_plugintabellen
 
     with engine.connect() as connection:
-        tabellen = inspect(connection).get_table_names()
-    prefixen = tuple(t[: -len(VERSIETABEL)] for t in tabellen
-                     if t.endswith("_" + VERSIETABEL))
-
-    def include_object(_obj, name, type_, reflected, compare_to) -> bool:
-        if type_ == "table" and reflected and compare_to is None and prefixen:
-            return not (name or "").startswith(prefixen)
-        return True
-
-    return include_object
+        return zonder_plugintabellen(inspect(connection).get_table_names())
 
 
 def run_online() -> None:

@@ -86,3 +86,18 @@ def verweesd(engine: Engine, geinstalleerd: set[str]) -> dict[str, list[str]]:
             if prefix not in eigen:
                 uit[prefix] = sorted(t for t in tabellen if t.startswith(prefix))
     return uit
+
+
+def zonder_plugintabellen(tabellen: list[str]):
+    """An Alembic ``include_object`` that leaves the diensten' own tables (those with
+    the prefix of a ``<prefix>alembic_version`` among ``tabellen``) out of a comparison
+    with core's models."""
+    prefixen = tuple(t[: -len(VERSIETABEL)] for t in tabellen
+                     if t.endswith("_" + VERSIETABEL))
+
+    def include_object(_obj, name, type_, reflected, compare_to) -> bool:
+        if type_ == "table" and reflected and compare_to is None and prefixen:
+            return not (name or "").startswith(prefixen)
+        return True
+
+    return include_object

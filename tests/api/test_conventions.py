@@ -8,6 +8,8 @@ import pytest
 
 PARAM = re.compile(r"\{(\w+)\}")
 VALID_BODIES = {
+    ("put", "/diensten/{slug}/omgevingen/{omgeving}"): {"ingeschakeld": False,
+                                                        "reden": "Conventietest"},
     ("patch", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}"): {"onderdelen": ["basis"]},
     ("post", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}/statuswijzigingen"): {
         "status": "actief"},
@@ -58,6 +60,7 @@ def ids(api, maak_afnemer, maak_aansluiting, maak_contactpersoon):
         "versie": "1.2",
         "jaar": "2027",
         "code": "berichtenverkeer",
+        "omgeving": "productie",
     }
 
 
