@@ -14,7 +14,6 @@ before the sunset.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,9 +24,10 @@ from core import tijd
 from core.aansluitingen.models import Aansluiting
 from core.db import db
 from core.errors import Problem, invalid
-from core.koppelvlakken.models import Herinnering, KoppelvlakGebruik, KoppelvlakVersie
+from core.koppelvlakken.models import KoppelvlakGebruik, KoppelvlakVersie
 from core.koppelvlakken.typen import Koppelvlak
 from core.meldingen.outbox import publiceer
+from core.meldingen.planner import eenmalig
 from core.plugins import diensten
 
 HERINNERINGSDAGEN = (90, 30, 7)
@@ -183,13 +183,7 @@ def herinner(dag: date | None = None) -> int:
         for gebruik in gebruikers_van(record):
             sleutel = (f"sunset:{record.id}:{record.sunset_op.isoformat()}:"
                        f"{gebruik.aansluiting_id}:{moment}")
-            if db.session.execute(select(Herinnering.id).where(Herinnering.sleutel == sleutel)
-                                  ).scalar() is not None:
-                continue
-            try:
-                with db.session.begin_nested():  # another worker may be at it too
-                    db.session.add(Herinnering(id=uuid.uuid4(), sleutel=sleutel))
-            except IntegrityError:
+            if not eenmalig(sleutel):
                 continue
             publiceer(
                 type="koppelvlak.herinnering", afnemer_id=gebruik.afnemer_id,

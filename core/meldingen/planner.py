@@ -40,21 +40,29 @@ def plan(dag: date | None = None) -> int:
     return aantal
 
 
-def _plugins(dag: date) -> int:
+def eenmalig(sleutel: str) -> bool:
+    """Claim the reminder ``sleutel``: ``True`` the first time, ``False`` when it was
+    sent already (also by another worker at the same moment: the unique key decides)."""
     from core.koppelvlakken.models import Herinnering
+
+    if db.session.execute(select(Herinnering.id).where(Herinnering.sleutel == sleutel)
+                          ).scalar() is not None:
+        return False
+    try:
+        with db.session.begin_nested():  # another worker may be at it too
+            db.session.add(Herinnering(id=uuid.uuid4(), sleutel=sleutel))
+    except IntegrityError:
+        return False
+    return True
+
+
+def _plugins(dag: date) -> int:
     from core.meldingen.outbox import publiceer
     from core.uitbreidingen.bijdragen import uitbreidingen
 
     aantal = 0
     for slug, herinnering in uitbreidingen().herinneringen(dag):
-        sleutel = f"dienst:{slug}:{herinnering.sleutel}"
-        if db.session.execute(select(Herinnering.id).where(Herinnering.sleutel == sleutel)
-                              ).scalar() is not None:
-            continue
-        try:
-            with db.session.begin_nested():  # another worker may be at it too
-                db.session.add(Herinnering(id=uuid.uuid4(), sleutel=sleutel))
-        except IntegrityError:
+        if not eenmalig(f"dienst:{slug}:{herinnering.sleutel}"):
             continue
         publiceer(type=herinnering.type, afnemer_id=herinnering.afnemer_id,
                   onderwerp=herinnering.onderwerp, tekst=herinnering.tekst,

@@ -22,15 +22,14 @@ from datetime import date, timedelta
 
 from flask import current_app
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from core import tijd
 from core.aansluitingen.models import Aansluiting
 from core.afnemers.models import Afnemer
 from core.db import db
-from core.koppelvlakken.models import Herinnering
 from core.kosten.berekening import als_kosten_aansluiting
 from core.meldingen.outbox import publiceer
+from core.meldingen.planner import eenmalig
 from core.plugins import diensten
 from core.prognoses.models import Prognose
 from core.types import Periode, Prognoseperiode, Prognoseplicht, Verbruik
@@ -287,18 +286,6 @@ def capaciteitswaarschuwing(prognose: Prognose) -> str | None:
 # --- reminders and deadlines ------------------------------------------------------------
 
 
-def _eenmalig(sleutel: str) -> bool:
-    if db.session.execute(select(Herinnering.id).where(Herinnering.sleutel == sleutel)
-                          ).scalar() is not None:
-        return False
-    try:
-        with db.session.begin_nested():  # another worker may be at it too
-            db.session.add(Herinnering(id=uuid.uuid4(), sleutel=sleutel))
-    except IntegrityError:
-        return False
-    return True
-
-
 def herinner(dag: date | None = None) -> int:
     """Write the prognosis reminders due on ``dag``; each goes out once. Returns how many."""
     dag = dag or tijd.vandaag()
@@ -311,7 +298,7 @@ def herinner(dag: date | None = None) -> int:
                 "uiterlijk": s.uiterlijk.isoformat(), "reden": s.plicht.reden,
                 "artikel": s.plicht.artikel}
         if s.status == Status.VERWACHT and (s.uiterlijk - dag).days <= HERINNERING_DAGEN:
-            if _eenmalig(f"prognose:{a.id}:{s.periode.id}:vooraf"):
+            if eenmalig(f"prognose:{a.id}:{s.periode.id}:vooraf"):
                 dagen = (s.uiterlijk - dag).days
                 publiceer(type="prognose.herinnering", afnemer_id=a.afnemer_id,
                           onderwerp=f"{a.dienst}: prognose {s.periode.id} uiterlijk "
@@ -321,7 +308,7 @@ def herinner(dag: date | None = None) -> int:
                           data={**data, "dagenTotUiterlijk": dagen})
                 aantal += 1
         elif s.status == Status.TE_LAAT:
-            if _eenmalig(f"prognose:{a.id}:{s.periode.id}:te-laat"):
+            if eenmalig(f"prognose:{a.id}:{s.periode.id}:te-laat"):
                 publiceer(type="prognose.te-laat", afnemer_id=a.afnemer_id,
                           onderwerp=f"{a.dienst}: prognose {s.periode.id} is te laat",
                           tekst=(f"De prognose voor {s.periode.naam} had er op "
