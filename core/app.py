@@ -16,9 +16,11 @@ from core.audit import listener as audit_listener
 from core.auth import middleware as auth
 from core.config import API_PREFIX, API_VERSION
 from core.db import db
+from core.plugins import EXTENSION as DIENSTEN
+from core.plugins import Diensten, build_plugin_manager
+from core.uitbreidingen.bijdragen import EXTENSION as UITBREIDINGEN
+from core.uitbreidingen.bijdragen import Uitbreidingen
 from core.verzoek import EigenContext
-from core.plugins import EXTENSION as DIENSTEN, Diensten, build_plugin_manager
-from core.uitbreidingen.bijdragen import EXTENSION as UITBREIDINGEN, Uitbreidingen
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -93,18 +95,42 @@ def create_app(
 
 
 def _register_blueprints(api: Api) -> None:
-    from core.aankondigingen.views import blp as aankondigingen, tenant as afnemer_aankondigingen
+    from core.aankondigingen.views import blp as aankondigingen
+    from core.aankondigingen.views import tenant as afnemer_aankondigingen
     from core.aansluitingen.views import blp as aansluitingen
-    from core.afnemers.views import blp as afnemers, item as afnemer
+    from core.afnemers.views import blp as afnemers
+    from core.afnemers.views import item as afnemer
+    from core.agenda.views import deadlines
+    from core.agenda.views import feed as agenda
+    from core.agenda.views import sleutel as agenda_sleutel
     from core.audit.views import blp as audit
     from core.auth.views import blp as api_tokens
     from core.contactpersonen.views import blp as contactpersonen
     from core.diensten.views import blp as diensten
-    from core.gebruikers.views import clients as machine_clients, leden as lidmaatschappen
+    from core.gebruikers.views import clients as machine_clients
+    from core.gebruikers.views import leden as lidmaatschappen
+    from core.koppelvlakken.views import blp as koppelvlakken
+    from core.koppelvlakken.views import gebruik as koppelvlakgebruik
     from core.kosten.runs import blp as kostenruns
     from core.kosten.views import facturen, kosten
     from core.meldingen.views import bezorgingen, gebeurtenissen, webhooks
-    from core.tarieven.views import blp as tarieven, btw as btw_tarieven
+    from core.prognoses.views import (
+        blp as prognoses,
+    )
+    from core.prognoses.views import (
+        formulieren as prognoseformulieren,
+    )
+    from core.prognoses.views import (
+        gedeeld as capaciteit,
+    )
+    from core.prognoses.views import (
+        logius as prognoseoverzicht,
+    )
+    from core.prognoses.views import (
+        plicht,
+    )
+    from core.tarieven.views import blp as tarieven
+    from core.tarieven.views import btw as btw_tarieven
     from core.verbruik.views import (
         afnemer_verbruik,
         verbruik,
@@ -112,14 +138,6 @@ def _register_blueprints(api: Api) -> None:
     )
     from core.voorwaarden.views import blp as voorwaarden
     from core.wijzigingsmeldingen.views import blp as wijzigingsmeldingen
-    from core.koppelvlakken.views import blp as koppelvlakken, gebruik as koppelvlakgebruik
-    from core.agenda.views import deadlines, feed as agenda, sleutel as agenda_sleutel
-    from core.prognoses.views import (
-        blp as prognoses,
-        formulieren as prognoseformulieren,
-        logius as prognoseoverzicht,
-        plicht,
-    )
 
     for blueprint in (diensten, afnemers, afnemer, contactpersonen, aansluitingen, api_tokens,
                       lidmaatschappen, machine_clients, webhooks, bezorgingen, gebeurtenissen,
@@ -127,7 +145,7 @@ def _register_blueprints(api: Api) -> None:
                       wijzigingsmeldingen, tarieven, btw_tarieven, verbruik, afnemer_verbruik,
                       voorcalculaties, kosten, facturen, kostenruns, koppelvlakken,
                       koppelvlakgebruik, deadlines, agenda_sleutel, agenda, prognoses, plicht,
-                      prognoseoverzicht, prognoseformulieren):
+                      prognoseoverzicht, prognoseformulieren, capaciteit):
         api.register_blueprint(blueprint)
 
 

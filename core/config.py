@@ -77,11 +77,6 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         "PLANNER_INTERVAL": 60.0,
         # Whether a worker plans those reminders at all; with many workers, one is enough.
         "WORKER_PLANNER": True,
-        # DigiD capacity (SNO 1 Geldigheid): warn Logius when the forecast peaks together
-        # pass this share of the shared 10,000 authentications a minute.
-        "DIGID_CAPACITEIT_WAARSCHUWING": 0.8,
-        # The shared limit itself: 10,000 authentications a minute (SNO 1 Geldigheid).
-        "DIGID_CAPACITEIT_PER_MINUUT": 10_000,
     }
     for key in list(config):
         value = os.environ.get(ENV_PREFIX + key)

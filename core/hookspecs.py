@@ -37,7 +37,6 @@ import marshmallow as ma
 import pluggy
 
 from core.koppelvlakken.typen import Koppelvlak
-
 from core.types import (
     Berekening,
     DienstInfo,
@@ -369,4 +368,24 @@ def dienst_herinneringen(dag: date) -> list[Any]:
     the event type it names (one of the plugin's own). Optional.
 
     :return: a list of :class:`~core.sdk.Herinnering`, possibly empty.
+    """
+
+
+@hookspec
+def dienst_capaciteit(instellingen: Mapping[str, Any]) -> Any:
+    """The capacity the dienst's afnemers share, watched through their prognoses: a
+    :class:`~core.sdk.Capaciteit`.
+
+    Called once at start-up with the dienst's parsed settings (so a warning share may be a
+    setting). Optional, and only for a dienst with a prognosis form
+    (``dienst_prognose_schema``): ``veld`` must be one of its whole-number fields and
+    ``omgeving`` one of the dienst's omgevingen.
+
+    Core then serves ``GET /diensten/{slug}/capaciteit`` to Logius (the sum of ``veld``
+    over the newest prognosis of each running aansluiting against ``limiet``, the
+    headroom and the biggest contributors), answers a prognosis that pushes the sum past
+    the warning share with a ``waarschuwing``, and sends Logius a ``prognose.capaciteit``
+    event.
+
+    :return: a :class:`~core.sdk.Capaciteit`, or ``None`` for none.
     """

@@ -122,7 +122,7 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
     ("get", "/afnemers/{afnemerId}/prognoses/{prognoseId}"): "prognoseLezen",
     ("get", "/afnemers/{afnemerId}/prognoseplicht"): "prognoseplichtOpvragen",
     ("get", "/prognoses/overzicht"): "prognoseoverzichtOpvragen",
-    ("get", "/prognoses/digid-capaciteit"): "digidCapaciteitLezen",
+    ("get", "/diensten/{slug}/capaciteit"): "dienstcapaciteitLezen",
     # Wijzigingsmeldingen
     ("get", "/afnemers/{afnemerId}/wijzigingsmeldingen"): "wijzigingsmeldingenOpvragen",
     ("post", "/afnemers/{afnemerId}/wijzigingsmeldingen"): "wijzigingMelden",

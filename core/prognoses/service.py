@@ -1,4 +1,5 @@
-"""The prognosis rules in core: periods, status, capacity, reminders and deadlines.
+"""The prognosis rules in core: periods, status, reminders and deadlines (a shared
+capacity is :mod:`core.prognoses.capaciteit`).
 
 Status of an aansluiting on a day (Europe/Amsterdam), for a dienst that asks prognoses:
 
@@ -20,7 +21,6 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from flask import current_app
 from sqlalchemy import func, select
 
 from core import tijd
@@ -39,9 +39,6 @@ from core.verbruik import service as verbruik_service
 HERINNERING_DAGEN = 14
 #: From how many days before a deadline a missing prognosis makes the status ``verwacht``.
 VENSTER_DAGEN = 60
-#: The DigiD plugin's slug and the form field that holds the forecast peak.
-DIGID = "digid"
-PIEK = "piekPerMinuut"
 
 
 class Status:
@@ -203,84 +200,6 @@ def standen(afnemer_id: uuid.UUID | None = None, dag: date | None = None) -> lis
         if gevonden is not None:
             uit.append(gevonden)
     return uit
-
-
-# --- DigiD capacity (SNO 3 Capaciteitsbeheer, SNO 1 Geldigheid) ---------------------------
-
-
-def capaciteit_limiet() -> int:
-    """The shared limit (SNO 1 Geldigheid); configuration, since core imports no plugin."""
-    return int(current_app.config["DIGID_CAPACITEIT_PER_MINUUT"])
-
-
-def pieken(zonder: uuid.UUID | None = None) -> list[tuple[Aansluiting, Afnemer, Prognose, int]]:
-    """Every running DigiD production aansluiting's newest forecast peak."""
-    uit = []
-    rows = db.session.execute(
-        select(Aansluiting, Afnemer).join(Afnemer, Afnemer.id == Aansluiting.afnemer_id)
-        .where(Aansluiting.dienst == DIGID, Aansluiting.omgeving == "productie",
-               Aansluiting.status != "beeindigd")).all()
-    prognoses = nieuwste(dienst=DIGID)
-    for aansluiting, afnemer in rows:
-        if aansluiting.id == zonder:
-            continue
-        per_periode = prognoses.get(aansluiting.id, {})
-        laatste = max(per_periode.values(), key=lambda p: p.ingediend_op, default=None)
-        if laatste is not None:
-            uit.append((aansluiting, afnemer, laatste, int(laatste.formulier.get(PIEK) or 0)))
-    return uit
-
-
-def capaciteit(top: int = 5) -> dict:
-    limiet = capaciteit_limiet()
-    drempel = float(current_app.config["DIGID_CAPACITEIT_WAARSCHUWING"])
-    rijen = pieken()
-    totaal = sum(piek for *_rest, piek in rijen)
-    bijdragers = sorted(rijen, key=lambda r: (-r[3], r[1].naam))[:top]
-    return {
-        "limiet_per_minuut": limiet,
-        "totaal_piek_per_minuut": totaal,
-        "ruimte_per_minuut": limiet - totaal,
-        "bezetting": round(totaal / limiet, 4),
-        "waarschuwingsdrempel": drempel,
-        "waarschuwing": totaal > drempel * limiet,
-        "artikel": "SNO 1 Geldigheid",
-        "grootste_bijdragers": [
-            {"afnemer_id": afnemer.id, "afnemer_naam": afnemer.naam,
-             "aansluiting_id": aansluiting.id, "periode": prognose.periode,
-             "piek_per_minuut": piek, "aandeel": round(piek / limiet, 4)}
-            for aansluiting, afnemer, prognose, piek in bijdragers],
-    }
-
-
-def capaciteitswaarschuwing(prognose: Prognose) -> str | None:
-    """After a new DigiD prognosis: warn Logius when it pushes the total past the share."""
-    if prognose.dienst != DIGID:
-        return None
-    limiet = capaciteit_limiet()
-    drempel = float(current_app.config["DIGID_CAPACITEIT_WAARSCHUWING"])
-    aansluiting = db.session.get(Aansluiting, prognose.aansluiting_id)
-    if aansluiting is None or aansluiting.omgeving != "productie":
-        return None
-    overige = sum(piek for *_rest, piek in pieken(zonder=prognose.aansluiting_id))
-    vorige = [p for p in versies(prognose.aansluiting_id, prognose.periode)
-              if p.id != prognose.id]
-    eerder = overige + (int(vorige[0].formulier.get(PIEK) or 0) if vorige else 0)
-    nu = overige + int(prognose.formulier.get(PIEK) or 0)
-    grens = drempel * limiet
-    if nu <= grens or eerder > grens:
-        return None
-    tekst = (f"Met deze prognose komt de som van de verwachte pieken op {nu} per minuut: "
-             f"meer dan {drempel:.0%} van de gedeelde {limiet} per minuut (SNO 1 Geldigheid).")
-    publiceer(type="prognose.capaciteit", afnemer_id=None,
-              onderwerp=f"DigiD-capaciteit: verwachte piek {nu} van {limiet} per minuut",
-              tekst=tekst,
-              data={"afnemerId": str(prognose.afnemer_id),
-                    "aansluitingId": str(prognose.aansluiting_id),
-                    "prognoseId": str(prognose.id), "totaalPiekPerMinuut": nu,
-                    "limietPerMinuut": limiet, "drempel": drempel,
-                    "artikel": "SNO 3 Capaciteitsbeheer"})
-    return tekst
 
 
 # --- reminders and deadlines ------------------------------------------------------------

@@ -1,11 +1,12 @@
-"""Prognoses per aansluiting and period (AV 2.5), their status, and DigiD capacity.
+"""Prognoses per aansluiting and period (AV 2.5), their status, and shared capacity.
 
 - ``/afnemers/{id}/prognoses``: submit (every submission is a new version), list the
   newest per aansluiting and period, and read one version with its history;
 - ``/afnemers/{id}/prognoseplicht``: per aansluiting whether a prognosis is due, why,
   by when, and the status (actueel, verwacht, te-laat, niet-verplicht);
-- ``/prognoses/overzicht`` and ``/prognoses/digid-capaciteit``: Logius' views over
-  every afnemer;
+- ``/prognoses/overzicht``: Logius' view over every afnemer;
+- ``/diensten/{slug}/capaciteit``: for a dienst that declares a shared capacity
+  (``dienst_capaciteit``), the sum of the forecasts against it, for Logius;
 - ``/diensten/{slug}/prognoseformulier``: what a dienst asks, for integrators: the
   periods that accept a prognosis and the form as a JSON Schema.
 """
@@ -22,7 +23,7 @@ from sqlalchemy import func, select
 from core.aansluitingen.models import Aansluiting
 from core.afnemers.models import Afnemer
 from core.api import Blueprint
-from core.api.pagination import PaginaArgs, paginate, paginate_list, pagina_schema
+from core.api.pagination import PaginaArgs, pagina_schema, paginate, paginate_list
 from core.api.responses import commit
 from core.api.schemas import Schema
 from core.auth.middleware import current_principal
@@ -30,10 +31,15 @@ from core.config import API_PREFIX
 from core.db import db
 from core.errors import Problem, flatten_messages, invalid
 from core.plugins import diensten
-from core.prognoses import service
+from core.prognoses import capaciteit, service
 from core.prognoses.models import Prognose
-from core.tenancy import TenantBlueprint, alleen_logius, huidige_afnemer, tenant_get_or_404, \
-    tenant_select
+from core.tenancy import (
+    TenantBlueprint,
+    alleen_logius,
+    huidige_afnemer,
+    tenant_get_or_404,
+    tenant_select,
+)
 from core.verbruik.views import zet_voorcalculatie
 
 blp = TenantBlueprint(
@@ -50,7 +56,12 @@ formulieren = Blueprint(
 )
 logius = Blueprint(
     "prognoseoverzicht", __name__, url_prefix=f"{API_PREFIX}/prognoses",
-    description="Voor Logius: de prognosestatus van alle afnemers en de DigiD-capaciteit",
+    description="Voor Logius: de prognosestatus van alle afnemers",
+)
+gedeeld = Blueprint(
+    "capaciteit", __name__, url_prefix=f"{API_PREFIX}/diensten",
+    description="Voor Logius: de capaciteit die de afnemers van een dienst delen, tegen hun "
+                "prognoses",
 )
 
 # DigiD's form, as the example of a prognosis form in the document.
@@ -164,26 +175,37 @@ class CapaciteitsbijdragerSchema(Schema):
     periode = ma.fields.String(metadata={
         "description": "De periode van de prognose",
         "example": "2027-04"})
-    piek_per_minuut = ma.fields.Integer(metadata={
-        "description": "Verwachte hoogste aantal authenticaties in één minuut",
+    waarde = ma.fields.Integer(metadata={
+        "description": "Wat deze aansluiting volgens haar nieuwste prognose gebruikt, in de "
+                       "eenheid van de capaciteit",
         "example": 300})
     aandeel = ma.fields.Float(metadata={
         "description": "Aandeel in de gedeelde capaciteit (0 tot 1)",
         "example": 0.03})
 
 
-class DigidCapaciteitSchema(Schema):
-    limiet_per_minuut = ma.fields.Integer(metadata={
-        "description": "De capaciteit van DigiD per minuut, gedeeld door alle afnemers",
+class CapaciteitSchema(Schema):
+    dienst = ma.fields.String(metadata={"example": "digid"})
+    omgeving = ma.fields.String(metadata={
+        "description": "De omgeving waarvan de aansluitingen meetellen",
+        "example": "productie"})
+    veld = ma.fields.String(metadata={
+        "description": "Het veld van het prognoseformulier dat wordt opgeteld",
+        "example": "piekPerMinuut"})
+    eenheid = ma.fields.String(metadata={
+        "description": "Waarin de limiet en de waarden zijn uitgedrukt",
+        "example": "authenticaties per minuut"})
+    limiet = ma.fields.Integer(metadata={
+        "description": "De capaciteit, gedeeld door alle afnemers",
         "example": 10000})
-    totaal_piek_per_minuut = ma.fields.Integer(metadata={
-        "description": "Som van de verwachte pieken uit de nieuwste prognoses",
+    totaal = ma.fields.Integer(metadata={
+        "description": "Som van de waarden uit de nieuwste prognoses",
         "example": 7400})
-    ruimte_per_minuut = ma.fields.Integer(metadata={"example": 2600,
-                                                    "description": "Limiet min de som van de "
-                                                    "verwachte pieken; negatief bij overschrijding"})
+    ruimte = ma.fields.Integer(metadata={
+        "description": "Limiet min de som; negatief bij overschrijding",
+        "example": 2600})
     bezetting = ma.fields.Float(metadata={
-        "description": "Totaal van de pieken gedeeld door de limiet",
+        "description": "De som gedeeld door de limiet",
         "example": 0.74})
     waarschuwingsdrempel = ma.fields.Float(metadata={
         "description": "Bezetting vanaf waar Logius gewaarschuwd wordt",
@@ -192,10 +214,16 @@ class DigidCapaciteitSchema(Schema):
         "description": "De bezetting is boven de drempel",
         "example": False})
     artikel = ma.fields.String(metadata={
-        "description": "Het artikel van de capaciteit",
-        "example": "SNO 3"})
+        "description": "Het artikel van de limiet",
+        "example": "SNO 1 Geldigheid"})
+    waarschuwing_artikel = ma.fields.String(metadata={
+        "description": "Het artikel dat het bewaken van de capaciteit regelt",
+        "example": "SNO 3 Capaciteitsbeheer"})
+    aansluitingen = ma.fields.Integer(metadata={
+        "description": "Hoeveel aansluitingen met een prognose meetellen",
+        "example": 42})
     grootste_bijdragers = ma.fields.List(ma.fields.Nested(CapaciteitsbijdragerSchema), metadata={
-        "description": "De aansluitingen met de hoogste verwachte pieken"})
+        "description": "De aansluitingen met de hoogste waarden"})
 
 
 class PrognoseperiodeSchema(Schema):
@@ -340,7 +368,7 @@ class Prognoses(MethodView):
             formulier=schema().dump(formulier), ingediend_door=principal.naam)
         db.session.add(prognose)
         db.session.flush()
-        waarschuwing = service.capaciteitswaarschuwing(prognose)
+        waarschuwing = capaciteit.waarschuwing(prognose)
         commit()
         return {**_als_dict(prognose, met_versies=True), "waarschuwing": waarschuwing}, 201, {
             "Location": url_for("prognoses.PrognoseView", _external=True,
@@ -379,16 +407,24 @@ class Overzicht(MethodView):
         return paginate_list(items, args)
 
 
-@logius.route("/digid-capaciteit")
+@gedeeld.route("/<string:slug>/capaciteit")
 class Capaciteit(MethodView):
-    @logius.response(200, DigidCapaciteitSchema)
-    @logius.problems(403)
+    @gedeeld.response(200, CapaciteitSchema)
+    @gedeeld.problems(403, 404)
     @alleen_logius
-    def get(self):
-        """De som van de verwachte DigiD-pieken tegen de gedeelde 10.000 per minuut
+    def get(self, slug: str):
+        """De gedeelde capaciteit van een dienst tegen de verwachtingen uit de prognoses
 
-        Telt de piek uit de nieuwste prognose van elke lopende productie-aansluiting op DigiD
-        (SNO 1 Geldigheid, SNO 3 Capaciteitsbeheer), met de ruimte die overblijft, de
-        grootste bijdragers en een waarschuwing boven de ingestelde drempel.
+        Voor een dienst die een gedeelde capaciteit opgeeft (bij DigiD de 10.000
+        authenticaties per minuut van SNO 1 Geldigheid): telt uit de nieuwste prognose van
+        elke lopende aansluiting in de omgeving het opgegeven formulierveld op, en geeft
+        de ruimte die overblijft, de grootste bijdragers en een waarschuwing boven de
+        drempel. Een dienst zonder gedeelde capaciteit geeft 404.
         """
-        return service.capaciteit()
+        if diensten().get(slug) is None:
+            raise Problem(404, f"Er is geen dienst {slug!r}.", code="niet-gevonden")
+        opgegeven = capaciteit.van(slug)
+        if opgegeven is None:
+            raise Problem(404, f"Dienst {slug!r} heeft geen gedeelde capaciteit.",
+                          code="niet-gevonden")
+        return capaciteit.overzicht(slug, opgegeven)

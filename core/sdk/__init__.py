@@ -32,7 +32,8 @@ What is here:
 - :class:`Schema`, the base class of a prognosis form (``dienst_prognose_schema``):
   a marshmallow schema with snake_case attributes and lowerCamelCase on the wire,
   unknown fields refused and JSON types taken strictly. Declare fields with
-  ``marshmallow.fields``.
+  ``marshmallow.fields``. :class:`Capaciteit` is a capacity the afnemers share, summed
+  from one whole-number field of that form (``dienst_capaciteit``).
 - The time rules: a period of calendar months keeps the day number and is clamped to
   the last day of the target month (:func:`plus_maanden`, :func:`plus_termijn`,
   :func:`min_termijn`); :func:`beschrijf` says a period as a reader does;
@@ -53,15 +54,6 @@ from __future__ import annotations
 from core.api.schemas import Schema
 from core.hookspecs import hookimpl
 from core.koppelvlakken.typen import Koppelvlak, Versie
-from core.uitbreidingen.typen import (
-    Gebeurtenistype,
-    Herinnering,
-    Instelling,
-    Migraties,
-    Ontvanger,
-    Termijnpost,
-    Waardesoort,
-)
 from core.tijd import AMSTERDAM, beschrijf, min_termijn, plus_maanden, plus_termijn
 from core.types import (
     SLUG,
@@ -88,6 +80,16 @@ from core.types import (
     Verplichting,
     VoorwaardenDocument,
     Wijzigingsregel,
+)
+from core.uitbreidingen.typen import (
+    Capaciteit,
+    Gebeurtenistype,
+    Herinnering,
+    Instelling,
+    Migraties,
+    Ontvanger,
+    Termijnpost,
+    Waardesoort,
 )
 
 __all__ = [  # noqa: RUF022 (grouped by hook family, not sorted)
@@ -124,6 +126,7 @@ __all__ = [  # noqa: RUF022 (grouped by hook family, not sorted)
     "Schema",
     "Prognoseperiode",
     "Prognoseplicht",
+    "Capaciteit",
     # the parts a plugin brings itself (dienst_api and dienst_migraties take their
     # helpers from core.sdk.api and core.sdk.db)
     "Migraties",

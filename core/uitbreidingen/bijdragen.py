@@ -18,11 +18,13 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
+import marshmallow as ma
 import pluggy
 
 from core.config import ENV_PREFIX
 from core.plugins import Diensten, PluginError
 from core.uitbreidingen.typen import (
+    Capaciteit,
     Gebeurtenistype,
     Herinnering,
     Instelling,
@@ -52,9 +54,11 @@ class Uitbreidingen:
         self._instellingen: dict[str, list[Instelling]] = {}
         self._waarden: dict[str, dict[str, Any]] = {}
         self._migraties: dict[str, Migraties] = {}
+        self._capaciteit: dict[str, Capaciteit] = {}
         self._laad_gebeurtenissen()
         self._laad_instellingen(config)
         self._laad_migraties()
+        self._laad_capaciteit(diensten)
 
     # --- calling ----------------------------------------------------------------------
 
@@ -192,6 +196,38 @@ class Uitbreidingen:
             return self._berichten("dienst_gezondheid", slug)
         except PluginError as exc:
             return [str(exc)]
+
+    # --- shared capacity ----------------------------------------------------------------
+
+    def _laad_capaciteit(self, diensten: Diensten) -> None:
+        for slug in sorted(self._slug.values()):
+            antwoord = self.roep("dienst_capaciteit", slug, instellingen=self.instellingen(slug))
+            if antwoord is None:
+                continue
+            fout = f"plugin {self.plugin(slug)!r}: dienst_capaciteit"
+            if not isinstance(antwoord, Capaciteit):
+                raise PluginError(f"{fout} gaf geen Capaciteit: {antwoord!r}")
+            schema = diensten.prognose_schema(slug)
+            if schema is None:
+                raise PluginError(f"{fout}: de dienst vraagt geen prognose "
+                                  "(dienst_prognose_schema), dus er is niets op te tellen")
+            velden = {(f.data_key or naam): f for naam, f in schema().fields.items()}
+            veld = velden.get(antwoord.veld)
+            if veld is None:
+                raise PluginError(f"{fout}: veld {antwoord.veld!r} staat niet in het "
+                                  f"prognoseformulier (dat kent {sorted(velden)})")
+            if not isinstance(veld, ma.fields.Integer):
+                raise PluginError(f"{fout}: veld {antwoord.veld!r} is geen geheel getal "
+                                  "(marshmallow.fields.Integer)")
+            info = diensten.get(slug)
+            if antwoord.omgeving not in {o.slug for o in info.omgevingen}:
+                raise PluginError(f"{fout}: omgeving {antwoord.omgeving!r} heeft de dienst "
+                                  "niet")
+            self._capaciteit[slug] = antwoord
+
+    def capaciteit(self, slug: str) -> Capaciteit | None:
+        """The capacity the dienst's afnemers share, or ``None``."""
+        return self._capaciteit.get(slug)
 
     # --- tables -----------------------------------------------------------------------
 

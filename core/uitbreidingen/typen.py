@@ -232,3 +232,49 @@ class Herinnering:
         if self.afnemer_id is not None and not isinstance(self.afnemer_id, uuid.UUID):
             raise ValueError(f"{wat}: afnemer_id is een UUID of None")
         object.__setattr__(self, "data", MappingProxyType(dict(self.data)))
+
+
+#: A field of a prognosis form as it appears on the wire: lowerCamelCase.
+VELDNAAM = re.compile(r"^[a-z][A-Za-z0-9]*$")
+
+
+@dataclass(frozen=True)
+class Capaciteit:
+    """A capacity the afnemers of a dienst share, watched through their prognoses
+    (``dienst_capaciteit``).
+
+    Core sums ``veld`` from the newest prognosis of every running aansluiting in
+    ``omgeving``, sets that against ``limiet``, and warns Logius when a new prognosis
+    pushes the sum past ``waarschuwing_procent`` of it.
+
+    :param veld: the form field (as on the wire) that holds each afnemer's share, a whole
+        number; it must be a field of the dienst's prognosis form.
+    :param limiet: what all afnemers together may use, in ``eenheid``.
+    :param eenheid: how ``veld`` and ``limiet`` are counted, e.g. ``authenticaties per
+        minuut``.
+    :param artikel: the article that sets the limit.
+    :param waarschuwing_artikel: the article that makes watching it a duty.
+    :param waarschuwing_procent: from which share of the limit (1 to 100) Logius is warned.
+    :param omgeving: the omgeving whose aansluitingen count.
+    """
+
+    veld: str
+    limiet: int
+    eenheid: str
+    artikel: str
+    waarschuwing_artikel: str
+    waarschuwing_procent: int = 80
+    omgeving: str = "productie"
+
+    def __post_init__(self) -> None:
+        wat = "capaciteit"
+        if not isinstance(self.veld, str) or not VELDNAAM.match(self.veld):
+            raise ValueError(f"{wat}: veld is een formulierveld in lowerCamelCase")
+        for naam in ("limiet", "waarschuwing_procent"):
+            waarde = getattr(self, naam)
+            if isinstance(waarde, bool) or not isinstance(waarde, int) or waarde < 1:
+                raise ValueError(f"{wat}: {naam} is een geheel getal van minstens 1")
+        if self.waarschuwing_procent > 100:
+            raise ValueError(f"{wat}: waarschuwing_procent is hooguit 100")
+        for naam in ("eenheid", "artikel", "waarschuwing_artikel", "omgeving"):
+            _tekst(getattr(self, naam), naam, wat)

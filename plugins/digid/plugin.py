@@ -1,15 +1,18 @@
 """DigiD's hook implementations; each hands over to the module of its hook family:
-:mod:`.dienst`, :mod:`.voorwaarden`, :mod:`.koppelvlakken`, :mod:`.kosten` and
-:mod:`.prognoses`."""
+:mod:`.dienst`, :mod:`.voorwaarden`, :mod:`.koppelvlakken`, :mod:`.kosten`,
+:mod:`.prognoses` and :mod:`.capaciteit`."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from core.sdk import (
     Berekening,
+    Capaciteit,
     DienstInfo,
+    Instelling,
     Koppelvlak,
     KostenAansluiting,
     Kostenregel,
@@ -23,7 +26,7 @@ from core.sdk import (
     hookimpl,
 )
 
-from . import dienst, koppelvlakken, kosten, prognoses, voorwaarden
+from . import capaciteit, dienst, koppelvlakken, kosten, prognoses, voorwaarden
 
 
 @hookimpl
@@ -66,3 +69,18 @@ def dienst_prognose_perioden(jaar: int) -> list[Prognoseperiode]:
 def dienst_prognose_plicht(aansluiting: KostenAansluiting, verbruik: Verbruik,
                            laatste: dict[str, Any] | None, dag: date) -> Prognoseplicht:
     return prognoses.plicht(aansluiting, verbruik, laatste)
+
+
+@hookimpl
+def dienst_instellingen() -> list[Instelling]:
+    return capaciteit.INSTELLINGEN
+
+
+@hookimpl
+def dienst_check_config(instellingen: Mapping[str, Any]) -> list[str]:
+    return capaciteit.check_config(instellingen)
+
+
+@hookimpl
+def dienst_capaciteit(instellingen: Mapping[str, Any]) -> Capaciteit:
+    return capaciteit.capaciteit(instellingen)

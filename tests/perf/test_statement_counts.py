@@ -124,7 +124,7 @@ GEVALLEN: dict[str, tuple] = {
     "/api/v1/kostenruns": (Kostenrun,),
     "/api/v1/kostenruns/<uuid:kostenrun_id>": (Kostenrun, KostenrunRegel),
     "/api/v1/kostenruns/<uuid:kostenrun_id>/regels": (KostenrunRegel,),
-    "/api/v1/prognoses/digid-capaciteit": (Aansluiting, Prognose),
+    "/api/v1/diensten/<string:slug>/capaciteit": (Aansluiting, Prognose),
     "/api/v1/prognoses/overzicht": (Aansluiting, Prognose, Afnemer),
 }
 

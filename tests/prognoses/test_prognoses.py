@@ -8,11 +8,15 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from core.auth import tokens
 from core.auth.principal import Rol
 from core.db import db
 from core.meldingen.models import Gebeurtenis
 from core.meldingen.planner import plan
+from core.plugins import PluginError
 from core.tijd import vandaag
+from core.uitbreidingen.bijdragen import uitbreidingen
+from tests.conftest import _empty_tables, make_app
 
 JAAR = vandaag().year
 DIGID_PERIODE = f"{JAAR + 1}-04"
@@ -145,15 +149,47 @@ def test_done_when_capacity_headroom(app, api, maak_afnemer, maak_aansluiting, t
         assert response.status_code == 201
         waarschuwingen.append(response.get_json().get("waarschuwing"))
     assert waarschuwingen[:2] == [None, None] and waarschuwingen[2]
-    view = api.get("/prognoses/digid-capaciteit").get_json()
-    assert view["limietPerMinuut"] == 10_000
-    assert view["totaalPiekPerMinuut"] == 9_500
-    assert view["ruimtePerMinuut"] == 500
+    view = api.get("/diensten/digid/capaciteit").get_json()
+    assert (view["veld"], view["omgeving"]) == ("piekPerMinuut", "productie")
+    assert view["limiet"] == 10_000 and view["artikel"] == "SNO 1 Geldigheid"
+    assert view["totaal"] == 9_500
+    assert view["ruimte"] == 500 and view["aansluitingen"] == 3
     assert view["waarschuwing"] is True and view["waarschuwingsdrempel"] == 0.8
-    assert [b["piekPerMinuut"] for b in view["grootsteBijdragers"]] == [4_000, 3_500, 2_000]
-    assert [e["totaalPiekPerMinuut"] for e in _events(app, "prognose.capaciteit")] == [9_500]
+    assert [b["waarde"] for b in view["grootsteBijdragers"]] == [4_000, 3_500, 2_000]
+    [event] = _events(app, "prognose.capaciteit")
+    assert (event["dienst"], event["totaal"], event["limiet"]) == ("digid", 9_500, 10_000)
+    assert event["artikel"] == "SNO 3 Capaciteitsbeheer"
     als_afnemer = api.as_(token_voor(afnemer["id"], Rol.AFNEMER_BEHEERDER))
-    assert als_afnemer.get("/prognoses/digid-capaciteit").status_code == 403
+    weigering = als_afnemer.get("/diensten/digid/capaciteit")
+    assert weigering.status_code == 403
+    assert weigering.content_type == "application/problem+json"
+
+
+def test_a_dienst_without_a_shared_capacity_has_no_capacity_view(api):
+    """Only a dienst that declares one (dienst_capaciteit) has a capacity view; DigiD's is
+    SNO 1 Geldigheid, MijnOverheid declares none."""
+    for pad, code in (("/diensten/mijnoverheid/capaciteit", 404),
+                      ("/diensten/bestaat-niet/capaciteit", 404)):
+        response = api.get(pad)
+        assert response.status_code == code
+        assert response.content_type == "application/problem+json"
+
+
+def test_the_warning_share_is_a_setting_of_the_digid_plugin(database_urls):
+    """SNO 1 Geldigheid sets the 10,000 a minute; from which share Logius hears of it is
+    DigiD's setting capaciteit_waarschuwing, in percent, checked at start-up."""
+    app = make_app(database_urls["sqlite"], DIENST_DIGID_CAPACITEIT_WAARSCHUWING="50")
+    with app.app_context():
+        capaciteit = uitbreidingen().capaciteit("digid")
+        assert (capaciteit.limiet, capaciteit.waarschuwing_procent) == (10_000, 50)
+        token = tokens.issue(naam="t", rol=Rol.LOGIUS_BEHEERDER, afnemer_id=None, door="t")
+        db.session.commit()
+    view = app.test_client().get("/api/v1/diensten/digid/capaciteit",
+                                 headers={"Authorization": f"Bearer {token.token}"})
+    assert view.get_json()["waarschuwingsdrempel"] == 0.5
+    _empty_tables(app)
+    with pytest.raises(PluginError, match=r"plugin 'digid'.*capaciteit_waarschuwing.*150"):
+        make_app(database_urls["sqlite"], DIENST_DIGID_CAPACITEIT_WAARSCHUWING="150")
 
 
 def test_a_digipoort_prognosis_sets_the_voorcalculatie(api, maak_afnemer, maak_aansluiting):
