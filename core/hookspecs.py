@@ -112,9 +112,9 @@ def dienst_tarieven(jaar: int) -> Tariefschema | None:
         @hookimpl
         def dienst_tarieven(jaar):
             return Tariefschema(
-                metrieken=(Metriek("berichten", "Berichten", "bericht", "XY 4.1"),),
+                metrieken=(Metriek("brieven", "Brieven", "brief", "XY 4.1"),),
                 tarieven=(Tariefcode("bericht", "Verzonden bericht", "per bericht",
-                                     "XY 4.1", inclusief_btw=False, metriek="berichten"),),
+                                     "XY 4.1", inclusief_btw=False, metriek="brieven"),),
             )
     """
 
@@ -166,7 +166,7 @@ def dienst_koppelvlakken() -> list[Koppelvlak]:
 
         @hookimpl
         def dienst_koppelvlakken():
-            return [Koppelvlak("berichten", "Berichten-koppelvlak", "XY 3.5",
+            return [Koppelvlak("brieven", "Brieven-koppelvlak", "XY 3.5",
                                versies=(Versie("1.0", date(2024, 1, 1)),))]
     """
 

@@ -148,7 +148,7 @@ class Kenmerk:
 class DienstInfo:
     """Identity of one dienst, returned by ``dienst_info``.
 
-    :param slug: lower-case identifier used in URLs, e.g. ``digid``.
+    :param slug: lower-case identifier used in URLs, e.g. ``eherkenning``.
     :param omgevingen: the environments an aansluiting can be on (at least one).
     :param onderdelen: the parts an aansluiting can choose; empty if none.
     :param onderdelen_verplicht: an aansluiting must choose at least one onderdeel.
@@ -245,7 +245,7 @@ class Wijzigingsregel:
 class VoorwaardenDocument:
     """A versioned terms document that applies to a dienst.
 
-    :param id: slug, unique across all plugins (e.g. ``digid-sno``).
+    :param id: slug, unique across all plugins (e.g. ``eherkenning-voorwaarden``).
     :param dienst: the slug of the dienst it belongs to; ``None`` only for core's
         Algemene Voorwaarden, which apply to every dienst.
     :param ingangsdatum: the date this version took effect, if the source gives one.
@@ -300,7 +300,7 @@ class Berekening(StrEnum):
 class Metriek:
     """Something a dienst counts per aansluiting per day or month (verbruik).
 
-    :param code: slug used in the API and the CSV upload, e.g. ``berichten``.
+    :param code: slug used in the API and the CSV upload, e.g. ``brieven``.
     :param eenheid: what one unit is, singular: ``bericht``.
     :param voorcalculatie: the afnemer gives a yearly forecast of it that is invoiced in
         advance (DP tabel 1); core then offers a voorcalculatie per aansluiting per year.

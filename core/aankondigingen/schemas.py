@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
+from core import voorbeelden
 from core.aankondigingen import regels
 from core.aankondigingen.soorten import Besluit, Status, Type
 from core.api import fields
@@ -29,7 +30,7 @@ class AankondigingSchema(Schema):
         "description": "Het artikel waarop de aankondiging rust", "example": "AV 13.1"})
     dienst = ma.fields.String(allow_none=True, metadata={
         "description": "Slug van de dienst. Bij een voorwaardenwijziging volgt hij uit het "
-        "document (leeg voor de Algemene Voorwaarden).", "example": "digid"})
+        "document (leeg voor de Algemene Voorwaarden).", "example": voorbeelden.DIENST})
     document = ma.fields.String(allow_none=True, metadata={
         "description": "voorwaardenwijziging: id van het voorwaardendocument",
         "example": "algemene-voorwaarden"})

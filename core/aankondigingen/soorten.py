@@ -6,8 +6,8 @@
 - ``dienstwijziging`` and ``uitfasering``: Logius changes a dienst or phases out a
   version, as early as it can (AV 14.1); rejecting opens consultation (AV 14.2);
 - ``onderhoud``: planned maintenance is announced beforehand (AV 6.1);
-- ``koppelvlakwijziging``: an interface specification changes; for MijnOverheid only
-  after consulting the Afnemersoverleg (MO 3.5);
+- ``koppelvlakwijziging``: an interface specification changes; where the dienst's terms
+  say so only after consulting the Afnemersoverleg (MO 3.5);
 - ``opschorting``: delivery suspended for a security incident, without notice (AV 5.4);
 - ``storing``: an outage, handled without notice (AV 7).
 """

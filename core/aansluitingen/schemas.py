@@ -3,6 +3,7 @@ from __future__ import annotations
 import marshmallow as ma
 from flask import g
 
+from core import voorbeelden
 from core.aansluitingen.lifecycle import Grondslag, Status
 from core.api import fields
 from core.api.schemas import Schema
@@ -13,7 +14,7 @@ from core.tijd import vandaag
 class AansluitingSchema(Schema):
     id = ma.fields.UUID(dump_only=True)
     dienst = ma.fields.String(
-        required=True, metadata={"description": "Slug van de dienst", "example": "digid"}
+        required=True, metadata={"description": "Slug van de dienst", "example": voorbeelden.DIENST}
     )
     omgeving = ma.fields.String(
         required=True,

@@ -16,7 +16,7 @@ class Afnemer(UuidPk, Tijdstempels, Versie, Base):
     # Organisatie-identificatienummer: exactly 20 digits, unique (Logius' OIN register).
     oin: Mapped[str] = mapped_column(String(20), unique=True)
     type: Mapped[str] = mapped_column(String(40))
-    # KvK-nummer, 8 digits, optional (VWO Bijlage 1 tabel 3 uses it for subverwerkers).
+    # KvK-nummer, 8 digits, optional (the processing agreement, Bijlage 1 tabel 3, uses it for subverwerkers).
     kvk_nummer: Mapped[str | None] = mapped_column(String(8))
 
     @property

@@ -17,6 +17,7 @@ from flask.views import MethodView
 from icalendar import Alarm, Calendar, Event
 from sqlalchemy import select
 
+from core import voorbeelden
 from core.agenda import service
 from core.agenda.models import AgendaSleutel
 from core.api import Blueprint
@@ -54,7 +55,7 @@ class DeadlineSchema(Schema):
         "example": "prognose"})
     titel = ma.fields.String(metadata={
         "description": "Korte titel",
-        "example": "Prognose DigiD inleveren"})
+        "example": voorbeelden.DEADLINE})
     omschrijving = ma.fields.String(metadata={
         "description": "Wat er op die dag moet zijn gebeurd",
         "example": "Lever de prognose voor april 2027 in (AV 2.5)."})
@@ -155,7 +156,7 @@ class Sleutel(MethodView):
 ICAL_VOORBEELD = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Logius//Afnemersportaal//NL\r\n"
     "BEGIN:VEVENT\r\nUID:prognose-2027@afnemersportaal\r\nDTSTART;VALUE=DATE:20261001\r\n"
-    "SUMMARY:Prognose DigiD 2027 inleveren\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    f"SUMMARY:{voorbeelden.ICAL_SAMENVATTING}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
 
 
 @feed.route("/<waarde>")

@@ -23,6 +23,8 @@ from typing import Any
 
 import marshmallow as ma
 
+from core import voorbeelden
+
 UUID = "6f1c2b7e-3d4a-4b8e-9c21-7a5e0d9f4b31"
 TIJDSTIP = "2026-03-01T09:30:00+00:00"
 DATUM = "2026-03-01"
@@ -41,7 +43,7 @@ VELDEN: dict[str, tuple[str, Any]] = {
     "aankondiging_id": ("Id van de aankondiging", UUID),
     "gebeurtenis_id": ("Id van de gebeurtenis", UUID),
     "webhook_id": ("Id van het webhook-endpoint", UUID),
-    "dienst": ("Slug van de dienst", "digid"),
+    "dienst": ("Slug van de dienst", voorbeelden.DIENST),
     "jaar": ("Kalenderjaar", 2027),
     "valuta": ("Valuta van alle bedragen (ISO 4217)", "EUR"),
     "btw_percentage": ("Het btw-tarief van het jaar als percentage", "21.00"),
@@ -66,7 +68,7 @@ PARAMETERS: dict[str, str] = {
     "tokenId": "Id van het API-token",
     "webhookId": "Id van het webhook-endpoint",
     "wijzigingsmeldingId": "Id van de wijzigingsmelding",
-    "slug": "Slug van de dienst, bijvoorbeeld digid",
+    "slug": f"Slug van de dienst, bijvoorbeeld {voorbeelden.DIENST}",
     "omgeving": "Omgeving van de dienst, bijvoorbeeld productie of pre-productie",
     "jaar": "Kalenderjaar, bijvoorbeeld 2027",
     "code": "Code van het tarief in het tariefschema van de dienst",

@@ -42,8 +42,7 @@ from core.config import API_PREFIX, API_VERSION
 from core.errors import CODES, EXTENSIES, TITLES, TYPE_PREFIX
 
 DESCRIPTION = """\
-Selfservice-API voor afnemers van Logius-diensten (DigiD, MijnOverheid, Digipoort,
-Standaard Verwerkersovereenkomst). Afnemers beheren hier hun aansluitingen en
+Selfservice-API voor afnemers van Logius-diensten ({diensten}). Afnemers beheren hier hun aansluitingen en
 contactpersonen; Logius-beheerders beheren afnemers.
 
 Authenticatie: `Authorization: Bearer <token>`, met een API-token van de afnemer of een
@@ -448,16 +447,22 @@ def build_document(raw: dict[str, Any], public_url: str, *,
     :param issuer: the OpenID Provider whose ``/token`` issues client-credentials tokens;
         by default the app's ``OIDC_ISSUER``.
     """
-    if issuer is None:
-        from flask import current_app, has_app_context
+    from flask import current_app, has_app_context
 
+    if issuer is None:
         issuer = current_app.config.get("OIDC_ISSUER") if has_app_context() else None
+    # The diensten the document speaks of are the installed ones.
+    namen = "de geïnstalleerde diensten"
+    if has_app_context():
+        from core.plugins import diensten
+
+        namen = ", ".join(info.naam for info in diensten().alle()) or namen
     doc = copy.deepcopy(raw)
     doc["openapi"] = "3.0.3"
     doc["info"] = {
         "title": "Afnemersportaal API",
         "version": API_VERSION,
-        "description": DESCRIPTION,
+        "description": DESCRIPTION.replace("{diensten}", namen),
         "contact": {
             "name": "Servicecentrum Logius",
             "email": "servicecentrum@logius.nl",

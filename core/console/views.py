@@ -17,6 +17,7 @@ from core.db import db
 from core.errors import Problem
 from core.gebruikers import service
 from core.gebruikers.models import Gebruiker, Lidmaatschap, LidmaatschapStatus
+from core.plugins import diensten
 
 bp = Blueprint("console", __name__, url_prefix="/console", template_folder="templates")
 bp.before_request(check_csrf)
@@ -46,7 +47,7 @@ def _login_required() -> tuple[Gebruiker, Principal]:
 @bp.get("/")
 def index():
     if g.gebruiker is None:
-        return render_template("console/welkom.html")
+        return render_template("console/welkom.html", diensten=diensten().alle())
     principal: Principal = g.principal
     if principal.is_logius_beheerder:
         afnemers = db.session.scalars(select(Afnemer).order_by(Afnemer.naam)).all()

@@ -1,4 +1,4 @@
-"""Contactpersonen of an afnemer (AV 2.4; reachability per VWO Bijlage 1 tabel 2)."""
+"""Contactpersonen of an afnemer (AV 2.4; reachability per the processing agreement, Bijlage 1 tabel 2)."""
 
 from __future__ import annotations
 

@@ -12,13 +12,13 @@ class ContactRol(StrEnum):
     ALGEMEEN = "algemeen"  # AV 2.4: the contactpersoon every party appoints
     TECHNISCH = "technisch"
     FINANCIEEL = "financieel"
-    PRIVACY = "privacy"  # VWO Bijlage 1 tabel 2: the controller's privacy contact
+    PRIVACY = "privacy"  # processing agreement Bijlage 1 tabel 2: the controller's privacy contact
     SECURITY = "security"
 
 
 class Bereikbaarheid(StrEnum):
     KANTOORUREN = "kantooruren"
-    ALTIJD = "24x7"  # VWO Bijlage 1 tabel 2: reachable outside office hours too
+    ALTIJD = "24x7"  # processing agreement Bijlage 1 tabel 2: reachable outside office hours too
 
 
 class ContactpersoonSchema(Schema):
@@ -39,7 +39,7 @@ class ContactpersoonSchema(Schema):
     bereikbaarheid = fields.keuze(
         [b.value for b in Bereikbaarheid],
         load_default=Bereikbaarheid.KANTOORUREN.value,
-        metadata={"description": "kantooruren, of 24x7 (VWO Bijlage 1 tabel 2)"},
+        metadata={"description": "kantooruren, of 24x7 (verwerkersovereenkomst Bijlage 1 tabel 2)"},
     )
     aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
     gewijzigd_op = ma.fields.AwareDateTime(dump_only=True)

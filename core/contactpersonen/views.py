@@ -1,4 +1,4 @@
-"""``/afnemers/{afnemerId}/contactpersonen`` (AV 2.4, VWO Bijlage 1 tabel 2)."""
+"""``/afnemers/{afnemerId}/contactpersonen`` (AV 2.4; verwerkersovereenkomst Bijlage 1 tabel 2)."""
 
 from __future__ import annotations
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
+from core import voorbeelden
 from core.api.fields import tekst
 from core.api.schemas import Schema
 
@@ -91,15 +92,15 @@ class VoorwaardenSchema(Schema):
 
 class DienstSchema(Schema):
     slug = ma.fields.String(metadata={"description": "Id van de dienst in de API",
-                                      "example": "digid"})
+                                      "example": voorbeelden.DIENST})
     naam = ma.fields.String(metadata={"description": "Naam van de dienst",
-                                      "example": "DigiD"})
+                                      "example": voorbeelden.DIENST_NAAM})
     omschrijving = ma.fields.String(metadata={
         "description": "Wat de dienst doet",
-        "example": "Inloggen bij de overheid met DigiD."})
+        "example": voorbeelden.DIENST_OMSCHRIJVING})
     bron = ma.fields.String(metadata={
         "description": "Waar de dienst beschreven staat",
-        "example": "https://www.logius.nl/domeinen/toegang/digid"})
+        "example": voorbeelden.DIENST_URL})
     omgevingen = ma.fields.List(ma.fields.Nested(KeuzeSchema), metadata={
         "description": "De omgevingen waarop kan worden aangesloten"})
     onderdelen = ma.fields.List(ma.fields.Nested(KeuzeSchema), metadata={
@@ -135,7 +136,7 @@ class SchakelingSchema(Schema):
 
 class OmgevingStatusSchema(Schema):
     dienst = ma.fields.String(dump_only=True, metadata={
-        "description": "Slug van de dienst", "example": "digid"})
+        "description": "Slug van de dienst", "example": voorbeelden.DIENST})
     omgeving = ma.fields.String(dump_only=True, metadata={
         "description": "Slug van de omgeving", "example": "productie"})
     ingeschakeld = ma.fields.Boolean(dump_only=True, metadata={
@@ -192,9 +193,9 @@ class TabellenStatusSchema(Schema):
 
 class DienstStatusSchema(Schema):
     dienst = ma.fields.String(dump_only=True, metadata={
-        "description": "Slug van de dienst", "example": "digid"})
+        "description": "Slug van de dienst", "example": voorbeelden.DIENST})
     plugin = ma.fields.String(dump_only=True, metadata={
-        "description": "Naam van het entry point van de plugin", "example": "digid"})
+        "description": "Naam van het entry point van de plugin", "example": voorbeelden.DIENST})
     geconfigureerd = ma.fields.Boolean(dump_only=True, metadata={
         "description": "Of de instellingen samen kloppen (dienst_check_config)"})
     configuratiefouten = ma.fields.List(ma.fields.String(), dump_only=True, metadata={

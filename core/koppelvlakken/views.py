@@ -20,6 +20,7 @@ from flask import url_for
 from flask.views import MethodView
 from sqlalchemy import select
 
+from core import voorbeelden
 from core import tijd
 from core.aansluitingen.models import Aansluiting
 from core.api import Blueprint, fields
@@ -111,7 +112,7 @@ class ControleArgs(Schema):
 class ControleSchema(Schema):
     dienst = ma.fields.String(metadata={
         "description": "Slug van de dienst",
-        "example": "mijnoverheid"})
+        "example": voorbeelden.DIENST_MET_KOPPELVLAKKEN})
     koppelvlak = ma.fields.String(metadata={
         "description": "Id van het koppelvlak",
         "example": "berichtenbox"})

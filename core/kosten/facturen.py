@@ -3,7 +3,7 @@
 - **voorschot**: what is invoiced in advance for the year, from the voorcalculatie;
 - **verrekening**, in the first quarter of the next year: every cost line of the year on
   actual use (where the plugin charges at least the voorcalculatie), minus the advance.
-  For Digipoort berichtenverkeer that is max(voorcalculatie, actual) x tariff - advance.
+  For such a line that is max(voorcalculatie, actual) x tariff - advance.
 
 Both are *voorlopig* until their moment has passed: the advance until the year starts
 (the voorcalculatie may still change), the settlement until the year has ended.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
+from core import voorbeelden
 from core.api import fields
 from core.api.converters import JAAR_MAX, JAAR_MIN
 from core.api.schemas import Schema
@@ -27,7 +28,7 @@ class BedragenSchema(Schema):
 
 
 class KostenregelSchema(Schema):
-    dienst = ma.fields.String(metadata={"example": "digipoort"})
+    dienst = ma.fields.String(metadata={"example": voorbeelden.DIENST_MET_KOSTEN})
     aansluiting_id = ma.fields.UUID(
         allow_none=True,
         metadata={"description": "null bij een schatting voor een dienst waarop de afnemer "
@@ -38,7 +39,7 @@ class KostenregelSchema(Schema):
                                       "volgens zijn artikel kosteloos is"})
     metriek = ma.fields.String(allow_none=True, metadata={
         "description": "De metriek van het verbruik; null bij een vast bedrag",
-        "example": "berichten"})
+        "example": voorbeelden.METRIEK})
     omschrijving = ma.fields.String(metadata={"description": "Wat de regel in rekening brengt",
                                               "example": "Exploitatie berichtenverkeer"})
     artikel = ma.fields.String(metadata={"description": "Het artikel van het tarief",
@@ -90,7 +91,7 @@ class GebruikteVolumeSchema(Schema):
     dienst = ma.fields.String()
     metriek = ma.fields.String(metadata={
         "description": "De metriek",
-        "example": "berichten"})
+        "example": voorbeelden.METRIEK})
     aantal = ma.fields.Integer(metadata={
         "description": "Het verwachte aantal van het jaar",
         "example": 12000})
@@ -115,10 +116,10 @@ class KostenArgs(Schema):
 class SchattingVolumeSchema(Schema):
     dienst = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=40),
                               metadata={"description": "Slug van de dienst",
-                                        "example": "digipoort"})
+                                        "example": voorbeelden.DIENST_MET_KOSTEN})
     metriek = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=60),
                                metadata={"description": "Een metriek van de dienst",
-                                         "example": "berichten"})
+                                         "example": voorbeelden.METRIEK})
     aantal = ma.fields.Integer(required=True, validate=AANTAL["validate"], metadata={
         **AANTAL["metadata"],
         "description": "Het verwachte aantal van het hele jaar",
@@ -140,7 +141,7 @@ class FactuurSchema(Schema):
                                        "enum": ["voorschot", "verrekening"]})
     omschrijving = ma.fields.String(metadata={
         "description": "Waarover de factuur gaat",
-        "example": "Voorschot Digipoort 2027"})
+        "example": voorbeelden.VOORSCHOT})
     factuurperiode_van = ma.fields.Date(
         metadata={"description": "Vanaf wanneer gefactureerd wordt"})
     factuurperiode_tot = ma.fields.Date(

@@ -13,6 +13,7 @@ from datetime import date
 from flask import Response, request
 from flask.views import MethodView
 
+from core import voorbeelden
 from core.api.converters import JAAR_MAX, JAAR_MIN
 from core.errors import Problem
 from core.kosten import facturen as facturen_service
@@ -39,9 +40,7 @@ facturen = TenantBlueprint(
 )
 
 CSV = "text/csv"
-CSV_VOORBEELD = ",".join(KOLOMMEN) + "\r\n" + (
-    "digipoort,3f0c2a4e-8b1d-4c6e-9a7f-2d5b8e1c4a90,berichtenverkeer,Exploitatie "
-    "berichtenverkeer,DP tabel 1,12000,per bericht,0.59,true,5851.24,1228.76,7080.00\r\n")
+CSV_VOORBEELD = ",".join(KOLOMMEN) + "\r\n" + voorbeelden.KOSTENREGEL_CSV
 
 
 def _periode(args: dict) -> Periode:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core import voorbeelden
 from core.meldingen.typen import SOORTEN, afnemer_typen
 
 UITLEG = """\
@@ -38,8 +39,8 @@ VOORBEELD = {
     "timestamp": "2026-11-02T09:30:00+00:00",
     "data": {
         "id": "0b6c8f0e-4a53-4c1e-9d8b-2f7e6a1c3d45",
-        "onderwerp": "Gepland onderhoud DigiD op 14 november",
-        "tekst": "Op 14 november van 06:00 tot 07:00 is DigiD niet beschikbaar.",
+        "onderwerp": voorbeelden.ONDERHOUD_ONDERWERP,
+        "tekst": voorbeelden.ONDERHOUD_TEKST,
         "artikel": "AV 6.1",
     },
 }

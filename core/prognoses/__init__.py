@@ -1,1 +1,1 @@
-"""Prognoses of afnemers per aansluiting and period (AV 2.5), and DigiD capacity."""
+"""Prognoses of afnemers per aansluiting and period (AV 2.5), and the capacity the afnemers of a dienst share."""

@@ -20,6 +20,7 @@ from flask import url_for
 from flask.views import MethodView
 from sqlalchemy import func, select
 
+from core import voorbeelden
 from core.aansluitingen.models import Aansluiting
 from core.afnemers.models import Afnemer
 from core.api import Blueprint
@@ -64,8 +65,8 @@ gedeeld = Blueprint(
                 "prognoses",
 )
 
-# DigiD's form, as the example of a prognosis form in the document.
-FORMULIER_VOORBEELD = {"authenticatiesPerMaand": [12000] * 12, "piekPerMinuut": 300}
+# A built-in dienst's form, as the example of a prognosis form in the document.
+FORMULIER_VOORBEELD = voorbeelden.PROGNOSEFORMULIER
 
 
 class PrognoseversieSchema(Schema):
@@ -95,10 +96,7 @@ class PrognoseSchema(Schema):
         "description": "Uiterlijke inleverdatum van de periode"})
     formulier = ma.fields.Dict(required=True, metadata={"example": FORMULIER_VOORBEELD,
         "description": "Het prognoseformulier van de dienst, zoals "
-                       "GET /diensten/{slug}/prognoseformulier het als JSON Schema geeft; "
-                       "DigiD: authenticatiesPerMaand (12 getallen) en piekPerMinuut; "
-                       "MijnOverheid: berichtenPerMaand (12 getallen); Digipoort: berichten "
-                       "(de voorcalculatie van het jaar)"})
+                       "GET /diensten/{slug}/prognoseformulier het als JSON Schema geeft"})
     nummer = ma.fields.Integer(dump_only=True, metadata={
         "description": "Versienummer; 1 voor de eerste versie",
         "example": 1})
@@ -110,14 +108,11 @@ class PrognoseSchema(Schema):
     ingediend_door = ma.fields.String(dump_only=True, metadata={
         "description": "Naam van wie inleverde",
         "example": "Fatima el Amrani"})
-    waarschuwing = ma.fields.String(dump_only=True, allow_none=True, metadata={"example": "De "
-                                                                               "verwachte "
-                                                                               "pieken komen "
-                                                                               "samen boven 80 "
-                                                                               "% van de "
-                                                                               "capaciteit.",
-        "description": "Bij DigiD: deze prognose brengt de som van de pieken boven de "
-                       "waarschuwingsdrempel van de gedeelde capaciteit"})
+    waarschuwing = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "example": "Met deze prognose komt de som op 8200: meer dan 80% van de gedeelde 10000.",
+        "description": "Bij een dienst met een gedeelde capaciteit "
+                       "(GET /diensten/{slug}/capaciteit): deze prognose brengt de som boven "
+                       "de waarschuwingsdrempel"})
 
 
 class PrognoseDetailSchema(PrognoseSchema):
@@ -143,7 +138,7 @@ class PrognoseplichtSchema(Schema):
         "description": "Er moet een prognose worden ingeleverd"})
     reden = ma.fields.String(metadata={
         "description": "Waarom wel of niet",
-        "example": "DigiD vraagt twee keer per jaar een prognose (AV 2.5)."})
+        "example": voorbeelden.PROGNOSEPLICHT})
     artikel = ma.fields.String(metadata={
         "description": "Het artikel van de prognoseplicht",
         "example": "AV 2.5"})
@@ -185,13 +180,13 @@ class CapaciteitsbijdragerSchema(Schema):
 
 
 class CapaciteitSchema(Schema):
-    dienst = ma.fields.String(metadata={"example": "digid"})
+    dienst = ma.fields.String(metadata={"example": voorbeelden.DIENST})
     omgeving = ma.fields.String(metadata={
         "description": "De omgeving waarvan de aansluitingen meetellen",
         "example": "productie"})
     veld = ma.fields.String(metadata={
         "description": "Het veld van het prognoseformulier dat wordt opgeteld",
-        "example": "piekPerMinuut"})
+        "example": voorbeelden.CAPACITEITSVELD})
     eenheid = ma.fields.String(metadata={
         "description": "Waarin de limiet en de waarden zijn uitgedrukt",
         "example": "authenticaties per minuut"})
@@ -245,7 +240,8 @@ class PrognoseformulierSchema(Schema):
     perioden = ma.fields.List(ma.fields.Nested(PrognoseperiodeSchema), metadata={
         "description": "De perioden waarvoor nu een prognose kan worden ingeleverd"})
     schema = ma.fields.Dict(metadata={
-        "example": {"type": "object", "properties": {"piekPerMinuut": {"type": "integer"}}},
+        "example": {"type": "object",
+                    "properties": {voorbeelden.CAPACITEITSVELD: {"type": "integer"}}},
         "description": "Het formulier als JSON Schema: de vorm van `formulier` bij inleveren"})
 
 
@@ -333,9 +329,10 @@ class Prognoses(MethodView):
         """Een prognose inleveren (een nieuwe versie voor die aansluiting en periode)
 
         Het formulier hangt af van de dienst; fouten erin komen per veld terug onder
-        ``formulier.``. Bij Digipoort legt de prognose ook de voorcalculatie van het jaar
-        vast (DP tabel 1), met dezelfde regels als de voorcalculatie zelf. Bij DigiD krijgt
-        Logius bericht als de som van de verwachte pieken de waarschuwingsdrempel passeert.
+        ``formulier.``. Bij een dienst die vooraf factureert legt de prognose ook de
+        voorcalculatie van het jaar vast, met dezelfde regels als de voorcalculatie zelf. Bij
+        een dienst met een gedeelde capaciteit krijgt Logius bericht als de som van de
+        prognoses de waarschuwingsdrempel passeert.
         """
         aansluiting = db.session.get(Aansluiting, data["aansluiting_id"])
         if aansluiting is None or aansluiting.afnemer_id != huidige_afnemer().id:
@@ -415,8 +412,8 @@ class Capaciteit(MethodView):
     def get(self, slug: str):
         """De gedeelde capaciteit van een dienst tegen de verwachtingen uit de prognoses
 
-        Voor een dienst die een gedeelde capaciteit opgeeft (bij DigiD de 10.000
-        authenticaties per minuut van SNO 1 Geldigheid): telt uit de nieuwste prognose van
+        Voor een dienst die een gedeelde capaciteit opgeeft (bijvoorbeeld authenticaties
+        per minuut, met het artikel van de limiet): telt uit de nieuwste prognose van
         elke lopende aansluiting in de omgeving het opgegeven formulierveld op, en geeft
         de ruimte die overblijft, de grootste bijdragers en een waarschuwing boven de
         drempel. Een dienst zonder gedeelde capaciteit geeft 404.

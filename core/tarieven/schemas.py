@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
+from core import voorbeelden
 from core.api import fields
 from core.api.schemas import Schema
 
@@ -11,7 +12,7 @@ from core.api.schemas import Schema
 class MetriekSchema(Schema):
     code = ma.fields.String(metadata={"description": "Code van de metriek in verbruik en "
                                       "tarieven",
-                                      "example": "berichten"})
+                                      "example": voorbeelden.METRIEK})
     naam = ma.fields.String(metadata={
         "description": "Naam van de metriek",
         "example": "Berichten"})
@@ -61,7 +62,7 @@ class TariefSchema(Schema):
                                                          "example": "DP tabel 1"})
     metriek = ma.fields.String(
         dump_only=True, allow_none=True,
-        metadata={"example": "berichten",
+        metadata={"example": voorbeelden.METRIEK,
                   "description": "De metriek waarvan het verbruik met dit tarief wordt "
                   "vermenigvuldigd, als die er is"})
     vastgesteld = ma.fields.Boolean(
@@ -79,7 +80,7 @@ class TariefSchema(Schema):
 
 
 class TarieftabelSchema(Schema):
-    dienst = ma.fields.String(metadata={"example": "digipoort"})
+    dienst = ma.fields.String(metadata={"example": voorbeelden.DIENST_MET_KOSTEN})
     jaar = ma.fields.Integer(metadata={"example": 2027})
     valuta = ma.fields.String(metadata={"example": "EUR", "enum": ["EUR"]})
     btw_percentage = fields.Percentage(

@@ -50,7 +50,7 @@ class Tarieftabel(MethodView):
 
         Per tariefcode de eenheid, het artikel en of het bedrag inclusief btw is, en het
         vastgestelde bedrag (null zolang het er niet is). Bedragen zijn tekst met twee tot
-        vier decimalen. Een dienst zonder kosten (DigiD, VWO) heeft een lege tabel.
+        vier decimalen. Een dienst zonder kosten heeft een lege tabel.
         """
         service.dienst_of_404(slug)
         return service.tarieftabel(slug, jaar)

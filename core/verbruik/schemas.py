@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
+from core import voorbeelden
 from core.api.schemas import Schema
 from core.verbruik.invoer import MAX_AANTAL
 
@@ -17,7 +18,7 @@ class VerbruiksregelInvoerSchema(Schema):
     metriek = ma.fields.String(
         required=True,
         metadata={"description": "Een metriek van de dienst van de aansluiting (zie "
-                  "/diensten/{slug}/tarieven/{jaar})", "example": "berichten"})
+                  "/diensten/{slug}/tarieven/{jaar})", "example": voorbeelden.METRIEK})
     datum = ma.fields.Date(
         required=True,
         metadata={"description": "De gemeten dag; een maandtotaal op een dag van die maand. "
@@ -50,9 +51,9 @@ class VerbruikResultaatSchema(Schema):
 
 class VerbruiksregelSchema(Schema):
     aansluiting_id = ma.fields.UUID()
-    dienst = ma.fields.String(metadata={"example": "digipoort"})
+    dienst = ma.fields.String(metadata={"example": voorbeelden.DIENST_MET_KOSTEN})
     metriek = ma.fields.String(metadata={"description": "De metriek",
-                                         "example": "berichten"})
+                                         "example": voorbeelden.METRIEK})
     datum = ma.fields.Date(metadata={
         "description": "De gemeten dag"})
     aantal = ma.fields.Integer(metadata={
@@ -76,7 +77,7 @@ class VolumeSchema(Schema):
     metriek = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=60),
                                metadata={"description": "Een metriek waarvan de dienst een "
                                          "voorcalculatie vraagt",
-                                         "example": "berichten"})
+                                         "example": voorbeelden.METRIEK})
     aantal = ma.fields.Integer(required=True, validate=AANTAL["validate"], metadata={
         **AANTAL["metadata"],
         "description": "Het verwachte aantal van het jaar",
@@ -85,7 +86,7 @@ class VolumeSchema(Schema):
 
 class VoorcalculatieSchema(Schema):
     aansluiting_id = ma.fields.UUID(dump_only=True)
-    dienst = ma.fields.String(dump_only=True, metadata={"example": "digipoort"})
+    dienst = ma.fields.String(dump_only=True, metadata={"example": voorbeelden.DIENST_MET_KOSTEN})
     jaar = ma.fields.Integer(dump_only=True, metadata={"example": 2027})
     volumes = ma.fields.List(
         ma.fields.Nested(VolumeSchema), required=True,

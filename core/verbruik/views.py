@@ -15,6 +15,7 @@ from flask import request, url_for
 from flask.views import MethodView
 from sqlalchemy import select
 
+from core import voorbeelden
 from core.aansluitingen.models import Aansluiting
 from core.api import Blueprint
 from core.api.etag import check_if_match_voor_put, etag_of
@@ -54,7 +55,7 @@ voorcalculaties = TenantBlueprint(
 CSV = "text/csv"
 CSV_VOORBEELD = (
     "aansluitingId,metriek,datum,aantal\n"
-    "3f0c2a4e-8b1d-4c6e-9a7f-2d5b8e1c4a90,berichten,2027-01-31,812\n"
+    f"3f0c2a4e-8b1d-4c6e-9a7f-2d5b8e1c4a90,{voorbeelden.METRIEK},2027-01-31,812\n"
 )
 
 
@@ -178,7 +179,7 @@ def zet_voorcalculatie(aansluiting: Aansluiting, jaar: int, volumes: list[dict],
                        veld: str = "volumes") -> tuple[Voorcalculatie, bool]:
     """Set the voorcalculatie of ``aansluiting`` for ``jaar`` under the rules of DP tabel 1.
 
-    Used by the voorcalculatie resource and by a Digipoort prognosis. Raises a 400 for a
+    Used by the voorcalculatie resource and by a prognosis that sets the voorcalculatie. Raises a 400 for a
     metric the dienst does not forecast and a 409 once the year has begun (except for
     Logius).
     """
@@ -240,10 +241,10 @@ class VoorcalculatieView(MethodView):
     def put(self, data, aansluiting_id: uuid.UUID, jaar: int):
         """De voorcalculatie van een jaar vastleggen of wijzigen
 
-        Het verwachte verbruik van het jaar, per metriek. Digipoort factureert het
-        berichtenverkeer van een niet-rijksoverheid vooraf op deze voorcalculatie en rekent
-        in het eerste kwartaal van het jaar daarna af op het werkelijke gebruik, met de
-        voorcalculatie als minimum (DP tabel 1). Daarom legt de afnemer-beheerder hem vast
+        Het verwachte verbruik van het jaar, per metriek. Een dienst kan bijvoorbeeld het
+        berichtenverkeer van een niet-rijksoverheid vooraf op deze voorcalculatie factureren
+        en in het eerste kwartaal van het jaar daarna afrekenen op het werkelijke gebruik,
+        met de voorcalculatie als minimum (zoals DP tabel 1). Daarom legt de afnemer-beheerder hem vast
         zolang het jaar nog niet is begonnen; daarna kan alleen Logius hem wijzigen (409).
         Een wijziging vraagt de ETag in If-Match.
         """

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
+from core import voorbeelden
 from core import tijd
 from core.api import fields
 from core.api.schemas import Schema
@@ -15,7 +16,7 @@ class WijzigingsmeldingSchema(Schema):
         "Logius-dienst ervan", "example": "Overgang naar een nieuw zaaksysteem"})
     dienst = ma.fields.String(allow_none=True, load_default=None, metadata={
         "description": "De dienst die de wijziging kan raken (slug), als bekend",
-        "example": "digid"})
+        "example": voorbeelden.DIENST})
     realisatiedatum = ma.fields.Date(required=True, metadata={
         "description": "Datum waarop de wijziging wordt doorgevoerd; niet in het verleden. "
         "Minder dan drie kalendermaanden vooruit is te laat (AV 2.8), maar wordt wel "

@@ -87,3 +87,23 @@ def test_a_fitting_capacity_is_kept_for_its_dienst(database_urls):
     with app.app_context():
         assert uitbreidingen().capaciteit("proef") == _capaciteit()
         assert uitbreidingen().capaciteit("mijnoverheid") is None
+
+
+def test_hook_dienst_capaciteit():
+    """DigiD's shared capacity: 10,000 authentications a minute for all afnemers together
+    (SNO 1 Geldigheid), watched through the peak of its prognosis form (SNO 3
+    Capaciteitsbeheer) in production; the warning share is its setting, 80 % by default.
+    The other built-in diensten declare none."""
+    from core.plugins import Diensten, build_plugin_manager
+    from core.uitbreidingen.bijdragen import Uitbreidingen
+
+    pm = build_plugin_manager()
+    gedeeld = Uitbreidingen(pm, Diensten(pm), {})
+    digid = gedeeld.capaciteit("digid")
+    assert (digid.veld, digid.limiet, digid.omgeving) == ("piekPerMinuut", 10_000, "productie")
+    assert (digid.artikel, digid.waarschuwing_artikel) == ("SNO 1 Geldigheid",
+                                                           "SNO 3 Capaciteitsbeheer")
+    assert digid.waarschuwing_procent == 80
+    assert Uitbreidingen(pm, Diensten(pm), {"DIENST_DIGID_CAPACITEIT_WAARSCHUWING": "90"}
+                         ).capaciteit("digid").waarschuwing_procent == 90
+    assert [s for s in ("mijnoverheid", "digipoort", "vwo") if gedeeld.capaciteit(s)] == []
