@@ -216,9 +216,13 @@ def voorbeeld(voorbeelden: Mapping[str, Voorbeeld], methode: str, route: Route,
 
 def schrijfbody(voorbeelden: Mapping[str, Voorbeeld], methode: str, route: Route,
                 waarden: Mapping[str, str]) -> dict[str, Any] | None:
-    """A body the write ought to accept: the example, or for a PATCH an empty one (every
-    field optional). ``None`` for a POST or PUT without an example."""
+    """A body the write ought to accept: the example; for a PUT of an item without one,
+    the POST example of its collection (a replacement looks like a creation); for a
+    PATCH an empty one (every field optional). ``None`` when there is none."""
     body = voorbeeld(voorbeelden, methode, route, waarden)
+    if body is None and methode == "PUT" and route.item:
+        ouder = Route(route.pad.rsplit("/", 1)[0], route.afnemer)
+        body = voorbeeld(voorbeelden, "POST", ouder, waarden)
     if body is None and methode == "PATCH":
         return {}
     return body

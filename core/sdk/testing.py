@@ -42,7 +42,7 @@ databank* run on SQLite and on PostgreSQL.
     The plugin loads through its entry point (``entry_point``, by default the slug), is
     the module registered under that name, and starts on its own (every other plugin
     blocked) as dienst ``dienst``.
-``test_hook[<hook>]``
+``test_hook[<databank>-<hook>]``
     Every hook of :mod:`core.hookspecs` the plugin implements is called through core's
     own facades, which check the answer, for this year and the next where it takes a
     year or a day: ``dienst_tarieven`` and ``dienst_kosten`` (every omgeving, afnemertype,
@@ -112,7 +112,8 @@ The class attributes (the public interface, stable)
     OpenAPI document has it, or below the blueprint's place (``/afnemers/{afnemerId}``,
     ``/diensten/{slug}``). A body may be a callable that gets the path values known so far
     (``{"afnemerId": ..., "notitieId": ...}``) and returns the body. The POST's example is
-    also the body of the other checks' writes; a PATCH without one is sent ``{}``.
+    also the body of the other checks' writes, and of a PUT on its items without an
+    example of its own; a PATCH without one is sent ``{}``.
 ``padwaarden``
     Values for path variables that are not ids the kit learns (``{"jaar": "2027"}``).
 ``instellingen``
