@@ -131,7 +131,21 @@ aansluiting, say, through ``afnemer.api`` or ``omgeving.logius``); it returns pa
 (camelCase) for that afnemer.
 
 An author's own tests in the subclass may use the ``conformiteit`` fixture: an
-:class:`Omgeving` (app, database, clients, the two afnemers), once per databank.
+:class:`Omgeving` (app, database, clients, the two afnemers), once per databank (for a
+plugin without routes and tables only on the first: the others are skipped).
+
+Public names
+------------
+These are stable; everything in the ``core.sdk._kit_*`` modules is the kit's own.
+
+- :class:`Conformiteit`: the attributes above, ``voorbereiden``, ``maak_app(url,
+  **config)`` (an app as the kit builds it) and the test methods' names;
+- the fixture ``conformiteit`` and its :class:`Omgeving` (``backend``, ``url``, ``app``,
+  ``slug``, ``plugin``, ``info``, ``logius``, ``a``, ``b``, ``routes``, ``doc``,
+  ``token(afnemer_id, rol)``);
+- :class:`Afnemer` (``naam``, ``id``, ``token``, ``api``, ``waarden``) and
+  :class:`ApiClient` (``get``, ``post``, ``put``, ``patch``, ``delete``, ``request``,
+  ``als(token)``), Flask's test client with a bearer token.
 """
 
 from __future__ import annotations
