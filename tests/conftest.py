@@ -28,6 +28,22 @@ from tests.support.postgres import running_server
 
 BACKENDS = ("sqlite", "postgresql")
 
+#: The diensten built into this repository (``plugins/``); each has tests of its own.
+INGEBOUWD = ("digid", "digipoort", "mijnoverheid", "vwo")
+
+
+def geinstalleerd() -> list[str]:
+    """The slugs of every dienst a test app loads, sorted: the built-in ones and any
+    installed plugin package (``./scripts/test`` installs ``examples/certificaten``),
+    minus ``AFNEMERSPORTAAL_BLOCKED_PLUGINS``, as :func:`core.create_app` does."""
+    from core.plugins import Diensten, build_plugin_manager
+
+    blocked = {naam.strip() for naam in
+               os.environ.get("AFNEMERSPORTAAL_BLOCKED_PLUGINS", "").split(",")}
+    slugs = [d.slug for d in Diensten(build_plugin_manager(blocked)).alle()]
+    assert set(INGEBOUWD) - set(blocked) <= set(slugs), slugs
+    return slugs
+
 
 @pytest.fixture(scope="session")
 def postgresql_url() -> Iterator[str]:
@@ -49,9 +65,24 @@ def database_urls(request) -> dict[str, str]:
     urls = {}
     for backend in BACKENDS:
         url = request.getfixturevalue(f"{backend}_url")
-        upgrade(url)
+        upgrade_all(url)
         urls[backend] = url
     return urls
+
+
+def upgrade_all(url: str) -> None:
+    """What ``afnemersportaal db upgrade`` does: core's migrations, then those of every
+    installed dienst with tables of its own (an installed example plugin too)."""
+    from core.uitbreidingen import migraties
+    from core.uitbreidingen.bijdragen import uitbreidingen
+
+    upgrade(url)
+    app = create_app({"DATABASE_URL": url, "TESTING": True, "SECRET_KEY": "test"})
+    with app.app_context():
+        eigen = uitbreidingen().migraties()
+    db.dispose(app)
+    for slug, mig in eigen.items():
+        migraties.upgrade(url, slug, mig)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -85,9 +116,19 @@ def _dispose_apps():
 
 
 def _empty_tables(app) -> None:
+    """Empty core's tables and those of the app's plugins that exist in its database."""
+    from sqlalchemy import inspect
+
+    from core.uitbreidingen.bijdragen import EXTENSION
+
     with app.app_context():
+        plugin_tables = [t.name for mig in app.extensions[EXTENSION].migraties().values()
+                         for t in reversed(mig.metadata.sorted_tables)]
+        if plugin_tables:
+            bestaand = set(inspect(db.engine).get_table_names())
+            plugin_tables = [t for t in plugin_tables if t in bestaand]
         with db.engine.begin() as connection:
-            tables = [t.name for t in reversed(Base.metadata.sorted_tables)]
+            tables = plugin_tables + [t.name for t in reversed(Base.metadata.sorted_tables)]
             if connection.dialect.name == "postgresql":
                 connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
             else:

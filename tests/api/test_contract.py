@@ -30,9 +30,9 @@ from core.auth import tokens
 from core.auth.principal import Rol
 from core.db import Database, db
 from core.errors import CODES, EXTENSIES
-from core.migrate import upgrade
 from core.tijd import vandaag
-from tests.conftest import Api, nieuw_oin
+from tests.conftest import Api, geinstalleerd, nieuw_oin, upgrade_all
+from tests.support.plugins import maak_voorbeelden, plugin_operaties, voorbeeldbody
 
 PARAM = re.compile(r"\{(\w+)\}")
 METHODS = ("get", "put", "post", "patch", "delete")
@@ -56,7 +56,7 @@ def wereld(tmp_path_factory):
     from tests.conftest import make_app
 
     url = f"sqlite:///{tmp_path_factory.mktemp('contract') / 'contract.sqlite'}"
-    upgrade(url)
+    upgrade_all(url)
     app = make_app(url)
     with app.app_context():
         logius = tokens.issue(naam="contract", rol=Rol.LOGIUS_BEHEERDER, afnemer_id=None,
@@ -141,6 +141,9 @@ def wereld(tmp_path_factory):
     rollen = {Rol.LOGIUS_BEHEERDER.value: logius, Rol.PRODUCTTEAM.value: productteam,
               Rol.AFNEMER_BEHEERDER.value: beheerder, Rol.AFNEMER_MEDEWERKER.value: medewerker}
     document = api.get("/openapi.json").get_json()
+    # A resource of every kind the installed plugins bring, from their own examples.
+    ids.update(maak_voorbeelden(document, geinstalleerd(), ids,
+                                lambda pad, body: ok(api.post(pad, json=body), 201)))
     yield {"app": app, "api": api, "ids": ids, "rollen": rollen, "document": document}
     Database.dispose(app)
 
@@ -222,9 +225,13 @@ def test_every_error_response_is_a_typed_problem(document):
 
 
 def test_operation_ids_are_short_unique_and_named_here(document):
+    """Core's operations are named in core/api/operaties.py; a plugin names its own, and
+    every name is unique and short."""
     found = {(method, path): operation["operationId"]
              for path, method, operation in _operations(document)}
-    assert found == OPERATIE_IDS, "every core operation has its name in core/api/operaties.py"
+    van_plugins = plugin_operaties(document, geinstalleerd())
+    core = {key: naam for key, naam in found.items() if key not in van_plugins}
+    assert core == OPERATIE_IDS, "every core operation has its name in core/api/operaties.py"
     assert len(set(found.values())) == len(found)
     for naam in found.values():
         assert re.fullmatch(r"[a-z][a-zA-Z]{5,39}", naam), naam
@@ -465,7 +472,18 @@ def _schrijfgevallen(wereld):
         ("put", "/diensten/{slug}/tarieven/{jaar}/{code}", {"bedrag": "0.62"}, {"jaar": "2030"}),
         ("put", "/diensten/{slug}/omgevingen/{omgeving}",
          {"ingeschakeld": True, "reden": "Contracttest"}, {}),
+        *_plugin_schrijfgevallen(wereld["document"]),
     ]
+
+
+def _plugin_schrijfgevallen(document):
+    """The writes of the installed plugins, with their own examples: every POST (collections
+    first), then every PUT and PATCH."""
+    volgorde = {"post": 0, "put": 1, "patch": 1}
+    writes = sorted(((method, path) for method, path in plugin_operaties(document, geinstalleerd())
+                     if method in volgorde),
+                    key=lambda mp: (volgorde[mp[0]], mp[1].count("/"), mp[1]))
+    return [(method, path, voorbeeldbody(document, path, method), {}) for method, path in writes]
 
 
 def _leesbaar(document, locatie: str) -> bool:

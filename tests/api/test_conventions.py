@@ -6,6 +6,9 @@ import re
 
 import pytest
 
+from tests.conftest import geinstalleerd
+from tests.support.plugins import maak_voorbeelden, plugin_operaties, voorbeeldbody
+
 PARAM = re.compile(r"\{(\w+)\}")
 VALID_BODIES = {
     ("put", "/diensten/{slug}/omgevingen/{omgeving}"): {"ingeschakeld": False,
@@ -31,7 +34,7 @@ def document(api):
 
 
 @pytest.fixture
-def ids(api, maak_afnemer, maak_aansluiting, maak_contactpersoon):
+def ids(api, document, maak_afnemer, maak_aansluiting, maak_contactpersoon):
     afnemer = maak_afnemer()
     maak_contactpersoon(afnemer["id"])  # the algemeen contact that must stay
     token = api.post(f"/afnemers/{afnemer['id']}/api-tokens",
@@ -43,7 +46,13 @@ def ids(api, maak_afnemer, maak_aansluiting, maak_contactpersoon):
                       ("/btw-tarieven/2027", {"percentage": "21"}),
                       ("/diensten/digipoort/tarieven/2027/berichtenverkeer", {"bedrag": "0.59"})):
         assert api.request("PUT", url, json=body).status_code == 201
-    return {
+    def post(pad, body):
+        response = api.post(pad, json=body)
+        assert response.status_code == 201, (pad, response.get_json())
+        return response.get_json()
+
+    # A resource of every kind the installed plugins bring, from their own examples.
+    return maak_voorbeelden(document, geinstalleerd(), {"afnemerId": afnemer["id"]}, post) | {
         "afnemerId": afnemer["id"],
         "aansluitingId": aansluiting_id,
         "contactpersoonId": maak_contactpersoon(afnemer["id"], rol="technisch")["id"],
@@ -83,6 +92,8 @@ def test_every_write_needing_if_match_answers_428_without_it(api, document, ids)
             continue
         url = PARAM.sub(lambda m: ids[m.group(1)], path)
         body = VALID_BODIES.get((method, path), {})
+        if (method, path) in plugin_operaties(document, geinstalleerd()):
+            body = voorbeeldbody(document, path, method)
         response = api.request(method.upper(), url, json=body)
         assert response.status_code == 428, (method, path, response.get_json())
         assert response.get_json()["code"] == "if-match-vereist"

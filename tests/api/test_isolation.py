@@ -13,6 +13,9 @@ afnemer A sends a request that would succeed on its own afnemer, with:
 
 Afterwards every one of B's resources reads exactly as before, and B's audit
 trail has no new entry: the refused requests changed nothing.
+
+The routes of installed plugins are walked the same way, with the bodies and ids their
+own document's examples give (``tests/support/plugins.py``).
 """
 
 from __future__ import annotations
@@ -25,7 +28,14 @@ import pytest
 
 from core.auth.principal import Rol
 from core.tijd import vandaag
-from tests.conftest import Api
+from tests.conftest import Api, geinstalleerd
+from tests.support.plugins import (
+    documentpad,
+    maak_voorbeelden,
+    plugin_endpoint,
+    snake,
+    voorbeeldbody,
+)
 
 API = "/api/v1"
 VARIABLE = re.compile(r"<(?:\w+:)?(\w+)>")
@@ -92,6 +102,13 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
                                      "persoonlijke-gegevens-aansluiting"))):
         assert api.request("PUT", url, json=body).status_code == 201
     ids = {}
+    document = api.get("/openapi.json").get_json()
+
+    def post(pad, body):
+        response = api.post(pad, json=body)
+        assert response.status_code == 201, (pad, response.get_json())
+        return response.get_json()
+
     for naam in ("a", "b"):
         afnemer = maak_afnemer()
         aansluiting = maak_aansluiting(afnemer["id"], dienst="digid")
@@ -140,7 +157,19 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
             "prognose_id": prognose.get_json()["id"],
             "jaar": "2027",
         }
+        # One resource of every kind that the installed plugins bring.
+        eigen = maak_voorbeelden(document, geinstalleerd(), {"afnemerId": afnemer["id"]}, post)
+        ids[naam].update({snake(k): v for k, v in eigen.items()})
+    ids["document"] = document
     return ids
+
+
+def _body(rule, method: str, ids: dict[str, str], document: dict):
+    """The body of the walk's request: core's from BODIES, a plugin's from its examples."""
+    body = BODIES.get((rule.endpoint, method))
+    if body is None and plugin_endpoint(rule.endpoint, geinstalleerd()):
+        return voorbeeldbody(document, documentpad(rule.rule), method.lower())
+    return body(ids) if callable(body) else body
 
 
 def tenant_routes(app):
@@ -180,8 +209,7 @@ def test_a_principal_of_afnemer_a_gets_404_for_everything_of_afnemer_b(
     als_a = api.as_(token_voor(a["afnemer_id"], rol))
     walked = 0
     for rule, method in tenant_routes(app):
-        body = BODIES.get((rule.endpoint, method))
-        body = body(a) if callable(body) else body  # A's own ids, on B's path
+        body = _body(rule, method, a, twee_afnemers["document"])  # A's ids, on B's path
         headers = {"If-Match": "*"}
         response = als_a.request(method, fill(rule, b), json=body, headers=headers)
         assert response.status_code == 404, (method, rule.rule, response.get_json())
@@ -212,8 +240,7 @@ def test_the_same_requests_succeed_on_the_own_afnemer(app, api, twee_afnemers):
     for rule, method in tenant_routes(app):
         if method == "DELETE":
             continue  # deleting A's own resources would spoil the later requests
-        body = BODIES.get((rule.endpoint, method))
-        body = body(a) if callable(body) else body
+        body = _body(rule, method, a, twee_afnemers["document"])
         response = als_a.request(method, fill(rule, a), json=body, headers={"If-Match": "*"})
         assert response.status_code < 400, (method, rule.rule, response.get_json())
 

@@ -8,7 +8,10 @@ and sends it, so no partial-update schema may declare one anywhere (issue 13: a 
 of ``functie`` alone turned a 24x7 contact into office hours).
 
 A new PATCH operation without a case here, or a new field of a PATCH schema that no
-case changes, fails ``test_every_patch_operation_has_a_case``.
+case changes, fails ``test_every_patch_operation_has_a_case``. The PATCH operations of
+installed plugins get their case from the document: the resource is created with the
+example of its POST, and each field is PATCHed to another value of its own schema
+(:func:`_ander`).
 """
 
 from __future__ import annotations
@@ -21,7 +24,10 @@ from typing import Any
 import pytest
 
 from core import tijd
-from tests.conftest import nieuw_oin
+from core.api.fields import TEKST_PATTERN as TEKST
+from core.api.schemas import GEEN_NUL
+from tests.conftest import geinstalleerd, nieuw_oin
+from tests.support.plugins import PARAM, maak_voorbeelden, plugin_operaties, voorbeeldbody
 
 # Fields the server keeps itself; they may change with any PATCH.
 ALTIJD_AFGELEID = {"gewijzigdOp"}
@@ -144,14 +150,16 @@ def _schrijfbaar(schema: dict) -> set[str]:
 
 def test_every_patch_operation_has_a_case(app, document):
     """Walks the document (and the URL map): a new PATCH operation, or a new field of a
-    PATCH body, fails here until it has a case above."""
+    PATCH body, fails here until it has a case above (a plugin's: from its document)."""
     paths = _patch_paths(document)
     rules = sorted(r.rule for r in app.url_map.iter_rules() if "PATCH" in r.methods)
     assert len(rules) == len(paths), (rules, paths)
-    assert paths == sorted(CASES), "add a Case for each new PATCH operation"
+    cases = {**CASES, **_plugin_cases(document)}
+    assert paths == sorted(cases), "add a Case for each new PATCH operation"
+    assert not set(CASES) & set(_plugin_cases(document))
     for path in paths:
         velden = _schrijfbaar(_body_schema(document, path, "patch"))
-        gedekt = {w[0] for w in CASES[path].wijzigingen}
+        gedekt = {w[0] for w in cases[path].wijzigingen}
         assert velden == gedekt, f"{path}: PATCH every field of the body once ({velden})"
 
 
@@ -211,7 +219,76 @@ def _waarde(value):
 
 @pytest.mark.parametrize("path", sorted(CASES))
 def test_a_patch_of_one_field_changes_only_that_field(api, document, context, path):
-    case = CASES[path]
+    _een_voor_een(api, document, context, path, CASES[path])
+
+
+def test_a_patch_of_one_field_of_a_plugin_changes_only_that_field(api, document, context):
+    """The same for every PATCH operation of the installed plugins."""
+    for path, case in sorted(_plugin_cases(document).items()):
+        _een_voor_een(api, document, context, path, case)
+
+
+def _plugin_cases(document: dict) -> dict[str, Case]:
+    """A case per PATCH path of an installed plugin: created with the example of the
+    collection's POST (ids above it made the same way), each field PATCHed to another
+    value of its schema, then (where nullable) to null."""
+    cases = {}
+    for method, path in plugin_operaties(document, geinstalleerd()):
+        if method != "patch":
+            continue
+        collectie = path.rsplit("/", 1)[0]
+        schema = _body_schema(document, path, "patch")
+        voorbeeld = voorbeeldbody(document, path, "patch")
+        wijzigingen: list = []
+        for naam in sorted(_schrijfbaar(schema)):
+            prop = _resolve(document, schema["properties"][naam])
+            wijzigingen.append((naam, _ander(path, naam, prop, voorbeeld[naam])))
+            if prop.get("nullable"):
+                wijzigingen.append((naam, None))
+
+        def maak(api, context, collectie=collectie):
+            def post(pad, body):
+                response = api.post(pad, json=body)
+                assert response.status_code == 201, (pad, response.get_json())
+                return response.get_json()
+
+            ids = {"afnemerId": context["afnemer"]}
+            ids |= maak_voorbeelden(document, geinstalleerd(), ids, post)
+            return (PARAM.sub(lambda m: ids[m.group(1)], collectie),
+                    voorbeeldbody(document, collectie, "post"))
+
+        cases[path] = Case(maak, wijzigingen)
+    return cases
+
+
+def _ander(path: str, naam: str, schema: dict, waarde: Any) -> Any:
+    """A valid value of ``schema`` other than ``waarde`` (its example), or a failure that
+    names the field: a plugin field of a kind this walk cannot vary."""
+    from datetime import date, datetime
+
+    if schema.get("enum"):
+        anders = [w for w in schema["enum"] if w not in (waarde, None)]
+        assert anders, f"{path}: {naam} has no other value than {waarde!r}"
+        return anders[0]
+    soort, vorm = schema.get("type"), schema.get("format")
+    if soort == "boolean":
+        return not waarde
+    if soort == "integer":
+        groter = waarde + 1
+        return groter if schema.get("maximum") is None or groter <= schema["maximum"] \
+            else waarde - 1
+    if soort == "string" and vorm == "date":
+        return (date.fromisoformat(waarde) + timedelta(days=1)).isoformat()
+    if soort == "string" and vorm == "date-time":
+        return (datetime.fromisoformat(waarde) + timedelta(hours=1)).isoformat()
+    if soort == "string" and not vorm and schema.get("pattern") in (None, TEKST, GEEN_NUL):
+        anders = f"{waarde} (2)"
+        return anders[-schema["maxLength"]:] if "maxLength" in schema else anders
+    raise AssertionError(f"{path}: no other value for {naam} ({schema}); give the field an "
+                         "enum, a date, a number, a boolean or free text")
+
+
+def _een_voor_een(api, document: dict, context: dict, path: str, case: Case) -> None:
     collectie, body = case.maak(api, context)
     create_schema = _body_schema(document, path.rsplit("/", 1)[0], "post")
     for naam in _schrijfbaar(create_schema) - set(create_schema.get("required", [])):

@@ -34,7 +34,8 @@ from core.auth import tokens
 from core.auth.principal import Rol
 from core.contactpersonen.models import Contactpersoon
 from core.db import Database, db
-from core.migrate import upgrade
+from tests.conftest import Api, geinstalleerd, upgrade_all
+from tests.support.plugins import maak_voorbeelden
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +43,7 @@ def fuzz_app(tmp_path_factory):
     from tests.conftest import make_app
 
     url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'fuzz.sqlite'}"
-    upgrade(url)
+    upgrade_all(url)
     app = make_app(url)
     with app.app_context():
         afnemer = demo.load()
@@ -55,10 +56,21 @@ def fuzz_app(tmp_path_factory):
             "contactpersoonId": [str(c) for c in db.session.scalars(
                 select(Contactpersoon.id).where(Contactpersoon.afnemer_id == afnemer.id))],
             "tokenId": [str(token.record.id)],
-            "slug": ["digid", "mijnoverheid", "digipoort", "vwo"],
+            "slug": geinstalleerd(),
             "jaar": ["2022", "2026", "2027"],
             "code": ["berichtenverkeer", "individuele-begeleiding", "berichtenbox-bericht"],
         }
+    # A resource of every kind the installed plugins bring, from their own examples.
+    api = Api(app.test_client(), token.token)
+    document = api.get("/openapi.json").get_json()
+
+    def post(pad, body):
+        response = api.post(pad, json=body)
+        assert response.status_code == 201, (pad, response.get_json())
+        return response.get_json()
+
+    eigen = maak_voorbeelden(document, geinstalleerd(), {"afnemerId": ids["afnemerId"][0]}, post)
+    ids.update({naam: [waarde] for naam, waarde in eigen.items()})
     app.config["FUZZ_TOKEN"] = token.token
     app.config["FUZZ_IDS"] = ids
     yield app
