@@ -14,6 +14,13 @@ the platform) first gets 10 rows of everything an endpoint lists, bulk inserted;
 endpoint is called once. Then every table grows to 10,000 rows and every endpoint is
 called again. The endpoints come from the URL map: a new GET endpoint without a case in
 ``GEVALLEN`` (the rows it lists) or ``UITGEZONDERD`` (with a reason) fails here.
+
+The GET endpoints of installed plugins (``dienst_api``) have their case made here: the
+rows are those of every table of the plugin (``dienst_migraties``), bulk inserted from
+the columns' types, all of the afnemer under test; an id in a path is that of a resource
+made through the plugin's own ``POST`` with its document's example
+(``tests/support/plugins.py``). A plugin's deadlines count in the deadline calendar's
+case.
 """
 
 from __future__ import annotations
@@ -44,7 +51,8 @@ from core.tarieven.models import BtwTarief, Tarief
 from core.verbruik.models import VerbruikRegel, Voorcalculatie
 from core.voorwaarden.models import Acceptatie
 from core.wijzigingsmeldingen.models import Wijzigingsmelding
-from tests.conftest import BACKENDS, Api, _empty_tables, nieuw_oin
+from tests.conftest import BACKENDS, Api, _empty_tables, geinstalleerd, nieuw_oin
+from tests.support.plugins import maak_voorbeelden, plugin_endpoint, snake
 
 KLEIN, GROOT = 10, 10_000
 NU = datetime(2026, 6, 1, 12, tzinfo=UTC)
@@ -141,15 +149,39 @@ ALLEEN_LOGIUS: dict[str, str] = {}
 VERSCHIL: dict[str, tuple[int, str]] = {}
 
 
-def _get_regels() -> list[str]:
+def _get_regels() -> tuple[list[str], dict[str, tuple]]:
+    """Every GET rule of the app, and the cases of the plugins' own: per rule, the tables
+    of the plugin that serves it."""
+    from core.uitbreidingen.bijdragen import EXTENSION
+
     app = create_app({"DATABASE_URL": "sqlite://", "TESTING": True, "SECRET_KEY": "test"})
     regels = sorted({r.rule for r in app.url_map.iter_rules()
                      if "GET" in r.methods and r.rule.startswith("/api/v1")})
+    slugs = geinstalleerd()
+    uitbreidingen = app.extensions[EXTENSION]
+    tabellen = {slug: tuple(mig.metadata.sorted_tables)
+                for slug, mig in uitbreidingen.migraties().items()}
+    eigen: dict[str, tuple] = {}
+    for rule in app.url_map.iter_rules():
+        if "GET" in rule.methods and plugin_endpoint(rule.endpoint, slugs):
+            blueprint = rule.endpoint.split(".", 1)[0]
+            slug = next(s for s in slugs if blueprint == s or blueprint.startswith(s + "-"))
+            eigen[rule.rule] = tabellen.get(slug, ())
+    # A plugin's deadlines are read for the calendar and its feed.
+    for slug in slugs:
+        if uitbreidingen.implementeert("dienst_deadlines", uitbreidingen.plugin(slug)):
+            for regel in ("/api/v1/afnemers/<uuid:afnemer_id>/deadlines",
+                          "/api/v1/agenda/<waarde>"):
+                eigen[regel] = tabellen.get(slug, ())
     db.dispose(app)
-    return regels
+    return regels, eigen
 
 
-REGELS = _get_regels()
+REGELS, _PLUGIN_GEVALLEN = _get_regels()
+#: The deadline calendar reads the plugins' tables too: added to core's case.
+for _regel, _tabellen in _PLUGIN_GEVALLEN.items():
+    GEVALLEN[_regel] = (*GEVALLEN.get(_regel, ()), *_tabellen)
+PLUGIN_TABELLEN = tuple(dict.fromkeys(t for ts in _PLUGIN_GEVALLEN.values() for t in ts))
 GEVALLEN_PER_ROL = [(r, [rol for rol in ROLLEN if rol == "logius" or r.startswith(EIGEN)])
                     for r in REGELS if r not in UITGEZONDERD]
 
@@ -157,6 +189,41 @@ GEVALLEN_PER_ROL = [(r, [rol for rol in ROLLEN if rol == "logius" or r.startswit
 def _laad(model, rijen: list[dict]) -> None:
     if rijen:
         db.session.execute(insert(model), rijen)
+
+
+def _naam(model) -> str:
+    return getattr(model, "__tablename__", None) or model.name
+
+
+def _plugin_rij(tabel, i: int, afnemer_id: uuid.UUID) -> dict:
+    """Row ``i`` of a plugin's table, from its columns' types: the afnemer's, distinct
+    where a column may need to be (texts, dates, numbers)."""
+    from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, String, Uuid
+
+    rij = {}
+    for kolom in tabel.columns:
+        soort = kolom.type
+        if kolom.name == "afnemer_id":
+            rij[kolom.name] = afnemer_id
+        elif kolom.foreign_keys:
+            raise AssertionError(f"{tabel.name}.{kolom.name}: a reference other than the "
+                                 "afnemer; give this table a case in Wereld.groei")
+        elif isinstance(soort, Uuid):
+            rij[kolom.name] = uuid.uuid4()
+        elif isinstance(soort, DateTime):
+            rij[kolom.name] = NU
+        elif isinstance(soort, Date):
+            rij[kolom.name] = date(2030, 1, 1) + timedelta(days=i)
+        elif isinstance(soort, Boolean):
+            rij[kolom.name] = False
+        elif isinstance(soort, (Integer, Numeric)):
+            rij[kolom.name] = 1 if kolom.name == "versie" else i
+        elif isinstance(soort, String):
+            rij[kolom.name] = f"{kolom.name} {i}"[: soort.length or None]
+        elif not kolom.nullable and kolom.default is None:
+            raise AssertionError(f"{tabel.name}.{kolom.name}: no value for {soort!r}; give "
+                                 "this table a case in Wereld.groei")
+    return rij
 
 
 class Wereld:
@@ -200,6 +267,11 @@ class Wereld:
         self.gedaan = 0
         self.ids: dict[str, uuid.UUID] = {}
         self.kostenrun = uuid.uuid4()
+
+        # An item of every kind the plugins bring, through their own POST and example.
+        document = api.get("/openapi.json").get_json()
+        self.plugin_ids = {snake(k): v for k, v in maak_voorbeelden(
+            document, geinstalleerd(), {"afnemerId": self.afnemer["id"]}, post).items()}
 
     def groei(self, tot: int) -> None:
         """Bring every table to ``tot`` rows (for this afnemer, or platform-wide)."""
@@ -332,6 +404,8 @@ class Wereld:
             "dienst": "digid", "jaar": 3000 + i, "code": "authenticatie", "bedrag": 0,
             "inclusief_btw": False, "omschrijving": "Authenticatie", "artikel": "-",
             "gewijzigd_door": "test", **tijd, **versie} for i in n])
+        for tabel in PLUGIN_TABELLEN:
+            _laad(tabel, [_plugin_rij(tabel, i, a) for i in n])
         db.session.commit()
         if db.engine.dialect.name == "postgresql":
             # Fresh statistics, as autovacuum would have after a bulk load: stale ones
@@ -351,7 +425,7 @@ class Wereld:
             "prognose_id": ids["prognose"], "webhook_id": ids["webhook"],
             "wijzigingsmelding_id": ids["melding"], "slug": "digid",
             "koppelvlak": self.koppelvlak, "versie": self.kv_versie, "code": "authenticatie",
-            "kostenrun_id": self.kostenrun, "omgeving": "productie",
+            "kostenrun_id": self.kostenrun, "omgeving": "productie", **self.plugin_ids,
         }
         if regel == "/api/v1/agenda/<waarde>":
             return self.feed
@@ -453,7 +527,7 @@ def test_statements_do_not_grow_with_the_rows(tellingen, regel, rol):
     assert (rol, regel) in klein, f"{regel} is no GET endpoint any more: remove its case"
     klein, groot = klein[rol, regel], groot[rol, regel]
     for model in GEVALLEN[regel]:
-        assert rijen[model] >= GROOT, f"{model.__tablename__}: {rijen[model]} rows"
+        assert rijen[model] >= GROOT, f"{_naam(model)}: {rijen[model]} rows"
     assert isinstance(klein, int), klein
     assert isinstance(groot, int), groot
     verschil, _reden = VERSCHIL.get(regel, (0, ""))
