@@ -34,6 +34,22 @@ ensure_venv() {
     fi
 }
 
+ensure_examples() {
+    # The example plugin packages under examples/, each installed into .venv as its own
+    # distribution (`pip install -e examples/<name>`), redone when its pyproject changes.
+    local dir name stamp
+    for dir in examples/*/; do
+        [ -f "${dir}pyproject.toml" ] || continue
+        name="$(basename "$dir")"
+        stamp=".venv/.installed-example-${name}"
+        if [ ! -f "$stamp" ] || [ "${dir}pyproject.toml" -nt "$stamp" ]; then
+            echo "==> pip install -e examples/${name}"
+            .venv/bin/python -m pip install -q --no-deps -e "examples/${name}"
+            touch "$stamp"
+        fi
+    done
+}
+
 ensure_npm() {
     # node_modules from package-lock.json (Spectral for the OpenAPI lint).
     if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
