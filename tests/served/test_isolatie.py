@@ -16,6 +16,10 @@ that kept anything of one request for the next (a ``Link`` header, a session, an
 afnemer) has B's ids at hand. No id of B may appear in any header or body that A
 gets, on the refused requests and on A's reads of everything of its own. Afterwards
 B reads exactly as before: the refused requests changed nothing.
+
+The operations of installed plugins are walked the same way, with the bodies and ids of
+their own document's examples (``tests/support/plugins.py``); which operations are a
+plugin's the document's tags and ``GET /diensten`` say.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.served.conftest import Served
+from tests.support.plugins import maak_voorbeelden, plugin_operaties, voorbeeldbody
 
 PARAM = re.compile(r"\{(\w+)\}")
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -81,8 +86,17 @@ BODIES = {
 BEWEEGT = ("/gebeurtenissen", "/bezorgingen", "/deadlines", "/prognoseplicht")
 
 
-def _body(path: str, method: str, ids: dict[str, str]):
+def _slugs(served: Served) -> list[str]:
+    diensten = served.get("/diensten?paginaGrootte=100", served.logius_token).json()
+    return [d["slug"] for d in diensten["resultaten"]]
+
+
+def _body(path: str, method: str, ids: dict[str, str], document: dict | None = None,
+          slugs: tuple[str, ...] = ()):
+    """The walk's body: core's from BODIES, a plugin's from its document's example."""
     body = BODIES.get((path, method))
+    if body is None and document and (method, path) in plugin_operaties(document, slugs):
+        return voorbeeldbody(document, path, method)
     return body(ids) if callable(body) else body
 
 
@@ -157,7 +171,11 @@ def _wereld(served: Served, naam: str) -> dict[str, str]:
             break
         time.sleep(0.1)
     assert gebeurtenis and bezorging, "the worker delivered nothing"
-    return {
+    # One resource of every kind the installed plugins bring, from their own examples.
+    document = served.get("/openapi.json").json()
+    eigen = maak_voorbeelden(document, _slugs(served), {"afnemerId": afnemer["id"]},
+                             lambda pad, body: _ok(served.post(pad, logius, json=body), 201))
+    return eigen | {
         "afnemerId": afnemer["id"], "aansluitingId": aansluiting["id"],
         "contactpersoonId": contact["id"], "tokenId": token["id"], "lidmaatschapId": lid["id"],
         "machineClientId": client["id"], "webhookId": webhook["id"],
@@ -211,9 +229,10 @@ def test_a_principal_of_afnemer_a_gets_404_for_everything_of_afnemer_b(served: S
     als_a = served.token_voor(a["afnemerId"], rol)
     vreemd = _vreemde_ids(b)
     nergens = {k: str(uuid.uuid4()) if k.endswith("Id") else v for k, v in b.items()}
+    document, slugs = served.get("/openapi.json").json(), tuple(_slugs(served))
     walked = 0
     for path, method in operations:
-        body = _body(path, method, a)  # A's own ids, on B's path
+        body = _body(path, method, a, document, slugs)  # A's own ids, on B's path
         headers = {"If-Match": "*"}
         _lok(served, b)
         response = served.request(method.upper(), _fill(path, b), als_a, json=body,
@@ -280,10 +299,11 @@ def test_afnemer_a_reads_all_of_its_own_and_nothing_of_b(served: Served, twee, r
 
 def test_a_request_without_token_gets_nothing_of_anyone(served: Served, twee):
     vreemd = _vreemde_ids(twee["a"]) | _vreemde_ids(twee["b"])
+    document, slugs = served.get("/openapi.json").json(), tuple(_slugs(served))
     for path, method in _tenant_operations(served):
         _lok(served, twee["b"])
         response = served.request(method.upper(), _fill(path, twee["a"]),
-                                  json=_body(path, method, twee["a"]))
+                                  json=_body(path, method, twee["a"], document, slugs))
         assert response.status_code == 401, (method, path)
         assert "Link" not in response.headers
         _geen_vreemde_id_behalve_pad(response, vreemd, _fill(path, twee["a"]))
