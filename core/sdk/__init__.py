@@ -38,8 +38,17 @@ What is here:
   the last day of the target month (:func:`plus_maanden`, :func:`plus_termijn`,
   :func:`min_termijn`); :func:`beschrijf` says a period as a reader does;
   ``AMSTERDAM`` is the zone days are judged in. Office hours and working days are
-  units of a :class:`Termijn` (``Eenheid.KANTOORUREN``, ``Eenheid.WERKDAGEN``), stated
-  in terms, not computed.
+  units of a :class:`Termijn` (``Eenheid.KANTOORUREN``, ``Eenheid.WERKDAGEN``).
+- Working time (:mod:`core.werktijd`), computed: a daily window of office hours
+  (:class:`Kantoortijden`) and the working days of a :class:`Werkkalender` (Monday to
+  Friday minus the holidays core keeps per year); :func:`plus_kantooruren` and
+  :func:`kantooruren_tussen` for deadlines and elapsed time in office hours,
+  :func:`plus_klokuren` and :func:`klokuren_tussen` for clock hours (in UTC, so the
+  night the clocks change counts its real hours), :func:`is_werkdag`,
+  :func:`plus_werkdagen` and :func:`werkdagen_tussen` for working days, and
+  :func:`uren_in_maand`, :func:`maand_grenzen` and :func:`venster_uren` for measuring
+  a month. They take and return aware datetimes; a naive one is a ValueError, a day
+  outside the calendar's years :class:`BuitenKalender`.
 
 Hooks get the day they judge on (``dag``) or the year (``jaar``) as an argument; keep
 them pure functions of their arguments and do not read the clock.
@@ -90,6 +99,21 @@ from core.uitbreidingen.typen import (
     Ontvanger,
     Termijnpost,
     Waardesoort,
+)
+from core.werktijd import (
+    BuitenKalender,
+    Kantoortijden,
+    Werkkalender,
+    is_werkdag,
+    kantooruren_tussen,
+    klokuren_tussen,
+    maand_grenzen,
+    plus_kantooruren,
+    plus_klokuren,
+    plus_werkdagen,
+    uren_in_maand,
+    venster_uren,
+    werkdagen_tussen,
 )
 
 __all__ = [  # noqa: RUF022 (grouped by hook family, not sorted)
@@ -142,4 +166,18 @@ __all__ = [  # noqa: RUF022 (grouped by hook family, not sorted)
     "plus_termijn",
     "min_termijn",
     "beschrijf",
+    # working time (core.werktijd)
+    "Kantoortijden",
+    "Werkkalender",
+    "BuitenKalender",
+    "is_werkdag",
+    "plus_werkdagen",
+    "werkdagen_tussen",
+    "plus_kantooruren",
+    "kantooruren_tussen",
+    "plus_klokuren",
+    "klokuren_tussen",
+    "uren_in_maand",
+    "maand_grenzen",
+    "venster_uren",
 ]
