@@ -340,3 +340,38 @@ def gebruiker_rol(email: str, rol: str, dienst: str | None) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+@main.group("plugin")
+def plugin_group() -> None:
+    """Dienst plugins: a new plugin package from the template."""
+
+
+@plugin_group.command("new", with_appcontext=False)
+@click.argument("naam")
+@click.option("--map", "doel", default=None, type=click.Path(file_okay=True, dir_okay=True),
+              help="Where the package goes (default: ./NAAM); it must not exist yet.")
+def plugin_new(naam: str, doel: str | None) -> None:
+    """Make a new dienst plugin package NAAM (the dienst's slug) from the template: a
+    pyproject with its entry point, the hook modules, one afnemer route, a table with its
+    migration, one event, one setting and a conformance test that passes as it stands."""
+    from pathlib import Path
+
+    from core.sdk.sjabloon import SjabloonFout, controleer, maak
+
+    try:
+        namen = controleer(naam)
+    except SjabloonFout as exc:
+        raise click.BadParameter(str(exc), param_hint="NAAM") from exc
+    map_ = Path(doel) if doel else Path(naam)
+    try:
+        gemaakt = maak(naam, map_)
+    except SjabloonFout as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Plugin {namen.distributie} (dienst {naam}, package {namen.pakket}) "
+               f"gemaakt in {map_}: {len(gemaakt)} bestanden.")
+    click.echo("Verder: installeren naast het portaal, de tabellen aanmaken, de "
+               "conformiteitstest draaien:")
+    click.echo(f"  pip install -e {map_}")
+    click.echo("  afnemersportaal db upgrade")
+    click.echo(f"  pytest {map_ / 'tests'}")
