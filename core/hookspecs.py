@@ -389,3 +389,21 @@ def dienst_capaciteit(instellingen: Mapping[str, Any]) -> Any:
 
     :return: a :class:`~core.sdk.Capaciteit`, or ``None`` for none.
     """
+
+
+@hookspec
+def dienst_serviceniveau() -> Any:
+    """The dienst's service level: a :class:`~core.sdk.Serviceniveau`.
+
+    Called once, at start-up. Optional: a dienst that declares none has no service
+    level (no incidents, availability reports or maintenance windows), which is not an
+    error.
+
+    :return: a :class:`~core.sdk.Serviceniveau` with the article of every figure: the
+        functions an incident can affect, what each level of impact and urgency means,
+        the priority of each of the nine pairs, the resolution time per omgeving and
+        priority (clock or office hours), the monthly norms, the office hours, the
+        reaction time for questions, how soon a P1 is told, the availability norm per
+        omgeving and the planned maintenance windows; or ``None``. Every omgeving it names
+        must be one of the dienst's (``dienst_info``).
+    """

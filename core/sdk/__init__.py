@@ -63,6 +63,17 @@ from __future__ import annotations
 from core.api.schemas import Schema
 from core.hookspecs import hookimpl
 from core.koppelvlakken.typen import Koppelvlak, Versie
+from core.serviceniveau.typen import (
+    Beschikbaarheidsnorm,
+    Definitie,
+    Niveau,
+    Onbeschikbaarheidssoort,
+    Onderhoudsregel,
+    Oplostijd,
+    Reactietermijn,
+    Serviceniveau,
+    Uursoort,
+)
 from core.tijd import AMSTERDAM, beschrijf, min_termijn, plus_maanden, plus_termijn
 from core.types import (
     SLUG,
@@ -151,6 +162,16 @@ __all__ = [  # noqa: RUF022 (grouped by hook family, not sorted)
     "Prognoseperiode",
     "Prognoseplicht",
     "Capaciteit",
+    # service level (dienst_serviceniveau)
+    "Serviceniveau",
+    "Niveau",
+    "Definitie",
+    "Oplostijd",
+    "Uursoort",
+    "Reactietermijn",
+    "Beschikbaarheidsnorm",
+    "Onbeschikbaarheidssoort",
+    "Onderhoudsregel",
     # the parts a plugin brings itself (dienst_api and dienst_migraties take their
     # helpers from core.sdk.api and core.sdk.db)
     "Migraties",

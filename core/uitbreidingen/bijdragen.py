@@ -23,6 +23,7 @@ import pluggy
 
 from core.config import ENV_PREFIX
 from core.plugins import Diensten, PluginError
+from core.serviceniveau.typen import Serviceniveau
 from core.uitbreidingen.typen import (
     Capaciteit,
     Gebeurtenistype,
@@ -55,10 +56,12 @@ class Uitbreidingen:
         self._waarden: dict[str, dict[str, Any]] = {}
         self._migraties: dict[str, Migraties] = {}
         self._capaciteit: dict[str, Capaciteit] = {}
+        self._serviceniveau: dict[str, Serviceniveau] = {}
         self._laad_gebeurtenissen()
         self._laad_instellingen(config)
         self._laad_migraties()
         self._laad_capaciteit(diensten)
+        self._laad_serviceniveaus(diensten)
 
     # --- calling ----------------------------------------------------------------------
 
@@ -228,6 +231,36 @@ class Uitbreidingen:
     def capaciteit(self, slug: str) -> Capaciteit | None:
         """The capacity the dienst's afnemers share, or ``None``."""
         return self._capaciteit.get(slug)
+
+    # --- service levels -----------------------------------------------------------------
+
+    def _laad_serviceniveaus(self, diensten: Diensten) -> None:
+        for slug, antwoord in self._elk("dienst_serviceniveau"):
+            if antwoord is None:
+                continue
+            fout = f"plugin {self.plugin(slug)!r}: dienst_serviceniveau"
+            if not isinstance(antwoord, Serviceniveau):
+                raise PluginError(f"{fout} gaf geen Serviceniveau: {antwoord!r}")
+            omgevingen = {o.slug for o in diensten.get(slug).omgevingen}
+            genoemd = ({o.omgeving for o in antwoord.oplostijden}
+                       | {b.omgeving for b in antwoord.beschikbaarheid}
+                       | {o.omgeving for o in antwoord.onderhoud})
+            if genoemd - omgevingen:
+                raise PluginError(f"{fout}: omgevingen {sorted(genoemd - omgevingen)} heeft "
+                                  f"de dienst niet (die kent {sorted(omgevingen)})")
+            zonder = sorted({p for p in antwoord.prioriteiten.values()}
+                            - {o.prioriteit for o in antwoord.oplostijden})
+            if zonder:
+                raise PluginError(f"{fout}: prioriteit {zonder} heeft in geen omgeving een "
+                                  "oplostijd")
+            self._serviceniveau[slug] = antwoord
+
+    def serviceniveau(self, slug: str) -> Serviceniveau | None:
+        """The dienst's service level, or ``None`` when it declares none."""
+        return self._serviceniveau.get(slug)
+
+    def met_serviceniveau(self) -> list[str]:
+        return sorted(self._serviceniveau)
 
     # --- tables -----------------------------------------------------------------------
 

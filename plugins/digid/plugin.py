@@ -1,6 +1,6 @@
 """DigiD's hook implementations; each hands over to the module of its hook family:
 :mod:`.dienst`, :mod:`.voorwaarden`, :mod:`.koppelvlakken`, :mod:`.kosten`,
-:mod:`.prognoses` and :mod:`.capaciteit`."""
+:mod:`.prognoses`, :mod:`.capaciteit` and :mod:`.serviceniveau`."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from core.sdk import (
     Periode,
     Prognoseperiode,
     Prognoseplicht,
+    Serviceniveau,
     Tariefschema,
     Tarieven,
     Verbruik,
@@ -26,7 +27,7 @@ from core.sdk import (
     hookimpl,
 )
 
-from . import capaciteit, dienst, koppelvlakken, kosten, prognoses, voorwaarden
+from . import capaciteit, dienst, koppelvlakken, kosten, prognoses, serviceniveau, voorwaarden
 
 
 @hookimpl
@@ -84,3 +85,8 @@ def dienst_check_config(instellingen: Mapping[str, Any]) -> list[str]:
 @hookimpl
 def dienst_capaciteit(instellingen: Mapping[str, Any]) -> Capaciteit:
     return capaciteit.capaciteit(instellingen)
+
+
+@hookimpl
+def dienst_serviceniveau() -> Serviceniveau:
+    return serviceniveau.SERVICENIVEAU
