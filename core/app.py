@@ -10,7 +10,7 @@ from flask import Flask, Response, current_app, g, jsonify, redirect, request, u
 
 from core import config as settings
 from core.api import Api
-from core.api.converters import JaarConverter
+from core.api.converters import DatumConverter, JaarConverter, datum_schema
 from core.api.openapi import build_document
 from core.audit import listener as audit_listener
 from core.auth import middleware as auth
@@ -73,7 +73,9 @@ def create_app(
     )
 
     app.url_map.converters["jaar"] = JaarConverter
+    app.url_map.converters["datum"] = DatumConverter
     api = Api(app)
+    api.register_converter(DatumConverter, datum_schema)
     _register_blueprints(api)
     _register_plugin_blueprints(app, api)
     auth.init_app(app)
@@ -107,6 +109,8 @@ def _register_blueprints(api: Api) -> None:
     from core.auth.views import blp as api_tokens
     from core.contactpersonen.views import blp as contactpersonen
     from core.diensten.views import blp as diensten
+    from core.feestdagen.views import blp as feestdagen
+    from core.feestdagen.views import wijzigingen as feestdagwijzigingen
     from core.gebruikers.views import clients as machine_clients
     from core.gebruikers.views import leden as lidmaatschappen
     from core.koppelvlakken.views import blp as koppelvlakken
@@ -145,7 +149,8 @@ def _register_blueprints(api: Api) -> None:
                       wijzigingsmeldingen, tarieven, btw_tarieven, verbruik, afnemer_verbruik,
                       voorcalculaties, kosten, facturen, kostenruns, koppelvlakken,
                       koppelvlakgebruik, deadlines, agenda_sleutel, agenda, prognoses, plicht,
-                      prognoseoverzicht, prognoseformulieren, capaciteit):
+                      prognoseoverzicht, prognoseformulieren, capaciteit, feestdagen,
+                      feestdagwijzigingen):
         api.register_blueprint(blueprint)
 
 

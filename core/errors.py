@@ -117,6 +117,9 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
                  "Het btw-tarief van het jaar (jaar) is niet vastgesteld."),
     Probleemcode("voorcalculatie-vastgelegd", (409,),
                  "De voorcalculatie ligt vast sinds het jaar begon; alleen Logius wijzigt hem."),
+    Probleemcode("feestdag-bestaat-al", (409,),
+                 "Deze datum is al een feestdag; wijzig die in plaats van er een toe te "
+                 "voegen."),
     Probleemcode("verouderde-versie", (412,),
                  "De ETag in If-Match is niet (meer) die van de resource: haal hem opnieuw op."),
     Probleemcode("verzoek-te-groot", (413,), "De body van het verzoek is te groot."),

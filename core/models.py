@@ -9,6 +9,7 @@ from core.contactpersonen.models import Contactpersoon
 from core.agenda.models import AgendaSleutel
 from core.db import Base
 from core.diensten.models import Schakeling
+from core.feestdagen.models import Feestdag, Feestdagjaar, FeestdagWijziging
 from core.koppelvlakken.models import Herinnering, KoppelvlakGebruik, KoppelvlakVersie
 from core.gebruikers.models import Gebruiker, Lidmaatschap, MachineClient
 from core.kosten.models import Kostenrun, KostenrunRegel
@@ -35,6 +36,9 @@ __all__ = [
     "Bezorging",
     "BtwTarief",
     "Contactpersoon",
+    "Feestdag",
+    "FeestdagWijziging",
+    "Feestdagjaar",
     "Gebeurtenis",
     "Gebruiker",
     "Kostenrun",

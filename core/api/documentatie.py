@@ -71,6 +71,7 @@ PARAMETERS: dict[str, str] = {
     "slug": f"Slug van de dienst, bijvoorbeeld {voorbeelden.DIENST}",
     "omgeving": "Omgeving van de dienst, bijvoorbeeld productie of pre-productie",
     "jaar": "Kalenderjaar, bijvoorbeeld 2027",
+    "datum": "Datum als JJJJ-MM-DD, bijvoorbeeld 2027-05-05",
     "code": "Code van het tarief in het tariefschema van de dienst",
     "koppelvlak": "Id van het koppelvlak binnen de dienst",
     "versie": "Versienummer van het koppelvlak, bijvoorbeeld 3.1",

@@ -106,6 +106,13 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
     ("get", "/btw-tarieven"): "btwTarievenOpvragen",
     ("get", "/btw-tarieven/{jaar}"): "btwTariefLezen",
     ("put", "/btw-tarieven/{jaar}"): "btwTariefVaststellen",
+    # Feestdagen (werkdagen)
+    ("get", "/feestdagen"): "feestdagenOpvragen",
+    ("post", "/feestdagen"): "feestdagToevoegen",
+    ("get", "/feestdagen/{datum}"): "feestdagLezen",
+    ("patch", "/feestdagen/{datum}"): "feestdagWijzigen",
+    ("delete", "/feestdagen/{datum}"): "feestdagVerwijderen",
+    ("get", "/feestdagwijzigingen"): "feestdagwijzigingenOpvragen",
     # Verbruik en kosten
     ("post", "/verbruik"): "verbruikVastleggen",
     ("get", "/afnemers/{afnemerId}/verbruik"): "verbruikOpvragen",

@@ -41,7 +41,7 @@ ROLLEN = [r.value for r in Rol]
 #: Headers whose presence a client relies on: declared wherever they are sent.
 GEDECLAREERD_ALS_GESTUURD = ("ETag", "Location", "Link", "Deprecation", "Sunset")
 #: Values for required query parameters in the walk.
-QUERY = {"versie": "3.3"}
+QUERY = {"versie": "3.3", "jaar": "2027"}
 #: Path parameters that differ per path (DigiD has no tariffs).
 PER_PAD = {"/diensten/{slug}/tarieven/{jaar}/{code}": {"slug": "digipoort"}}
 
@@ -136,7 +136,7 @@ def wereld(tmp_path_factory):
         "gebeurtenisId": str(gebeurtenis_id), "bezorgingId": str(bezorging_id),
         "kostenrunId": str(run_id), "waarde": sleutel["feedUrl"].rsplit("/", 1)[1],
         "slug": "digid", "koppelvlak": "saml", "versie": "3.3", "jaar": "2027",
-        "code": "berichtenverkeer", "omgeving": "productie",
+        "code": "berichtenverkeer", "omgeving": "productie", "datum": "2027-05-05",
     }
     rollen = {Rol.LOGIUS_BEHEERDER.value: logius, Rol.PRODUCTTEAM.value: productteam,
               Rol.AFNEMER_BEHEERDER.value: beheerder, Rol.AFNEMER_MEDEWERKER.value: medewerker}
@@ -472,6 +472,8 @@ def _schrijfgevallen(wereld):
         ("put", "/diensten/{slug}/tarieven/{jaar}/{code}", {"bedrag": "0.62"}, {"jaar": "2030"}),
         ("put", "/diensten/{slug}/omgevingen/{omgeving}",
          {"ingeschakeld": True, "reden": "Contracttest"}, {}),
+        ("post", "/feestdagen", {"datum": "2027-12-31", "naam": "Oudejaarsdag"}, {}),
+        ("patch", "/feestdagen/{datum}", {"naam": "Laatste dag"}, {"datum": "2027-12-31"}),
         *_plugin_schrijfgevallen(wereld["document"]),
     ]
 

@@ -70,6 +70,7 @@ def ids(api, document, maak_afnemer, maak_aansluiting, maak_contactpersoon):
         "jaar": "2027",
         "code": "berichtenverkeer",
         "omgeving": "productie",
+        "datum": "2027-05-05",
     }
 
 

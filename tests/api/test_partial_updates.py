@@ -82,6 +82,10 @@ def _versie(api, context):
         "versie": "9.1", "ondersteundSinds": "2026-01-01", "verouderdSinds": "2026-02-01"}
 
 
+def _feestdag(api, context):
+    return "/feestdagen", {"datum": "2027-12-31", "naam": "Oudejaarsdag"}
+
+
 def _sunset() -> str:
     return (tijd.vandaag() + timedelta(days=400)).isoformat()
 
@@ -120,6 +124,9 @@ CASES: dict[str, Case] = {
          ("opvolger", None)],
         afgeleid={"sunsetOp": {"sunsetAangekondigdOp", "status"},
                   "verouderdSinds": {"status"}},
+    ),
+    "/feestdagen/{datum}": Case(
+        _feestdag, [("naam", "Laatste dag van 2027")], afgeleid={"naam": {"gewijzigdDoor"}},
     ),
 }
 

@@ -47,6 +47,7 @@ from core.kosten.models import Kostenrun, KostenrunRegel
 from core.meldingen.models import Bezorging, Gebeurtenis, WebhookEndpoint
 from core.prognoses.models import Prognose
 from core.diensten.models import Schakeling
+from core.feestdagen.models import Feestdag, Feestdagjaar, FeestdagWijziging
 from core.tarieven.models import BtwTarief, Tarief
 from core.verbruik.models import VerbruikRegel, Voorcalculatie
 from core.voorwaarden.models import Acceptatie
@@ -133,6 +134,9 @@ GEVALLEN: dict[str, tuple] = {
     "/api/v1/kostenruns/<uuid:kostenrun_id>": (Kostenrun, KostenrunRegel),
     "/api/v1/kostenruns/<uuid:kostenrun_id>/regels": (KostenrunRegel,),
     "/api/v1/diensten/<string:slug>/capaciteit": (Aansluiting, Prognose),
+    "/api/v1/feestdagen": (Feestdag, Feestdagjaar),
+    "/api/v1/feestdagen/<datum:datum>": (Feestdag, Feestdagjaar),
+    "/api/v1/feestdagwijzigingen": (FeestdagWijziging,),
     "/api/v1/prognoses/overzicht": (Aansluiting, Prognose, Afnemer),
 }
 
@@ -264,6 +268,8 @@ class Wereld:
                            {"bedrag": "4400"})):
             gezet = api.request("PUT", pad, json=body, headers={"If-Match": "*"})
             assert gezet.status_code in (200, 201), gezet.get_json()
+        # The holidays of the year asked for are seeded on first use: before counting.
+        assert api.get("/feestdagen?jaar=2026").status_code == 200
         self.gedaan = 0
         self.ids: dict[str, uuid.UUID] = {}
         self.kostenrun = uuid.uuid4()
@@ -404,6 +410,16 @@ class Wereld:
             "dienst": "digid", "jaar": 3000 + i, "code": "authenticatie", "bedrag": 0,
             "inclusief_btw": False, "omschrijving": "Authenticatie", "artikel": "-",
             "gewijzigd_door": "test", **tijd, **versie} for i in n])
+        # Holidays and seeded years far from the one asked for; changes to 2026's days.
+        _laad(Feestdagjaar, [{"jaar": 3000 + i, "bron": "test", "gevuld_op": NU} for i in n])
+        _laad(Feestdag, [{
+            "id": uuid.uuid4(), "datum": date(3000, 1, 1) + timedelta(days=i),
+            "naam": f"Feestdag {i}", "bron": "beheerder", "gewijzigd_door": "test", **tijd,
+            **versie} for i in n])
+        _laad(FeestdagWijziging, [{
+            "id": uuid.uuid4(), "datum": date(2026, 12, 25), "actie": "gewijzigd",
+            "wijzigingen": {"naam": {"oud": "a", "nieuw": "b"}}, "door": "test",
+            "door_naam": "Test", "op": NU} for i in n])
         for tabel in PLUGIN_TABELLEN:
             _laad(tabel, [_plugin_rij(tabel, i, a) for i in n])
         db.session.commit()
@@ -425,17 +441,20 @@ class Wereld:
             "prognose_id": ids["prognose"], "webhook_id": ids["webhook"],
             "wijzigingsmelding_id": ids["melding"], "slug": "digid",
             "koppelvlak": self.koppelvlak, "versie": self.kv_versie, "code": "authenticatie",
-            "kostenrun_id": self.kostenrun, "omgeving": "productie", **self.plugin_ids,
+            "kostenrun_id": self.kostenrun, "omgeving": "productie", "datum": "2026-12-25",
+            **self.plugin_ids,
         }
         if regel == "/api/v1/agenda/<waarde>":
             return self.feed
         pad = regel.removeprefix("/api/v1")
         for naam, waarde in waarden.items():
-            for soort in ("uuid:", "jaar:", "string:", ""):
+            for soort in ("uuid:", "jaar:", "datum:", "string:", ""):
                 pad = pad.replace(f"<{soort}{naam}>", str(waarde))
         assert "<" not in pad, f"no value for a parameter of {regel}"
         if pad.endswith("/controle"):
             pad += f"?versie={self.kv_versie}"
+        if pad == "/feestdagen":
+            pad += "?jaar=2026"
         return pad
 
 
