@@ -15,6 +15,7 @@ from core.gebruikers.models import Gebruiker, Lidmaatschap, MachineClient
 from core.kosten.models import Kostenrun, KostenrunRegel
 from core.meldingen.models import Bezorging, Gebeurtenis, WebhookEndpoint
 from core.prognoses.models import Prognose
+from core.serviceniveau.beschikbaarheid_models import Onbeschikbaarheid, OnbeschikbaarheidWijziging
 from core.tarieven.models import BtwTarief, Tarief
 from core.verbruik.models import VerbruikRegel, Voorcalculatie
 from core.voorwaarden.models import Acceptatie, Voorwaardenversie
@@ -45,6 +46,8 @@ __all__ = [
     "KostenrunRegel",
     "Lidmaatschap",
     "MachineClient",
+    "Onbeschikbaarheid",
+    "OnbeschikbaarheidWijziging",
     "Ontvanger",
     "Prognose",
     "Statuswijziging",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, func, select
+from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint, false, func, select
 from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from core.aankondigingen.soorten import SOORTEN, Type
@@ -27,6 +27,12 @@ class Aankondiging(UuidPk, Base):
     #: The article that allows or requires the announcement (AV 13.1, AV 6.1...).
     artikel: Mapped[str] = mapped_column(String(40))
     dienst: Mapped[str | None] = mapped_column(String(40))
+    #: onderhoud, storing: the omgeving of the dienst it concerns; ``None`` for all of them.
+    omgeving: Mapped[str | None] = mapped_column(String(40))
+    #: onderhoud: planned outside the dienst's maintenance window (or longer than it
+    #: allows), deliberately, for the reason given; announced before it starts.
+    afwijking: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    afwijking_reden: Mapped[str | None] = mapped_column(Text)
     #: voorwaardenwijziging: the document and its new version.
     document: Mapped[str | None] = mapped_column(String(60))
     versie: Mapped[str | None] = mapped_column(String(20))
