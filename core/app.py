@@ -192,7 +192,8 @@ def _voorbeeldpad(rule) -> str:
     """The rule's path with a sample value for each variable."""
     import uuid as _uuid
 
-    voorbeeld = {"uuid": str(_uuid.UUID(int=1)), "int": "1", "jaar": "2026", "path": "x"}
+    voorbeeld = {"uuid": str(_uuid.UUID(int=1)), "int": "1", "jaar": "2026",
+                 "datum": "2026-12-25", "path": "x"}
     delen = []
     for deel in rule.rule.split("/"):
         if deel.startswith("<") and deel.endswith(">"):

@@ -38,7 +38,7 @@ ANKERS = sorted({
     date(2028, 3, 26), date(2028, 10, 29), *FEESTDAGEN,
 } - {d for d in FEESTDAGEN if d > LAATSTE})
 
-INSTELLINGEN = settings(max_examples=300, deadline=None)
+INSTELLINGEN = settings(max_examples=200, deadline=None)
 
 
 @st.composite
