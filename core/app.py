@@ -133,6 +133,8 @@ def _register_blueprints(api: Api) -> None:
     from core.prognoses.views import (
         plicht,
     )
+    from core.serviceniveau.beschikbaarheid_views import beschikbaarheid, onbeschikbaarheid
+    from core.serviceniveau.onderhoud_views import blp as onderhoudsvensters
     from core.tarieven.views import blp as tarieven
     from core.tarieven.views import btw as btw_tarieven
     from core.verbruik.views import (
@@ -150,7 +152,8 @@ def _register_blueprints(api: Api) -> None:
                       voorcalculaties, kosten, facturen, kostenruns, koppelvlakken,
                       koppelvlakgebruik, deadlines, agenda_sleutel, agenda, prognoses, plicht,
                       prognoseoverzicht, prognoseformulieren, capaciteit, feestdagen,
-                      feestdagwijzigingen):
+                      feestdagwijzigingen, onbeschikbaarheid, beschikbaarheid,
+                      onderhoudsvensters):
         api.register_blueprint(blueprint)
 
 

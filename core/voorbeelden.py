@@ -31,6 +31,9 @@ ICAL_SAMENVATTING = "Prognose DigiD 2027 inleveren"
 ONDERHOUD_ONDERWERP = "Gepland onderhoud DigiD op 14 november"
 ONDERHOUD_TEKST = "Op 14 november van 06:00 tot 07:00 is DigiD niet beschikbaar."
 
+#: A function of a dienst's service level, as an outage names it.
+FUNCTIE = "authenticatie-midden"
+
 #: One line of a cost CSV.
 KOSTENREGEL_CSV = (
     "digipoort,3f0c2a4e-8b1d-4c6e-9a7f-2d5b8e1c4a90,berichtenverkeer,Exploitatie "

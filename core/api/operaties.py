@@ -113,6 +113,20 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
     ("patch", "/feestdagen/{datum}"): "feestdagWijzigen",
     ("delete", "/feestdagen/{datum}"): "feestdagVerwijderen",
     ("get", "/feestdagwijzigingen"): "feestdagwijzigingenOpvragen",
+    # Beschikbaarheid en onderhoudsvensters (serviceniveau)
+    ("get", "/diensten/{slug}/onbeschikbaarheid"): "onbeschikbaarhedenOpvragen",
+    ("post", "/diensten/{slug}/onbeschikbaarheid"): "onbeschikbaarheidVastleggen",
+    ("get", "/diensten/{slug}/onbeschikbaarheid/{onbeschikbaarheidId}"):
+        "onbeschikbaarheidLezen",
+    ("patch", "/diensten/{slug}/onbeschikbaarheid/{onbeschikbaarheidId}"):
+        "onbeschikbaarheidCorrigeren",
+    ("delete", "/diensten/{slug}/onbeschikbaarheid/{onbeschikbaarheidId}"):
+        "onbeschikbaarheidVerwijderen",
+    ("get", "/diensten/{slug}/onbeschikbaarheidswijzigingen"):
+        "onbeschikbaarheidswijzigingenOpvragen",
+    ("get", "/diensten/{slug}/beschikbaarheid/{jaar}/{maand}"): "beschikbaarheidMaandLezen",
+    ("get", "/diensten/{slug}/beschikbaarheid/{jaar}"): "beschikbaarheidJaarLezen",
+    ("get", "/diensten/{slug}/onderhoudsvensters"): "onderhoudsvenstersOpvragen",
     # Verbruik en kosten
     ("post", "/verbruik"): "verbruikVastleggen",
     ("get", "/afnemers/{afnemerId}/verbruik"): "verbruikOpvragen",

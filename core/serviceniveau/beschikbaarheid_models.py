@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import JSON, Index, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import Base, Tijdstempels, UuidPk, Versie, utcnow
+from core.werktijd import als_uren
 
 
 class Onbeschikbaarheid(UuidPk, Tijdstempels, Versie, Base):
@@ -38,6 +40,11 @@ class Onbeschikbaarheid(UuidPk, Tijdstempels, Versie, Base):
     omschrijving: Mapped[str | None] = mapped_column(Text)
     geregistreerd_door: Mapped[str] = mapped_column(String(200))
     gewijzigd_door: Mapped[str] = mapped_column(String(200))
+
+    @property
+    def duur_uren(self) -> Decimal | None:
+        """How long it lasted, in hours; ``None`` while it lasts."""
+        return None if self.tot is None else als_uren(self.tot - self.van)
 
 
 class OnbeschikbaarheidWijziging(UuidPk, Base):
