@@ -2,15 +2,26 @@
 
 :func:`fouten` answers ``{veldnaam: [reden, ...]}`` with API field names, the shape
 marshmallow raises, so every broken rule reaches the client in one 400.
+
+Planned maintenance (``onderhoud``) of a dienst whose service level sets maintenance
+windows (``Serviceniveau.onderhoud``; DigiD production: SNO 2 Onderhoudsvenster) must
+fall inside a window of its month and last no longer than the rule allows, also together
+with the maintenance already announced in that window, and the month may use no more
+windows than the rule allows (:func:`core.serviceniveau.onderhoud.toets`). Without an
+``omgeving`` the maintenance concerns every omgeving of the dienst, so every omgeving's
+rule applies. A maintenance that breaks the rule on purpose is marked ``afwijking`` with
+an ``afwijkingReden``; it is then not held to the windows, is announced before it starts
+like any maintenance (AV 6.1; SNO 2 Onderhoudsvenster: deviations are made known
+beforehand), and does not count towards the windows of the month.
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from core import tijd
 from core.aankondigingen.soorten import (
@@ -20,6 +31,7 @@ from core.aankondigingen.soorten import (
     VARIABELE_VELDEN,
     Type,
 )
+from core.aankondigingen.models import Aankondiging
 from core.afnemers.models import Afnemer
 from core.db import db, utcnow
 from core.plugins import diensten
@@ -96,8 +108,24 @@ def fouten(data: dict[str, Any], gegeven: set[str]) -> dict[str, list[str]]:
     if type_ == Type.KOPPELVLAKWIJZIGING and dienst is not None:
         _koppelvlak(data, gegeven, vandaag, fout)
     if type_ == Type.ONDERHOUD and begin is not None and begin <= nu:
-        fout("beginOp", "Gepland onderhoud wordt vooraf aangekondigd (AV 6.1): het begin "
-                        "ligt in de toekomst.")
+        if data.get("afwijking"):
+            fout("beginOp", "Ook een afwijking van het onderhoudsvenster wordt vooraf "
+                            "aangekondigd (AV 6.1; bij een dienst met onderhoudsvensters ook "
+                            "zijn serviceniveau): het begin ligt in de toekomst.")
+        else:
+            fout("beginOp", "Gepland onderhoud wordt vooraf aangekondigd (AV 6.1): het begin "
+                            "ligt in de toekomst.")
+    if data.get("omgeving") is not None and dienst is not None \
+            and diensten().get(dienst) is not None:
+        bekend = [o.slug for o in diensten().get(dienst).omgevingen]
+        if data["omgeving"] not in bekend:
+            fout("omgeving", f"Onbekende omgeving van {dienst}; kies een van: "
+                             f"{', '.join(bekend)}.")
+    if type_ == Type.ONDERHOUD:
+        _afwijking(data, gegeven, fout)
+        if not errors and not data.get("afwijking") and isinstance(begin, datetime) \
+                and isinstance(einde, datetime) and einde > begin:
+            _onderhoudsvenster(dienst, data.get("omgeving"), begin, einde, fout)
     if type_ == Type.OPSCHORTING:
         if begin is not None and tijd.lokaal(begin).date() < vandaag:
             fout("beginOp", "Een opschorting kan zonder vooraankondiging ingaan, ook vandaag "
@@ -109,6 +137,48 @@ def fouten(data: dict[str, Any], gegeven: set[str]) -> dict[str, list[str]]:
     if "afnemers" in data:
         _afnemers(data["afnemers"], fout)
     return errors
+
+
+def _afwijking(data, gegeven, fout) -> None:
+    if data.get("afwijking") and "afwijkingReden" not in gegeven:
+        fout("afwijkingReden", "Verplicht bij een afwijking van het onderhoudsvenster: zeg "
+                               "waarom het onderhoud niet in een venster kan.")
+    if not data.get("afwijking") and "afwijkingReden" in gegeven:
+        fout("afwijkingReden", "Alleen bij een afwijking van het onderhoudsvenster "
+                               "(afwijking: true).")
+
+
+def eerder_onderhoud(dienst: str, omgeving: str, begin: datetime) -> list[tuple[datetime,
+                                                                               datetime]]:
+    """The maintenance already announced for ``dienst`` in ``omgeving`` (or in all its
+    omgevingen) around ``begin``'s month, not as a deviation: what counts towards the
+    windows of that month."""
+    van, tot = begin - timedelta(days=32), begin + timedelta(days=32)
+    rijen = db.session.execute(
+        select(Aankondiging.begin_op, Aankondiging.einde_op).where(
+            Aankondiging.type == Type.ONDERHOUD.value, Aankondiging.dienst == dienst,
+            Aankondiging.afwijking.is_(False),
+            or_(Aankondiging.omgeving.is_(None), Aankondiging.omgeving == omgeving),
+            Aankondiging.begin_op >= van, Aankondiging.begin_op < tot,
+            Aankondiging.einde_op.is_not(None)))
+    return [(b, e) for b, e in rijen if e > b]
+
+
+def _onderhoudsvenster(dienst, omgeving, begin, einde, fout) -> None:
+    """The windows of the dienst's service level (see the module's docstring)."""
+    from core.serviceniveau.onderhoud import Overtreding, toets
+    from core.uitbreidingen.bijdragen import uitbreidingen
+
+    niveau = uitbreidingen().serviceniveau(dienst) if dienst else None
+    if niveau is None:
+        return
+    for regel in niveau.onderhoud:
+        if omgeving is not None and regel.omgeving != omgeving:
+            continue
+        for bevinding in toets(regel, begin, einde,
+                               eerder_onderhoud(dienst, regel.omgeving, begin)):
+            veld = "eindeOp" if bevinding.overtreding == Overtreding.TE_LANG else "beginOp"
+            fout(veld, bevinding.reden)
 
 
 def _voorwaardenwijziging(data, vandaag, fout) -> None:

@@ -46,6 +46,20 @@ class AankondigingSchema(Schema):
     afnemersoverleg_op = ma.fields.Date(allow_none=True, metadata={
         "description": "koppelvlakwijziging: datum van het overleg met het Afnemersoverleg "
         "(verplicht als de dienst dat voorschrijft, zoals MO 3.5)"})
+    omgeving = ma.fields.String(allow_none=True, validate=ma.validate.Length(min=1, max=40),
+                                metadata={
+        "description": "onderhoud, storing: de omgeving van de dienst; zonder: alle "
+        "omgevingen. Bereikt alleen afnemers met een lopende aansluiting daar.",
+        "example": "productie"})
+    afwijking = ma.fields.Boolean(load_default=False, metadata={
+        "description": "onderhoud: bewust buiten het onderhoudsvenster van de dienst of "
+        "langer dan het toestaat (bij DigiD: SNO 2 Onderhoudsvenster), met afwijkingReden; "
+        "zonder afwijking wordt zulk onderhoud geweigerd. Ook een afwijking wordt vooraf "
+        "aangekondigd."})
+    afwijking_reden = fields.tekst(2000, allow_none=True, metadata={
+        "description": "onderhoud: waarom het onderhoud afwijkt van het onderhoudsvenster "
+        "(verplicht bij afwijking)",
+        "example": "Een beveiligingsupdate die niet tot het volgende venster kan wachten."})
     afnemers = ma.fields.List(
         ma.fields.UUID(), load_only=True, allow_none=True,
         validate=ma.validate.Length(min=1, error="Noem minstens één afnemer, of laat het "
@@ -141,6 +155,14 @@ class AankondigingVoorAfnemerSchema(Schema):
         "description": "onderhoud, opschorting, storing: (verwacht) einde"})
     afnemersoverleg_op = ma.fields.Date(dump_only=True, allow_none=True, metadata={
         "description": "koppelvlakwijziging: datum van het overleg met het Afnemersoverleg"})
+    omgeving = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "onderhoud, storing: de omgeving van de dienst; leeg voor alle",
+        "example": "productie"})
+    afwijking = ma.fields.Boolean(dump_only=True, metadata={
+        "description": "onderhoud: buiten het onderhoudsvenster van de dienst, met reden"})
+    afwijking_reden = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "onderhoud: waarom het afwijkt van het onderhoudsvenster",
+        "example": "Een beveiligingsupdate die niet tot het volgende venster kan wachten."})
     reactie_vereist = ma.fields.Boolean(dump_only=True, metadata={
         "description": "De afnemer accepteert of wijst af"})
     aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)

@@ -27,15 +27,19 @@ from core.voorwaarden import service as voorwaarden
 from core.voorwaarden.models import Voorwaardenversie
 
 VELDEN = ("titel", "omschrijving", "dienst", "document", "versie", "wijzigingsdatum",
-          "begin_op", "einde_op", "afnemersoverleg_op")
+          "begin_op", "einde_op", "afnemersoverleg_op", "omgeving", "afwijking",
+          "afwijking_reden")
 
 
-def doelgroep(dienst: str | None) -> list[uuid.UUID]:
-    """Every afnemer with a live aansluiting on ``dienst``; on any dienst when ``None``."""
+def doelgroep(dienst: str | None, omgeving: str | None = None) -> list[uuid.UUID]:
+    """Every afnemer with a live aansluiting on ``dienst`` (in ``omgeving`` when given);
+    on any dienst when ``None``."""
     query = select(Aansluiting.afnemer_id).where(
         Aansluiting.status != AansluitingStatus.BEEINDIGD.value).distinct()
     if dienst is not None:
         query = query.where(Aansluiting.dienst == dienst)
+    if omgeving is not None:
+        query = query.where(Aansluiting.omgeving == omgeving)
     return sorted(db.session.scalars(query))
 
 
@@ -43,6 +47,7 @@ def aankondigen(data: dict[str, Any], *, door: Principal) -> Aankondiging:
     """Create an announcement (already validated) and tell every afnemer it concerns."""
     type_ = Type(data["type"])
     waarden = {veld: data.get(veld) for veld in VELDEN}
+    waarden["afwijking"] = bool(waarden["afwijking"])
     if type_ == Type.VOORWAARDENWIJZIGING:
         # The document decides the dienst: none for the AV, which reach every afnemer.
         waarden["dienst"] = voorwaarden.documenten()[data["document"]].dienst
@@ -53,7 +58,8 @@ def aankondigen(data: dict[str, Any], *, door: Principal) -> Aankondiging:
     if type_ == Type.VOORWAARDENWIJZIGING:
         _nieuwe_versie(aankondiging)
     afnemers = data.get("afnemers")
-    ontvangers = sorted(set(afnemers)) if afnemers else doelgroep(aankondiging.dienst)
+    ontvangers = sorted(set(afnemers)) if afnemers else doelgroep(aankondiging.dienst,
+                                                                  aankondiging.omgeving)
     status = Status.OPEN if SOORTEN[type_].reactie_vereist else Status.TER_KENNISNAME
     # Nothing read below is written in the loop: flush once, at commit, in bulk.
     with db.session.no_autoflush:
@@ -93,10 +99,13 @@ def gebeurtenis_data(aankondiging: Aankondiging) -> dict[str, Any]:
     }
     for veld, sleutel in (("document", "document"), ("versie", "versie"),
                           ("wijzigingsdatum", "wijzigingsdatum"), ("begin_op", "beginOp"),
-                          ("einde_op", "eindeOp")):
+                          ("einde_op", "eindeOp"), ("omgeving", "omgeving"),
+                          ("afwijking_reden", "afwijkingReden")):
         waarde = getattr(aankondiging, veld)
         if waarde is not None:
-            data[sleutel] = tijd.iso(waarde) if veld not in ("document", "versie") else waarde
+            data[sleutel] = waarde if isinstance(waarde, str) else tijd.iso(waarde)
+    if aankondiging.afwijking:
+        data["afwijking"] = True
     return data
 
 

@@ -5,7 +5,10 @@
   (AV 13.1 / 13.2, MO 8.1 / 8.2);
 - ``dienstwijziging`` and ``uitfasering``: Logius changes a dienst or phases out a
   version, as early as it can (AV 14.1); rejecting opens consultation (AV 14.2);
-- ``onderhoud``: planned maintenance is announced beforehand (AV 6.1);
+- ``onderhoud``: planned maintenance is announced beforehand (AV 6.1), for the dienst
+  and optionally one omgeving; where the dienst's service level sets maintenance
+  windows (DigiD: SNO 2 Onderhoudsvenster) it falls inside them, unless it is marked as
+  a deviation (``afwijking`` with ``afwijkingReden``), see :mod:`.regels`;
 - ``koppelvlakwijziging``: an interface specification changes; where the dienst's terms
   say so only after consulting the Afnemersoverleg (MO 3.5);
 - ``opschorting``: delivery suspended for a security incident, without notice (AV 5.4);
@@ -45,7 +48,7 @@ class Besluit(StrEnum):
 
 #: Every field that depends on the type, by its name in the API.
 VARIABELE_VELDEN = ("dienst", "document", "versie", "wijzigingsdatum", "beginOp", "eindeOp",
-                    "afnemersoverlegOp")
+                    "afnemersoverlegOp", "omgeving", "afwijking", "afwijkingReden")
 
 
 @dataclass(frozen=True)
@@ -78,11 +81,12 @@ SOORTEN: dict[Type, Soort] = {
               ("document", "versie", "wijzigingsdatum")),
         Soort(Type.DIENSTWIJZIGING, "AV 14.1", True, ("dienst", "wijzigingsdatum")),
         Soort(Type.UITFASERING, "AV 14.1", True, ("dienst", "wijzigingsdatum")),
-        Soort(Type.ONDERHOUD, "AV 6.1", False, ("dienst", "beginOp", "eindeOp")),
+        Soort(Type.ONDERHOUD, "AV 6.1", False, ("dienst", "beginOp", "eindeOp"),
+              ("omgeving", "afwijking", "afwijkingReden")),
         Soort(Type.KOPPELVLAKWIJZIGING, "MO 3.5", False, ("dienst", "wijzigingsdatum"),
               ("afnemersoverlegOp",)),
         Soort(Type.OPSCHORTING, "AV 5.4", False, ("beginOp",), ("dienst", "eindeOp")),
-        Soort(Type.STORING, "AV 7", False, ("dienst", "beginOp"), ("eindeOp",)),
+        Soort(Type.STORING, "AV 7", False, ("dienst", "beginOp"), ("eindeOp", "omgeving")),
     )
 }
 

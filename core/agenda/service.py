@@ -7,7 +7,11 @@ duplicate it), a date, what it is about, what to do, and the article behind it:
 - announced terms changes that reach the afnemer (AV 13.1, MO 8.1) and, after a
   rejection, the end of delivery (AV 13.2, MO 8.2);
 - planned ends of aansluitingen;
-- announced maintenance and dienst changes (AV 6.1, AV 14.1);
+- announced maintenance and dienst changes (AV 6.1, AV 14.1), maintenance with its
+  begin and end time;
+- the planned maintenance windows of every dienst and omgeving the afnemer has a live
+  aansluiting on, where the dienst's service level sets them (DigiD production: SNO 2
+  Onderhoudsvenster), for the coming :data:`VENSTER_MAANDEN` months, with their times;
 - prognoses that are due, per aansluiting and period (AV 2.5, SNO 3);
 - the last day to report a planned change of its own (AV 2.8), for the
   wijzigingsmeldingen whose realisation is still ahead;
@@ -18,16 +22,21 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 
 from core import tijd
+from core.aansluitingen.lifecycle import Status as AansluitingStatus
 from core.aansluitingen.models import Aansluiting
 from core.aankondigingen.models import Aankondiging, Ontvanger
 from core.db import db
 from core.koppelvlakken.models import KoppelvlakGebruik, KoppelvlakVersie
 from core.wijzigingsmeldingen.models import Wijzigingsmelding
+
+
+#: How far ahead the calendar shows maintenance windows, in calendar months.
+VENSTER_MAANDEN = 3
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,9 @@ class Deadline:
     omschrijving: str
     artikel: str
     bron: str  # API path of what the deadline belongs to
+    #: A date with a time span (maintenance, a window): its begin and end, in UTC.
+    begin: datetime | None = None
+    einde: datetime | None = None
 
 
 def deadlines(afnemer_id: uuid.UUID, vanaf: date | None = None) -> list[Deadline]:
@@ -79,7 +91,7 @@ def deadlines(afnemer_id: uuid.UUID, vanaf: date | None = None) -> list[Deadline
             uit.append(Deadline(
                 f"aankondiging-{aankondiging.id}-begin", tijd.lokaal(aankondiging.begin_op).date(),
                 aankondiging.type, aankondiging.titel, aankondiging.omschrijving,
-                aankondiging.artikel, bron))
+                aankondiging.artikel, bron, aankondiging.begin_op, aankondiging.einde_op))
         if ontvanger.einde_levering_op and ontvanger.einde_levering_op >= vanaf:
             uit.append(Deadline(
                 f"einde-levering-{ontvanger.id}", ontvanger.einde_levering_op, "einde-levering",
@@ -106,6 +118,8 @@ def deadlines(afnemer_id: uuid.UUID, vanaf: date | None = None) -> list[Deadline
             "Eigen wijziging gaat live", melding.omschrijving, "AV 2.8",
             f"{basis}/wijzigingsmeldingen/{melding.id}"))
 
+    uit += onderhoudsvensters(afnemer_id, vanaf)
+
     from core.prognoses import service as prognoses
 
     for id_, datum, titel, omschrijving, artikel, aansluiting_id in prognoses.deadlines(
@@ -122,3 +136,34 @@ def deadlines(afnemer_id: uuid.UUID, vanaf: date | None = None) -> list[Deadline
                                 post.omschrijving, post.artikel, post.bron))
 
     return sorted(uit, key=lambda d: (d.datum, d.id))
+
+
+def onderhoudsvensters(afnemer_id: uuid.UUID, vanaf: date) -> list[Deadline]:
+    """The maintenance windows that touch the afnemer: those of each dienst and omgeving
+    it has a live aansluiting on, from ``vanaf`` for :data:`VENSTER_MAANDEN` months."""
+    from core.serviceniveau.onderhoud import beschrijf, vensters_tussen
+    from core.uitbreidingen.bijdragen import uitbreidingen
+
+    geraakt = db.session.execute(
+        select(Aansluiting.dienst, Aansluiting.omgeving).where(
+            Aansluiting.afnemer_id == afnemer_id,
+            Aansluiting.status != AansluitingStatus.BEEINDIGD.value).distinct())
+    tot = tijd.plus_maanden(vanaf, VENSTER_MAANDEN)
+    uit = []
+    for dienst, omgeving in sorted(geraakt):
+        niveau = uitbreidingen().serviceniveau(dienst)
+        regel = niveau.onderhoudsregel(omgeving) if niveau else None
+        if regel is None:
+            continue
+        for venster in vensters_tussen(regel, vanaf, tot):
+            begin, eind = tijd.lokaal(venster.begin), tijd.lokaal(venster.eind)
+            uit.append(Deadline(
+                f"onderhoudsvenster-{dienst}-{venster.id}", venster.datum, "onderhoudsvenster",
+                f"Onderhoudsvenster {dienst} ({omgeving}) {begin:%H:%M}-{eind:%H:%M}",
+                f"In dit venster kan gepland onderhoud plaatsvinden, hooguit "
+                f"{regel.max_uren} uur en hooguit {regel.max_per_maand} keer per maand "
+                f"({beschrijf(regel)}). Aangekondigd onderhoud staat apart in de agenda.",
+                regel.artikel,
+                f"/api/v1/diensten/{dienst}/onderhoudsvensters?maand={venster.datum:%Y-%m}",
+                venster.begin, venster.eind))
+    return uit

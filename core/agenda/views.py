@@ -65,6 +65,12 @@ class DeadlineSchema(Schema):
     bron = ma.fields.String(metadata={
         "example": "/afnemers/6f1c2b7e-3d4a-4b8e-9c21-7a5e0d9f4b31/prognoseplicht",
                                       "description": "Pad van de resource in deze API"})
+    begin_op = ma.fields.AwareDateTime(attribute="begin", allow_none=True, metadata={
+        "description": "Bij een termijn met een tijdvak (gepland onderhoud, een "
+        "onderhoudsvenster): het begin (UTC); anders null"})
+    einde_op = ma.fields.AwareDateTime(attribute="einde", allow_none=True, metadata={
+        "description": "Bij een termijn met een tijdvak: het einde (UTC), null als het "
+        "niet bekend is"})
 
 
 class SleutelSchema(Schema):
@@ -80,7 +86,9 @@ def _hash(waarde: str) -> str:
 
 def ical(afnemer_naam: str, items: list[service.Deadline]) -> bytes:
     """An iCalendar document: one all-day event per deadline, with a reminder a week
-    ahead. UIDs are stable, so a refreshed subscription updates instead of duplicating."""
+    ahead; a deadline with a time span (maintenance, a maintenance window) is an event
+    of that span (in UTC; an hour when its end is unknown) with a reminder a day ahead.
+    UIDs are stable, so a refreshed subscription updates instead of duplicating."""
     kalender = Calendar()
     kalender.add("prodid", PRODID)
     kalender.add("version", "2.0")
@@ -92,8 +100,12 @@ def ical(afnemer_naam: str, items: list[service.Deadline]) -> bytes:
         event = Event()
         event.add("uid", f"{item.id}@afnemersportaal")
         event.add("dtstamp", nu)
-        event.add("dtstart", item.datum)
-        event.add("dtend", item.datum + timedelta(days=1))
+        if item.begin is not None:
+            event.add("dtstart", item.begin)
+            event.add("dtend", item.einde or item.begin + timedelta(hours=1))
+        else:
+            event.add("dtstart", item.datum)
+            event.add("dtend", item.datum + timedelta(days=1))
         event.add("summary", item.titel)
         event.add("description", f"{item.omschrijving}\n\nGrondslag: {item.artikel}.")
         event.add("categories", [item.soort])
@@ -101,7 +113,7 @@ def ical(afnemer_naam: str, items: list[service.Deadline]) -> bytes:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", item.titel)
-        alarm.add("trigger", timedelta(days=-7))
+        alarm.add("trigger", timedelta(days=-1 if item.begin is not None else -7))
         event.add_component(alarm)
         kalender.add_component(event)
     return kalender.to_ical()

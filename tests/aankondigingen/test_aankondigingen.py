@@ -293,9 +293,10 @@ def test_planned_maintenance_lies_ahead_and_ends_after_it_starts_av_6_1(app, api
     assert _names(response) == {"beginOp", "eindeOp"}
     assert "AV 6.1" in _reason(response, "beginOp")
     assert _tellingen(app) == before
+    # Digipoort sets no maintenance windows; DigiD's are in tests/serviceniveau.
     aankondiging = _kondig_aan(api, {
         "type": "onderhoud", "titel": "Onderhoud", "omschrijving": "Gepland onderhoud.",
-        "dienst": "digid", "beginOp": morgen.isoformat(),
+        "dienst": "digipoort", "beginOp": morgen.isoformat(),
         "eindeOp": (morgen + timedelta(hours=6)).isoformat()})
     assert aankondiging["artikel"] == "AV 6.1"
 
