@@ -29,6 +29,7 @@ from core.api.schemas import Schema
 from core.koppelvlakken.typen import Koppelvlak
 from core.tijd import vandaag
 from core.types import (
+    Aggregatie,
     Berekening,
     DienstInfo,
     KostenAansluiting,
@@ -191,6 +192,7 @@ class Diensten:
         self._plugin: dict[str, str] = {}
         self._voorwaarden: dict[str, list[VoorwaardenDocument]] = {}
         self._schemas: dict[tuple[str, int], Tariefschema | None] = {}
+        self._maxima: dict[int, frozenset[str]] = {}
         self._met_kosten: set[str] = set()
         self._koppelvlakken: dict[str, list[Koppelvlak]] = {}
         self._load_info()
@@ -353,10 +355,36 @@ class Diensten:
         # The schema of the current year is checked at start-up; other years on first use.
         for slug in sorted(self._met_kosten):
             self.tariefschema(slug, vandaag().year)
+        self.maximum_metrieken(vandaag().year)
 
     def met_kosten(self) -> list[str]:
         """The diensten whose plugin computes costs (and records usage)."""
         return sorted(self._met_kosten)
+
+    def maximum_metrieken(self, jaar: int) -> frozenset[str]:
+        """The codes of the metrics that aggregate by maximum in ``jaar`` (a peak), over
+        every dienst: usage totals take the highest row of these and sum the others.
+
+        Usage rows carry the metric's code, not the dienst, so the aggregate query can
+        choose per code without a join; a code that one dienst sums and another takes
+        the maximum of in the same year is therefore refused (``PluginError``).
+        """
+        if jaar not in self._maxima:
+            wijze: dict[str, tuple[Aggregatie, str]] = {}
+            for slug in sorted(self._met_kosten):
+                schema = self.tariefschema(slug, jaar)
+                for metriek in schema.metrieken if schema else ():
+                    eerder = wijze.setdefault(metriek.code, (metriek.aggregatie, slug))
+                    if eerder[0] != metriek.aggregatie:
+                        raise PluginError(
+                            f"plugin {self._plugin[slug]!r}: metriek {metriek.code!r} telt in "
+                            f"{jaar} als {metriek.aggregatie.value}, maar bij "
+                            f"{self._plugin[eerder[1]]!r} als {eerder[0].value}; een code "
+                            "telt bij elke dienst op dezelfde manier")
+            self._maxima[jaar] = frozenset(
+                code for code, (aggregatie, _) in wijze.items()
+                if aggregatie == Aggregatie.MAXIMUM)
+        return self._maxima[jaar]
 
     def tariefschema(self, slug: str, jaar: int) -> Tariefschema | None:
         """The dienst's tariff schema for ``jaar``, validated and cached; ``None`` if none."""

@@ -296,6 +296,20 @@ class Berekening(StrEnum):
     VOORSCHOT = "voorschot"
 
 
+class Aggregatie(StrEnum):
+    """How the usage rows of a metric add up over a period (a month, a year).
+
+    - ``som``: the rows are counts, and a period's figure is their sum (authentications,
+      messages); the default, and the only kind a tariff may multiply;
+    - ``maximum``: each row is the highest value measured on its date (a peak per minute),
+      and a period's figure is the highest row in it. Adding peaks says nothing, so such a
+      metric carries no tariff and no voorcalculatie.
+    """
+
+    SOM = "som"
+    MAXIMUM = "maximum"
+
+
 @dataclass(frozen=True)
 class Metriek:
     """Something a dienst counts per aansluiting per day or month (verbruik).
@@ -306,6 +320,7 @@ class Metriek:
         advance (DP tabel 1); core then offers a voorcalculatie per aansluiting per year.
     :param maximum: the largest ``aantal`` one usage row may carry; ``1`` for a metric
         whose rows each record one occurrence on their date (a begeleidingsperiode).
+    :param aggregatie: how its rows add up over a period (:class:`Aggregatie`).
     """
 
     code: str
@@ -315,6 +330,7 @@ class Metriek:
     omschrijving: str = ""
     voorcalculatie: bool = False
     maximum: int | None = None
+    aggregatie: Aggregatie = Aggregatie.SOM
 
     def __post_init__(self) -> None:
         _slug(self, "code", self.code)
@@ -324,6 +340,10 @@ class Metriek:
         _soort(self, "voorcalculatie", self.voorcalculatie, bool)
         if self.maximum is not None:
             _geheel(self, "maximum", self.maximum, 1)
+        _soort(self, "aggregatie", self.aggregatie, Aggregatie)
+        if self.aggregatie == Aggregatie.MAXIMUM and self.voorcalculatie:
+            raise ValueError(f"Metriek {self.code!r}: een metriek met aggregatie maximum "
+                             "heeft geen voorcalculatie (pieken tellen niet op)")
 
 
 @dataclass(frozen=True)
@@ -371,6 +391,11 @@ class Tariefschema:
             if soort.metriek is not None and soort.metriek not in metrieken:
                 raise ValueError(f"tariefcode {soort.code!r} telt de onbekende metriek "
                                  f"{soort.metriek!r}")
+            if soort.metriek is not None and self.metriek(soort.metriek).aggregatie != \
+                    Aggregatie.SOM:
+                raise ValueError(f"tariefcode {soort.code!r} vermenigvuldigt de metriek "
+                                 f"{soort.metriek!r}, die een maximum is en geen som: een "
+                                 "tarief geldt alleen voor een metriek die optelt")
 
     def metriek(self, code: str) -> Metriek | None:
         return next((m for m in self.metrieken if m.code == code), None)
@@ -458,6 +483,11 @@ def _bevroren(waarden: Mapping[str, int] | None) -> Mapping[str, int]:
 @dataclass(frozen=True)
 class Verbruik:
     """Usage of one aansluiting, per metric code, as a cost calculation sees it.
+
+    Each figure is the metric's aggregate (:class:`Aggregatie`): the sum of its rows for
+    a count, the highest row for a maximum (a peak per minute), so
+    ``in_jaar("piek")`` is the year's highest peak and ``hoogste_maand("piek")`` the
+    same, read from the months.
 
     :param periode: totals within the period being calculated (or the forecast).
     :param jaar: totals over the whole calendar year of the period.

@@ -78,6 +78,7 @@ from core.tijd import AMSTERDAM, beschrijf, min_termijn, plus_maanden, plus_term
 from core.types import (
     SLUG,
     Afnemertype,
+    Aggregatie,
     Berekening,
     DienstInfo,
     Eenheid,
@@ -145,6 +146,7 @@ __all__ = [  # noqa: RUF022 (grouped by hook family, not sorted)
     "Afnemertype",
     "Tariefschema",
     "Metriek",
+    "Aggregatie",
     "Tariefcode",
     "KostenAansluiting",
     "Periode",

@@ -30,6 +30,11 @@ class MetriekSchema(Schema):
         allow_none=True,
         metadata={"description": "Hoogste aantal per verbruiksregel; 1 betekent dat elke "
                   "regel één gebeurtenis op zijn datum vastlegt"})
+    aggregatie = fields.keuze(["som", "maximum"], metadata={
+        "description": "Hoe de verbruiksregels over een periode samengaan: som (tellingen, "
+                       "opgeteld) of maximum (elke regel is het hoogste op zijn datum, zoals "
+                       "een piek per minuut; de periode telt de hoogste regel). Een metriek "
+                       "met maximum heeft geen tarief en geen voorcalculatie"})
 
 
 class TariefInvoerSchema(Schema):

@@ -7,7 +7,10 @@ All rows go to the database as one ``INSERT ... ON CONFLICT DO UPDATE`` statemen
 with many parameter sets (executemany), never one ORM object per row.
 
 Reading: :func:`totalen` sums usage per aansluiting and metric in one aggregate query,
-for one afnemer or for all of them (a cost run).
+for one afnemer or for all of them (a cost run). A metric that aggregates by maximum
+(``Aggregatie.MAXIMUM``, a peak per minute) gets the highest row instead of the sum, in
+the same query: ``CASE WHEN metriek IN (...) THEN MAX(aantal) ELSE SUM(aantal) END``, so
+a year without such metrics runs the plain ``SUM`` it always did.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from core.audit.models import AuditRegel
 from core.auth.principal import Principal
 from core.db import db, utcnow
+from core.plugins import diensten
 from core.types import Periode
 from core.verbruik.invoer import Rij
 from core.verbruik.models import VerbruikRegel, Voorcalculatie
@@ -130,17 +134,30 @@ def _audit(correcties: list[tuple[Rij, int]], nieuw_per_afnemer: Counter[uuid.UU
 Totalen = dict[uuid.UUID, tuple[dict[str, int], dict[str, int]]]
 
 
+def _aggregaat(jaar: int, waarde=None):
+    """The aggregate of ``waarde`` (the row's count by default) per metric: the sum, or
+    for the metrics that aggregate by maximum in ``jaar`` the highest value."""
+    som = func.sum(VerbruikRegel.aantal if waarde is None else waarde)
+    maxima = sorted(diensten().maximum_metrieken(jaar))
+    if not maxima:
+        return som
+    hoogste = func.max(VerbruikRegel.aantal if waarde is None else waarde)
+    return case((VerbruikRegel.metriek.in_(maxima), hoogste), else_=som)
+
+
 def totalen(periode: Periode, afnemer_id: uuid.UUID | None = None) -> Totalen:
     """Usage per aansluiting and metric, in ``periode`` and in its whole calendar year.
 
-    One aggregate query (``SUM ... GROUP BY aansluiting_id, metriek``) over the year,
-    for one afnemer or, without ``afnemer_id``, for every afnemer at once.
+    One aggregate query (``SUM ... GROUP BY aansluiting_id, metriek``; the highest row
+    for a metric that aggregates by maximum) over the year, for one afnemer or, without
+    ``afnemer_id``, for every afnemer at once.
     """
     jaar = Periode.kalenderjaar(periode.jaar)
-    in_jaar = func.sum(VerbruikRegel.aantal)
-    in_periode = in_jaar if periode == jaar else func.sum(case(
+    in_jaar = _aggregaat(periode.jaar)
+    # Outside the period a row counts as nothing: 0 for a sum, NULL for a maximum.
+    in_periode = in_jaar if periode == jaar else _aggregaat(periode.jaar, case(
         (VerbruikRegel.datum.between(periode.van, periode.tot), VerbruikRegel.aantal),
-        else_=0,
+        else_=None,
     ))
     statement = (
         select(VerbruikRegel.aansluiting_id, VerbruikRegel.metriek, in_periode, in_jaar)
@@ -159,12 +176,12 @@ def totalen(periode: Periode, afnemer_id: uuid.UUID | None = None) -> Totalen:
 
 def maandtotalen(jaar: int, afnemer_id: uuid.UUID | None = None
                  ) -> dict[uuid.UUID, dict[int, dict[str, int]]]:
-    """Usage per aansluiting, calendar month (1-12) and metric in ``jaar``: one query."""
+    """Usage per aansluiting, calendar month (1-12) and metric in ``jaar``: one query
+    (the month's highest row for a metric that aggregates by maximum)."""
     periode = Periode.kalenderjaar(jaar)
     maand = extract("month", VerbruikRegel.datum)
     statement = (
-        select(VerbruikRegel.aansluiting_id, maand, VerbruikRegel.metriek,
-               func.sum(VerbruikRegel.aantal))
+        select(VerbruikRegel.aansluiting_id, maand, VerbruikRegel.metriek, _aggregaat(jaar))
         .where(VerbruikRegel.datum >= periode.van, VerbruikRegel.datum <= periode.tot)
         .group_by(VerbruikRegel.aansluiting_id, maand, VerbruikRegel.metriek)
     )

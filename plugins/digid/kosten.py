@@ -8,6 +8,7 @@ published per year outside the SNO, so the tariff code names that source.
 from __future__ import annotations
 
 from core.sdk import (
+    Aggregatie,
     Berekening,
     KostenAansluiting,
     Kostenregel,
@@ -24,6 +25,11 @@ from .voorwaarden import CAPACITEIT_ARTIKEL
 #: The usage metric the yearly and monthly prognosis thresholds are checked on
 #: (SNO 3 Capaciteitsbeheer), and the one the per-authentication tariff applies to.
 AUTHENTICATIES = "authenticaties"
+#: The highest number of authentications in one minute on a day (or in a month, recorded
+#: on a day of it): the peak threshold of the prognosis duty (SNO 3 Capaciteitsbeheer).
+#: A peak aggregates by maximum, so a year's figure is its highest row, and it has no
+#: tariff.
+PIEK_PER_MINUUT = "piek-per-minuut"
 AUTHENTICATIE = "authenticatie"
 TARIEF_ARTIKEL = "Tarieven DigiD per jaar"
 TARIEFSCHEMA = Tariefschema(
@@ -31,6 +37,11 @@ TARIEFSCHEMA = Tariefschema(
         Metriek(AUTHENTICATIES, "Authenticaties", "authenticatie", CAPACITEIT_ARTIKEL,
                 "Authenticaties via DigiD; telt voor de drempels van de prognoseplicht "
                 "en, in jaren met een tarief, voor de kosten"),
+        Metriek(PIEK_PER_MINUUT, "Piek per minuut", "authenticatie per minuut",
+                CAPACITEIT_ARTIKEL,
+                "Het hoogste aantal authenticaties in één minuut op de dag van de regel; "
+                "telt voor de piekdrempel van de prognoseplicht",
+                aggregatie=Aggregatie.MAXIMUM),
     ),
     tarieven=(
         Tariefcode(AUTHENTICATIE, "DigiD: authenticaties", "per authenticatie",

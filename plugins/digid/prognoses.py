@@ -3,7 +3,8 @@
 An afnemer forecasts its authentications per month for the next 12 months and its
 expected peak per minute. It must do so twice a year as soon as one of the thresholds
 of SNO 3 Capaciteitsbeheer is exceeded (strictly), judged on its recorded usage or on its
-last prognosis. The SNO says "twice a year" without dates; this plugin asks for them by
+last prognosis. Recorded usage has the authentications (summed over the year and per
+month) and the peak per minute (metric ``piek-per-minuut``, the year's highest row). The SNO says "twice a year" without dates; this plugin asks for them by
 1 April (ahead of the busy income-tax season) and by 1 October, each covering the 12
 months from then.
 """
@@ -24,7 +25,7 @@ from core.sdk import (
     plus_maanden,
 )
 
-from .kosten import AUTHENTICATIES
+from .kosten import AUTHENTICATIES, PIEK_PER_MINUUT
 from .voorwaarden import (
     CAPACITEIT_ARTIKEL,
     PROGNOSE_DREMPEL_JAAR,
@@ -75,7 +76,8 @@ def plicht(aansluiting: KostenAansluiting, verbruik: Verbruik,
     """Due in production once recorded usage or the last prognosis exceeds a threshold."""
     redenen = []
     gebruikt = verbruik.in_jaar(AUTHENTICATIES)
-    for reden in drempels_overschreden(gebruikt, verbruik.hoogste_maand(AUTHENTICATIES), 0):
+    for reden in drempels_overschreden(gebruikt, verbruik.hoogste_maand(AUTHENTICATIES),
+                                       verbruik.in_jaar(PIEK_PER_MINUUT)):
         redenen.append(f"verbruik vorig jaar: {reden}")
     if laatste is not None:
         maanden = list(laatste.get("authenticaties_per_maand") or [])
