@@ -155,6 +155,16 @@ def _register_blueprints(api: Api) -> None:
                       feestdagwijzigingen, onbeschikbaarheid, beschikbaarheid,
                       onderhoudsvensters):
         api.register_blueprint(blueprint)
+    _register_meldingen_blueprints(api)
+
+
+def _register_meldingen_blueprints(api: Api) -> None:
+    """Incidents and questions of the diensten with a service level, and their norms."""
+    from core.serviceniveau.incidenten.views import logius as logius_incidenten
+    from core.serviceniveau.incidenten.views import tenant as incidenten
+
+    for blueprint in (incidenten, logius_incidenten):
+        api.register_blueprint(blueprint)
 
 
 def _register_plugin_blueprints(app: Flask, api: Api) -> None:

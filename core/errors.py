@@ -120,6 +120,14 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
     Probleemcode("feestdag-bestaat-al", (409,),
                  "Deze datum is al een feestdag; wijzig die in plaats van er een toe te "
                  "voegen."),
+    Probleemcode("geen-aansluiting", (409,),
+                 "De afnemer heeft (of had) geen aansluiting op deze dienst in deze omgeving."),
+    Probleemcode("geen-serviceniveau", (409,),
+                 "De dienst heeft (niet meer) een serviceniveau: er geldt geen termijn."),
+    Probleemcode("ongeldige-incidentstap", (409,),
+                 "Deze stap bestaat niet vanuit de status die het incident nu heeft; de "
+                 "detail noemt de stappen die wel kunnen."),
+    Probleemcode("al-beantwoord", (409,), "Deze vraag of klacht is al beantwoord."),
     Probleemcode("verouderde-versie", (412,),
                  "De ETag in If-Match is niet (meer) die van de resource: haal hem opnieuw op."),
     Probleemcode("verzoek-te-groot", (413,), "De body van het verzoek is te groot."),

@@ -16,6 +16,13 @@ from core.kosten.models import Kostenrun, KostenrunRegel
 from core.meldingen.models import Bezorging, Gebeurtenis, WebhookEndpoint
 from core.prognoses.models import Prognose
 from core.serviceniveau.beschikbaarheid_models import Onbeschikbaarheid, OnbeschikbaarheidWijziging
+from core.serviceniveau.incidenten.models import (
+    Incident,
+    IncidentStap,
+    Kennisgeving,
+    KennisgevingGebeurtenis,
+)
+from core.serviceniveau.vragen.models import Vraag
 from core.tarieven.models import BtwTarief, Tarief
 from core.verbruik.models import VerbruikRegel, Voorcalculatie
 from core.voorwaarden.models import Acceptatie, Voorwaardenversie
@@ -42,6 +49,10 @@ __all__ = [
     "Feestdagjaar",
     "Gebeurtenis",
     "Gebruiker",
+    "Incident",
+    "IncidentStap",
+    "Kennisgeving",
+    "KennisgevingGebeurtenis",
     "Kostenrun",
     "KostenrunRegel",
     "Lidmaatschap",
@@ -55,6 +66,7 @@ __all__ = [
     "VerbruikRegel",
     "Voorcalculatie",
     "Voorwaardenversie",
+    "Vraag",
     "WebhookEndpoint",
     "Wijzigingsmelding",
 ]

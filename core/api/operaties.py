@@ -149,6 +149,15 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
     ("post", "/afnemers/{afnemerId}/wijzigingsmeldingen"): "wijzigingMelden",
     ("get", "/afnemers/{afnemerId}/wijzigingsmeldingen/{wijzigingsmeldingId}"):
         "wijzigingsmeldingLezen",
+    # Incidenten (serviceniveau)
+    ("get", "/afnemers/{afnemerId}/incidenten"): "incidentenOpvragen",
+    ("post", "/afnemers/{afnemerId}/incidenten"): "incidentMelden",
+    ("get", "/afnemers/{afnemerId}/incidenten/{incidentId}"): "incidentLezen",
+    ("get", "/incidenten"): "alleIncidentenOpvragen",
+    ("post", "/incidenten"): "incidentRegistreren",
+    ("get", "/incidenten/{incidentId}"): "logiusIncidentLezen",
+    ("patch", "/incidenten/{incidentId}"): "incidentPrioriteren",
+    ("post", "/incidenten/{incidentId}/statuswijzigingen"): "incidentstatusWijzigen",
 }
 
 

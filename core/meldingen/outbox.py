@@ -27,8 +27,11 @@ def abonneert_op(endpoint: WebhookEndpoint, type_: str) -> bool:
 
 
 def publiceer(*, type: str, afnemer_id: uuid.UUID | None, onderwerp: str, tekst: str,
-              data: dict[str, Any]) -> Gebeurtenis:
-    """Record an event for ``afnemer_id`` (or Logius) and one delivery per recipient."""
+              data: dict[str, Any], ook_24x7: bool = False) -> Gebeurtenis:
+    """Record an event for ``afnemer_id`` (or Logius) and one delivery per recipient.
+
+    ``ook_24x7``: the e-mail also goes to every contactpersoon of the afnemer reachable
+    24x7, whatever their role (a notice that cannot wait for office hours)."""
     s = soort(type)
     gebeurtenis = Gebeurtenis(
         id=uuid.uuid4(), afnemer_id=afnemer_id, type=type, onderwerp=onderwerp, tekst=tekst,
@@ -60,10 +63,12 @@ def publiceer(*, type: str, afnemer_id: uuid.UUID | None, onderwerp: str, tekst:
     for endpoint in endpoints:
         if abonneert_op(endpoint, type):
             bezorg(Kanaal.WEBHOOK, endpoint.url, voor_afnemer=True, webhook_id=endpoint.id)
-    if s.rollen:
+    if s.rollen or ook_24x7:
+        wie = Contactpersoon.rol.in_(s.rollen)
+        if ook_24x7:
+            wie = wie | (Contactpersoon.bereikbaarheid == "24x7")
         adressen = db.session.scalars(
-            select(Contactpersoon.email).where(Contactpersoon.afnemer_id == afnemer_id,
-                                               Contactpersoon.rol.in_(s.rollen))
+            select(Contactpersoon.email).where(Contactpersoon.afnemer_id == afnemer_id, wie)
             .order_by(Contactpersoon.email)
         )
         for adres in dict.fromkeys(a.lower() for a in adressen):

@@ -64,6 +64,24 @@ SOORTEN: dict[str, Soort] = {
               Ontvanger.LOGIUS),
         Soort("wijzigingsmelding.ontvangen", "Wijzigingsmelding van een afnemer", "AV 2.8",
               Ontvanger.LOGIUS),
+        # Incidents and questions of a dienst with a service level: the article is the
+        # duty to inform (AV 2.6); each event's data names the dienst's own article.
+        Soort("incident.gemeld", "Uw incidentmelding is geregistreerd, met prioriteit en "
+              "oplostermijn", "AV 2.6", Ontvanger.AFNEMER, ("technisch",)),
+        Soort("incident.status-gewijzigd", "Een incident van u heeft een nieuwe status",
+              "AV 2.6", Ontvanger.AFNEMER, ("technisch",)),
+        Soort("incident.prioriteit-gewijzigd",
+              "Logius heeft impact of urgentie van uw incident gewijzigd; de oplostermijn is "
+              "opnieuw berekend", "AV 2.6", Ontvanger.AFNEMER, ("technisch",)),
+        Soort("incident.kennisgeving",
+              "Logius meldt een incident met de hoogste prioriteit of een calamiteit aan elke "
+              "afnemer van de dienst", "AV 2.6", Ontvanger.AFNEMER, ("technisch",)),
+        Soort("incident.ontvangen", "Nieuw incident gemeld of geregistreerd", "AV 2.6",
+              Ontvanger.LOGIUS),
+        Soort("vraag.gesteld", "Nieuwe vraag of klacht van een afnemer", "AV 2.6",
+              Ontvanger.LOGIUS),
+        Soort("vraag.beantwoord", "Logius heeft uw vraag of klacht beantwoord", "AV 2.6",
+              Ontvanger.AFNEMER, ("algemeen",)),
         Soort("wijzigingsmelding.te-laat",
               "Wijzigingsmelding binnen drie maanden voor de realisatie", "AV 2.8",
               Ontvanger.LOGIUS),

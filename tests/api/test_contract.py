@@ -112,6 +112,9 @@ def wereld(tmp_path_factory):
     prognose = ok(api.post(f"{a}/prognoses", json={
         "aansluitingId": aansluiting["id"], "periode": f"{vandaag().year + 1}-04",
         "formulier": {"authenticatiesPerMaand": [1000] * 12, "piekPerMinuut": 10}}))
+    incident = ok(api.post(f"{a}/incidenten", json={
+        "dienst": "digid", "omgeving": "productie", "impact": "laag", "urgentie": "laag",
+        "omschrijving": "Contract", "functies": ["authenticatie-midden"]}))
     sleutel = ok(api.post(f"{a}/agenda-sleutel"))
     with app.app_context():
         gebeurtenis = publiceer(type="aankondiging.storing", afnemer_id=uuid.UUID(afnemer["id"]),
@@ -133,6 +136,7 @@ def wereld(tmp_path_factory):
         "machineClientId": client["id"], "webhookId": webhook["id"],
         "aankondigingId": aankondiging["id"], "gebruikId": gebruik["id"],
         "wijzigingsmeldingId": melding["id"], "prognoseId": prognose["id"],
+        "incidentId": incident["id"],
         "gebeurtenisId": str(gebeurtenis_id), "bezorgingId": str(bezorging_id),
         "kostenrunId": str(run_id), "waarde": sleutel["feedUrl"].rsplit("/", 1)[1],
         "slug": "digid", "koppelvlak": "saml", "versie": "3.3", "jaar": "2027",

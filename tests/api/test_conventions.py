@@ -25,6 +25,8 @@ VALID_BODIES = {
     ("put", "/btw-tarieven/{jaar}"): {"percentage": "21"},
     ("put", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}/voorcalculaties/{jaar}"): {
         "volumes": []},
+    ("patch", "/incidenten/{incidentId}"): {"impact": "midden", "toelichting": "Conventietest"},
+    ("post", "/incidenten/{incidentId}/statuswijzigingen"): {"status": "in-behandeling"},
 }
 
 
@@ -71,6 +73,9 @@ def ids(api, document, maak_afnemer, maak_aansluiting, maak_contactpersoon):
         "code": "berichtenverkeer",
         "omgeving": "productie",
         "datum": "2027-05-05",
+        "incidentId": post(f"/afnemers/{afnemer['id']}/incidenten", {
+            "dienst": "digid", "omgeving": "productie", "impact": "laag", "urgentie": "laag",
+            "omschrijving": "Conventietest", "functies": ["authenticatie-midden"]})["id"],
     }
 
 

@@ -73,6 +73,9 @@ BODIES = {
         "formulier": {"authenticatiesPerMaand": [1000] * 12, "piekPerMinuut": 10}},
     ("kosten.Schattingen", "POST"): {
         "jaar": 2027, "volumes": [{"dienst": "digipoort", "metriek": "berichten", "aantal": 900}]},
+    ("incidenten.Incidenten", "POST"): {
+        "dienst": "digid", "omgeving": "productie", "impact": "laag", "urgentie": "laag",
+        "omschrijving": "Indringer", "functies": ["authenticatie-midden"]},
 }
 
 
@@ -141,6 +144,13 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
         prognose = api.post(f"/afnemers/{afnemer['id']}/prognoses", json=BODIES[
             ("prognoses.Prognoses", "POST")]({"aansluiting_id": aansluiting["id"]}))
         assert prognose.status_code == 201, prognose.get_json()
+        incident = api.post(f"/afnemers/{afnemer['id']}/incidenten",
+                            json=BODIES[("incidenten.Incidenten", "POST")])
+        assert incident.status_code == 201, incident.get_json()
+        # Resolved, so that its clock (and so its answer) stands still during the walk.
+        opgelost = api.post(f"/incidenten/{incident.get_json()['id']}/statuswijzigingen",
+                            json={"status": "opgelost"}, headers={"If-Match": "*"})
+        assert opgelost.status_code == 201, opgelost.get_json()
         ids[naam] = {
             "afnemer_id": afnemer["id"],
             "aansluiting_id": aansluiting["id"],
@@ -155,6 +165,7 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
             "wijzigingsmelding_id": melding.get_json()["id"],
             "gebruik_id": gebruik.get_json()["id"],
             "prognose_id": prognose.get_json()["id"],
+            "incident_id": incident.get_json()["id"],
             "jaar": "2027",
         }
         # One resource of every kind that the installed plugins bring.

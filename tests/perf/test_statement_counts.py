@@ -46,6 +46,12 @@ from core.koppelvlakken.models import KoppelvlakGebruik, KoppelvlakVersie
 from core.kosten.models import Kostenrun, KostenrunRegel
 from core.meldingen.models import Bezorging, Gebeurtenis, WebhookEndpoint
 from core.prognoses.models import Prognose
+from core.serviceniveau.incidenten.models import (
+    Incident,
+    IncidentStap,
+    Kennisgeving,
+    KennisgevingGebeurtenis,
+)
 from core.diensten.models import Schakeling
 from core.feestdagen.models import Feestdag, Feestdagjaar, FeestdagWijziging
 from core.tarieven.models import BtwTarief, Tarief
@@ -138,6 +144,13 @@ GEVALLEN: dict[str, tuple] = {
     "/api/v1/feestdagen/<datum:datum>": (Feestdag, Feestdagjaar),
     "/api/v1/feestdagwijzigingen": (FeestdagWijziging,),
     "/api/v1/prognoses/overzicht": (Aansluiting, Prognose, Afnemer),
+    # Incidents with their steps and notices, and the deliveries of those notices.
+    "/api/v1/afnemers/<uuid:afnemer_id>/incidenten": (Incident, IncidentStap, Kennisgeving),
+    "/api/v1/afnemers/<uuid:afnemer_id>/incidenten/<uuid:incident_id>":
+        (Incident, IncidentStap, Kennisgeving, KennisgevingGebeurtenis, Bezorging),
+    "/api/v1/incidenten": (Incident, IncidentStap, Kennisgeving, KennisgevingGebeurtenis),
+    "/api/v1/incidenten/<uuid:incident_id>":
+        (Incident, IncidentStap, Kennisgeving, KennisgevingGebeurtenis, Bezorging),
 }
 
 #: Who asks: a Logius beheerder (every endpoint) and the afnemer's own beheerder, with an
@@ -270,6 +283,9 @@ class Wereld:
             assert gezet.status_code in (200, 201), gezet.get_json()
         # The holidays of the year asked for are seeded on first use: before counting.
         assert api.get("/feestdagen?jaar=2026").status_code == 200
+        # An incident's office-hours clock runs to a year past today: seeded before too.
+        for jaar in (date.today().year, date.today().year + 1):
+            assert api.get(f"/feestdagen?jaar={jaar}").status_code == 200
         self.gedaan = 0
         self.ids: dict[str, uuid.UUID] = {}
         self.kostenrun = uuid.uuid4()
@@ -287,7 +303,8 @@ class Wereld:
         nieuw = {naam: [uuid.uuid4() for _ in n] for naam in (
             "afnemer", "aansluiting", "elders", "contact", "gebeurtenis", "bezorging",
             "webhook", "token", "lid", "client", "prognose", "melding", "aankondiging",
-            "ontvanger", "gebruik", "run", "statuswijziging", "voorcalculatie")}
+            "ontvanger", "gebruik", "run", "statuswijziging", "voorcalculatie", "incident",
+            "kennisgeving")}
         for naam, ids in nieuw.items():
             self.ids.setdefault(naam, ids[0] if ids else None)
         versie = {"versie": 1}
@@ -420,6 +437,27 @@ class Wereld:
             "id": uuid.uuid4(), "datum": date(2026, 12, 25), "actie": "gewijzigd",
             "wijzigingen": {"naam": {"oud": "a", "nieuw": "b"}}, "door": "test",
             "door_naam": "Test", "op": NU} for i in n])
+        # Incidents of the tenant (P3, on office hours), each reported, with a notice
+        # that went out by one of the events above.
+        _laad(Incident, [{
+            "id": nieuw["incident"][j], "afnemer_id": a, "dienst": "digid",
+            "omgeving": "productie", "impact": "laag", "urgentie": "laag", "prioriteit": 3,
+            "calamiteit": False, "omschrijving": f"Incident {i}", "functies": ["balie"],
+            "status": "gemeld", "gemeld_op": NU, "gemeld_door": "test", **tijd, **versie}
+            for j, i in enumerate(n)])
+        _laad(IncidentStap, [{
+            "id": uuid.uuid4(), "incident_id": nieuw["incident"][j], "afnemer_id": a,
+            "volgnummer": 1, "soort": "gemeld", "status": "gemeld", "impact": "laag",
+            "urgentie": "laag", "prioriteit": 3, "toelichting": None, "op": NU,
+            "vastgelegd_op": NU, "door": "test", "door_naam": "Test"} for j, i in enumerate(n)])
+        _laad(Kennisgeving, [{
+            "id": nieuw["kennisgeving"][j], "incident_id": nieuw["incident"][j],
+            "dienst": "digid", "reden": "calamiteit", "gedetecteerd_op": NU,
+            "verstuurd_op": NU, "termijn_minuten": 30, "aantal_afnemers": 1}
+            for j, i in enumerate(n)])
+        _laad(KennisgevingGebeurtenis, [{
+            "kennisgeving_id": nieuw["kennisgeving"][j],
+            "gebeurtenis_id": nieuw["gebeurtenis"][j]} for j, i in enumerate(n)])
         for tabel in PLUGIN_TABELLEN:
             _laad(tabel, [_plugin_rij(tabel, i, a) for i in n])
         db.session.commit()
@@ -442,6 +480,7 @@ class Wereld:
             "wijzigingsmelding_id": ids["melding"], "slug": "digid",
             "koppelvlak": self.koppelvlak, "versie": self.kv_versie, "code": "authenticatie",
             "kostenrun_id": self.kostenrun, "omgeving": "productie", "datum": "2026-12-25",
+            "incident_id": ids["incident"],
             **self.plugin_ids,
         }
         if regel == "/api/v1/agenda/<waarde>":

@@ -79,6 +79,9 @@ BODIES = {
     ("/afnemers/{afnemerId}/kosten/schattingen", "post"): {
         "jaar": 2027, "volumes": [{"dienst": "digipoort", "metriek": "berichten",
                                    "aantal": 900}]},
+    ("/afnemers/{afnemerId}/incidenten", "post"): {
+        "dienst": "digid", "omgeving": "productie", "impact": "laag", "urgentie": "laag",
+        "omschrijving": "Indringer", "functies": ["authenticatie-midden"]},
 }
 
 # Reads whose answers move on their own (the worker delivers, the planner adds
@@ -161,6 +164,11 @@ def _wereld(served: Served, naam: str) -> dict[str, str]:
         ("/afnemers/{afnemerId}/wijzigingsmeldingen", "post")]))
     prognose = _ok(served.post(f"{a}/prognoses", logius, json=BODIES[
         ("/afnemers/{afnemerId}/prognoses", "post")]({"aansluitingId": aansluiting["id"]})))
+    incident = _ok(served.post(f"{a}/incidenten", logius, json=BODIES[
+        ("/afnemers/{afnemerId}/incidenten", "post")]))
+    # Resolved, so that its clock (and so its answer) stands still during the walk.
+    _ok(served.request("POST", f"/incidenten/{incident['id']}/statuswijzigingen", logius,
+                       json={"status": "opgelost"}, headers={"If-Match": "*"}))
     gebeurtenis = bezorging = None
     for _ in range(100):  # the announcement's event, and its delivery to the webhook
         gebeurtenissen = _ok(served.get(f"{a}/gebeurtenissen", logius))["resultaten"]
@@ -182,6 +190,7 @@ def _wereld(served: Served, naam: str) -> dict[str, str]:
         "gebeurtenisId": gebeurtenis, "bezorgingId": bezorging,
         "aankondigingId": aankondiging["id"], "wijzigingsmeldingId": melding["id"],
         "gebruikId": gebruik["id"], "prognoseId": prognose["id"], "jaar": "2027",
+        "incidentId": incident["id"],
     }
 
 
