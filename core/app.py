@@ -144,6 +144,8 @@ def _register_blueprints(api: Api) -> None:
     )
     from core.voorwaarden.views import blp as voorwaarden
     from core.wijzigingsmeldingen.views import blp as wijzigingsmeldingen
+    from core.wijzigingsverzoeken.views import logius as logius_wijzigingsverzoeken
+    from core.wijzigingsverzoeken.views import tenant as wijzigingsverzoeken
 
     for blueprint in (diensten, afnemers, afnemer, contactpersonen, aansluitingen, api_tokens,
                       lidmaatschappen, machine_clients, webhooks, bezorgingen, gebeurtenissen,
@@ -153,7 +155,7 @@ def _register_blueprints(api: Api) -> None:
                       koppelvlakgebruik, deadlines, agenda_sleutel, agenda, prognoses, plicht,
                       prognoseoverzicht, prognoseformulieren, capaciteit, feestdagen,
                       feestdagwijzigingen, onbeschikbaarheid, beschikbaarheid,
-                      onderhoudsvensters):
+                      onderhoudsvensters, wijzigingsverzoeken, logius_wijzigingsverzoeken):
         api.register_blueprint(blueprint)
     _register_meldingen_blueprints(api)
 

@@ -120,6 +120,9 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
     Probleemcode("feestdag-bestaat-al", (409,),
                  "Deze datum is al een feestdag; wijzig die in plaats van er een toe te "
                  "voegen."),
+    Probleemcode("ongeldige-verzoekstap", (409,),
+                 "Deze stap bestaat niet vanuit de status die het wijzigingsverzoek nu heeft; "
+                 "de detail noemt de stappen die wel kunnen."),
     Probleemcode("geen-aansluiting", (409,),
                  "De afnemer heeft (of had) geen aansluiting op deze dienst in deze omgeving."),
     Probleemcode("geen-serviceniveau", (409,),

@@ -119,6 +119,9 @@ CATALOGUS: dict[str, tuple[str, str]] = {
 EIGEN_CODES: dict[str, str] = {
     "Mag niet leeg zijn.": "required",  # core.api.fields.Tekst: blank is not a value
 }
+#: A required field's own message may say which rule requires it, after this opening
+#: ("Dit veld is verplicht: een wijzigingsverzoek noemt ..."); its code stays ``required``.
+VERPLICHT = "Dit veld is verplicht:"
 
 #: The messages of every API schema itself (``class Schema: error_messages``).
 SCHEMA: dict[str, str] = {
@@ -281,4 +284,6 @@ def uitleg(bericht: str) -> tuple[str, str]:
     for patroon, code in dutch:
         if patroon.match(bericht):
             return code, bericht
+    if bericht.startswith(VERPLICHT):
+        return "required", bericht
     return "invalid", bericht

@@ -27,6 +27,7 @@ from core.tarieven.models import BtwTarief, Tarief
 from core.verbruik.models import VerbruikRegel, Voorcalculatie
 from core.voorwaarden.models import Acceptatie, Voorwaardenversie
 from core.wijzigingsmeldingen.models import Wijzigingsmelding
+from core.wijzigingsverzoeken.models import Wijzigingsverzoek, WijzigingsverzoekStap
 
 __all__ = [
     "Schakeling",
@@ -69,4 +70,6 @@ __all__ = [
     "Vraag",
     "WebhookEndpoint",
     "Wijzigingsmelding",
+    "Wijzigingsverzoek",
+    "WijzigingsverzoekStap",
 ]

@@ -1,4 +1,4 @@
-"""Working time: office hours, working days and clock hours (DOMAIN.md, DigiD; SNO 2.8).
+"""Working time: office hours, working days and clock hours, as service levels count them.
 
 Rules that speak of office hours and working days are judged in Europe/Amsterdam
 (:data:`core.tijd.AMSTERDAM`); every moment goes in and comes out timezone-aware, and
@@ -8,9 +8,9 @@ what comes out is UTC. A naive datetime is a :class:`ValueError`: it names no mo
   holidays of a :class:`Werkkalender`. Core keeps those holidays as data, a table per
   year (``core.feestdagen``), so this module only gets the set of dates.
 - **Office hours** are a daily window (:class:`Kantoortijden`, e.g. 08:00-18:00 for
-  DigiD's P2 and P3 incidents) on working days. An hour of office time is a real hour:
+  the P2 and P3 incidents of a service level) on working days. An hour of office time is a real hour:
   a window is placed on its day in local wall time and measured in UTC.
-- **Clock hours** (DigiD's P1: 6 hours, 24x7) are counted in UTC, so the night the
+- **Clock hours** (a P1 of 6 hours, 24x7) are counted in UTC, so the night the
   clocks go forward has 23 hours and the night they go back 25
   (:func:`plus_klokuren`).
 - A month has its real number of hours (:func:`uren_in_maand`): in Europe/Amsterdam

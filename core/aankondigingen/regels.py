@@ -134,7 +134,8 @@ def fouten(data: dict[str, Any], gegeven: set[str]) -> dict[str, list[str]]:
             fout("dienst", "Noem de dienst of de afnemers die de opschorting treft (AV 5.4).")
     if isinstance(begin, datetime) and isinstance(einde, datetime) and einde <= begin:
         fout("eindeOp", "Het einde ligt na het begin.")
-    if "afnemers" in data:
+    # null is the same as leaving the field out: every afnemer of the dienst.
+    if data.get("afnemers") is not None:
         _afnemers(data["afnemers"], fout)
     return errors
 

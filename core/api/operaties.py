@@ -149,6 +149,14 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
     ("post", "/afnemers/{afnemerId}/wijzigingsmeldingen"): "wijzigingMelden",
     ("get", "/afnemers/{afnemerId}/wijzigingsmeldingen/{wijzigingsmeldingId}"):
         "wijzigingsmeldingLezen",
+    # Wijzigingsverzoeken (RfC)
+    ("get", "/afnemers/{afnemerId}/wijzigingsverzoeken"): "wijzigingsverzoekenOpvragen",
+    ("post", "/afnemers/{afnemerId}/wijzigingsverzoeken"): "wijzigingsverzoekIndienen",
+    ("get", "/afnemers/{afnemerId}/wijzigingsverzoeken/{wijzigingsverzoekId}"):
+        "wijzigingsverzoekLezen",
+    ("post", "/afnemers/{afnemerId}/wijzigingsverzoeken/{wijzigingsverzoekId}/"
+             "statuswijzigingen"): "wijzigingsverzoekBeoordelen",
+    ("get", "/wijzigingsverzoeken"): "alleWijzigingsverzoekenOpvragen",
     # Incidenten (serviceniveau)
     ("get", "/afnemers/{afnemerId}/incidenten"): "incidentenOpvragen",
     ("post", "/afnemers/{afnemerId}/incidenten"): "incidentMelden",

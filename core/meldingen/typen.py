@@ -64,6 +64,19 @@ SOORTEN: dict[str, Soort] = {
               Ontvanger.LOGIUS),
         Soort("wijzigingsmelding.ontvangen", "Wijzigingsmelding van een afnemer", "AV 2.8",
               Ontvanger.LOGIUS),
+        # Change requests (RfC) of a dienst that takes them: the article is the duty to
+        # inform (AV 2.6); each event's data names the dienst's own article.
+        Soort("wijzigingsverzoek.ingediend", "Uw wijzigingsverzoek is ontvangen", "AV 2.6",
+              Ontvanger.AFNEMER, ("technisch",)),
+        Soort("wijzigingsverzoek.in-beoordeling", "Logius beoordeelt uw wijzigingsverzoek",
+              "AV 2.6", Ontvanger.AFNEMER, ("technisch",)),
+        Soort("wijzigingsverzoek.geaccepteerd",
+              "Uw wijzigingsverzoek is geaccepteerd en ingepland in een onderhoudsvenster",
+              "AV 2.6", Ontvanger.AFNEMER, ("technisch",)),
+        Soort("wijzigingsverzoek.afgewezen", "Uw wijzigingsverzoek is afgewezen, met de reden",
+              "AV 2.6", Ontvanger.AFNEMER, ("technisch",)),
+        Soort("wijzigingsverzoek.ontvangen", "Nieuw wijzigingsverzoek van een afnemer",
+              "AV 2.6", Ontvanger.LOGIUS),
         # Incidents and questions of a dienst with a service level: the article is the
         # duty to inform (AV 2.6); each event's data names the dienst's own article.
         Soort("incident.gemeld", "Uw incidentmelding is geregistreerd, met prioriteit en "

@@ -181,6 +181,12 @@ class Serviceniveau:
         the afnemers.
     :param beschikbaarheid: the monthly availability norm per omgeving.
     :param onderhoud: the planned maintenance windows per omgeving.
+    :param wijzigingsverzoek_artikel: where the dienst asks for change requests (RfC)
+        with the four items core requires (indiener with contact, the proposed change as
+        a result, the intended benefits, the current drawbacks); ``None``: the dienst
+        takes no change requests through the portal.
+    :param release_artikel: where accepted changes are planned into a maintenance window
+        (the release calendar); defaults to ``wijzigingsverzoek_artikel``.
     """
 
     bron: str
@@ -199,6 +205,8 @@ class Serviceniveau:
     meldtermijn_artikel: str
     beschikbaarheid: tuple[Beschikbaarheidsnorm, ...] = ()
     onderhoud: tuple[Onderhoudsregel, ...] = ()
+    wijzigingsverzoek_artikel: str | None = None
+    release_artikel: str | None = None
 
     def __post_init__(self) -> None:
         _tekst(self, "bron", self.bron)
@@ -242,6 +250,12 @@ class Serviceniveau:
         _reeks(self, "onderhoud", self.onderhoud, Onderhoudsregel)
         _uniek(self, "onderhoud", [o.omgeving for o in self.onderhoud])
         object.__setattr__(self, "onderhoud", tuple(self.onderhoud))
+        for veld in ("wijzigingsverzoek_artikel", "release_artikel"):
+            if getattr(self, veld) is not None:
+                _tekst(self, veld, getattr(self, veld))
+        if self.release_artikel is not None and self.wijzigingsverzoek_artikel is None:
+            raise ValueError("Serviceniveau.release_artikel zonder wijzigingsverzoek_artikel: "
+                             "zonder wijzigingsverzoeken valt er niets in te plannen")
 
     # --- what the engine asks ------------------------------------------------------------
 

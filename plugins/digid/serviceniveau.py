@@ -38,6 +38,10 @@ PRIORITEIT_ARTIKEL = "SNO 3 Incidentbeheer"
 OPLOSTIJDEN_ARTIKEL = "SNO 2 Oplostijden"
 BESCHIKBAARHEID_ARTIKEL = "SNO 2 Beschikbaarheid"
 ONDERHOUD_ARTIKEL = "SNO 2 Onderhoudsvenster"
+#: The four items a change request (RfC) names; accepted changes are planned on the
+#: release calendar into the maintenance window.
+WIJZIGINGSVERZOEK_ARTIKEL = "SNO 3 Wijzigingenbeheer"
+RELEASE_ARTIKEL = "SNO 3 Releasebeheer"
 
 #: The functions of DigiD that an incident or an outage can affect (SNO 1 Doel).
 FUNCTIES = (
@@ -133,4 +137,6 @@ SERVICENIVEAU = Serviceniveau(
         Onderhoudsregel("productie", ((2, 0), (2, 2)), time(0), time(6),
                         ONDERHOUD_MAX_PER_MAAND, ONDERHOUD_MAX_DUUR.aantal, ONDERHOUD_ARTIKEL),
     ),
+    wijzigingsverzoek_artikel=WIJZIGINGSVERZOEK_ARTIKEL,
+    release_artikel=RELEASE_ARTIKEL,
 )

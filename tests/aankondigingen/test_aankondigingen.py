@@ -249,6 +249,19 @@ def test_an_explicit_list_reaches_only_those_afnemers_and_unknown_ids_are_refuse
     assert _gebeurtenissen(api, afnemers["digid"]["id"]) == []
 
 
+def test_afnemers_null_is_the_same_as_leaving_it_out(api, afnemers):
+    """The schema allows "afnemers": null; it reaches the dienst's afnemers as when the field
+    is absent (AV 2.6), rather than failing."""
+    body = {"type": "dienstwijziging", "titel": "Nieuwe beheermodule",
+            "omschrijving": "De module voor beheer verandert.", "dienst": "digid",
+            "wijzigingsdatum": (vandaag() + timedelta(days=7)).isoformat()}
+    met_null = _kondig_aan(api, {**body, "afnemers": None})
+    zonder = _kondig_aan(api, body)
+    assert sorted(o["afnemerId"] for o in met_null["ontvangers"]) == sorted(
+        o["afnemerId"] for o in zonder["ontvangers"])
+    assert afnemers["digid"]["id"] in {o["afnemerId"] for o in met_null["ontvangers"]}
+
+
 # --- the other types ------------------------------------------------------------------------
 
 

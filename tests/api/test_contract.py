@@ -44,6 +44,11 @@ GEDECLAREERD_ALS_GESTUURD = ("ETag", "Location", "Link", "Deprecation", "Sunset"
 QUERY = {"versie": "3.3", "jaar": "2027"}
 #: Path parameters that differ per path (DigiD has no tariffs).
 PER_PAD = {"/diensten/{slug}/tarieven/{jaar}/{code}": {"slug": "digipoort"}}
+#: A change request with the four items (SNO 3 Wijzigingenbeheer).
+WIJZIGINGSVERZOEK = {
+    "dienst": "digid", "indiener": {"naam": "Contract", "email": "rfc@contract.example"},
+    "voorgesteldeWijziging": "Een resultaat", "beoogdeVoordelen": "Voordelen",
+    "huidigeNadelen": "Nadelen"}
 
 
 @pytest.fixture(scope="module")
@@ -115,6 +120,7 @@ def wereld(tmp_path_factory):
     incident = ok(api.post(f"{a}/incidenten", json={
         "dienst": "digid", "omgeving": "productie", "impact": "laag", "urgentie": "laag",
         "omschrijving": "Contract", "functies": ["authenticatie-midden"]}))
+    verzoek = ok(api.post(f"{a}/wijzigingsverzoeken", json=WIJZIGINGSVERZOEK))
     sleutel = ok(api.post(f"{a}/agenda-sleutel"))
     with app.app_context():
         gebeurtenis = publiceer(type="aankondiging.storing", afnemer_id=uuid.UUID(afnemer["id"]),
@@ -137,6 +143,7 @@ def wereld(tmp_path_factory):
         "aankondigingId": aankondiging["id"], "gebruikId": gebruik["id"],
         "wijzigingsmeldingId": melding["id"], "prognoseId": prognose["id"],
         "incidentId": incident["id"],
+        "wijzigingsverzoekId": verzoek["id"],
         "gebeurtenisId": str(gebeurtenis_id), "bezorgingId": str(bezorging_id),
         "kostenrunId": str(run_id), "waarde": sleutel["feedUrl"].rsplit("/", 1)[1],
         "slug": "digid", "koppelvlak": "saml", "versie": "3.3", "jaar": "2027",
@@ -466,6 +473,10 @@ def _schrijfgevallen(wereld):
         ("post", a + "/wijzigingsmeldingen", {
             "omschrijving": "Nog een", "realisatiedatum": (
                 vandaag() + timedelta(days=200)).isoformat()}, {}),
+        ("post", a + "/wijzigingsverzoeken", WIJZIGINGSVERZOEK, {}),
+        ("post", a + "/wijzigingsverzoeken/{wijzigingsverzoekId}/statuswijzigingen",
+         {"status": "in-beoordeling"}, {"wijzigingsverzoekId": "uit:" + a +
+                                        "/wijzigingsverzoeken"}),
         ("put", "/btw-tarieven/{jaar}", {"percentage": "21"}, {"jaar": "2030"}),
         ("put", "/btw-tarieven/{jaar}", {"percentage": "21.5"}, {"jaar": "2030"}),
         ("post", "/diensten/{slug}/koppelvlakken/{koppelvlak}/versies", {

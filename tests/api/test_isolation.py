@@ -73,6 +73,11 @@ BODIES = {
         "formulier": {"authenticatiesPerMaand": [1000] * 12, "piekPerMinuut": 10}},
     ("kosten.Schattingen", "POST"): {
         "jaar": 2027, "volumes": [{"dienst": "digipoort", "metriek": "berichten", "aantal": 900}]},
+    ("wijzigingsverzoeken.Wijzigingsverzoeken", "POST"): {
+        "dienst": "digid", "indiener": {"naam": "Indringer", "email": "x@voorbeeld.nl"},
+        "voorgesteldeWijziging": "Indringer", "beoogdeVoordelen": "Indringer",
+        "huidigeNadelen": "Indringer"},
+    ("wijzigingsverzoeken.Statusstappen", "POST"): {"status": "in-beoordeling"},
     ("incidenten.Incidenten", "POST"): {
         "dienst": "digid", "omgeving": "productie", "impact": "laag", "urgentie": "laag",
         "omschrijving": "Indringer", "functies": ["authenticatie-midden"]},
@@ -151,6 +156,9 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
         opgelost = api.post(f"/incidenten/{incident.get_json()['id']}/statuswijzigingen",
                             json={"status": "opgelost"}, headers={"If-Match": "*"})
         assert opgelost.status_code == 201, opgelost.get_json()
+        verzoek = api.post(f"/afnemers/{afnemer['id']}/wijzigingsverzoeken",
+                           json=BODIES[("wijzigingsverzoeken.Wijzigingsverzoeken", "POST")])
+        assert verzoek.status_code == 201, verzoek.get_json()
         ids[naam] = {
             "afnemer_id": afnemer["id"],
             "aansluiting_id": aansluiting["id"],
@@ -166,6 +174,7 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
             "gebruik_id": gebruik.get_json()["id"],
             "prognose_id": prognose.get_json()["id"],
             "incident_id": incident.get_json()["id"],
+            "wijzigingsverzoek_id": verzoek.get_json()["id"],
             "jaar": "2027",
         }
         # One resource of every kind that the installed plugins bring.

@@ -58,6 +58,7 @@ from core.tarieven.models import BtwTarief, Tarief
 from core.verbruik.models import VerbruikRegel, Voorcalculatie
 from core.voorwaarden.models import Acceptatie
 from core.wijzigingsmeldingen.models import Wijzigingsmelding
+from core.wijzigingsverzoeken.models import Wijzigingsverzoek, WijzigingsverzoekStap
 from tests.conftest import BACKENDS, Api, _empty_tables, geinstalleerd, nieuw_oin
 from tests.support.plugins import maak_voorbeelden, plugin_endpoint, snake
 
@@ -120,6 +121,11 @@ GEVALLEN: dict[str, tuple] = {
     "/api/v1/afnemers/<uuid:afnemer_id>/wijzigingsmeldingen": (Wijzigingsmelding,),
     "/api/v1/afnemers/<uuid:afnemer_id>/wijzigingsmeldingen/<uuid:wijzigingsmelding_id>":
         (Wijzigingsmelding,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/wijzigingsverzoeken":
+        (Wijzigingsverzoek, WijzigingsverzoekStap),
+    "/api/v1/afnemers/<uuid:afnemer_id>/wijzigingsverzoeken/<uuid:wijzigingsverzoek_id>":
+        (Wijzigingsverzoek, WijzigingsverzoekStap),
+    "/api/v1/wijzigingsverzoeken": (Wijzigingsverzoek, WijzigingsverzoekStap),
     "/api/v1/agenda/<waarde>":
         (Aansluiting, KoppelvlakGebruik, Prognose, Wijzigingsmelding, Ontvanger),
     "/api/v1/btw-tarieven": (BtwTarief,),
@@ -304,7 +310,7 @@ class Wereld:
             "afnemer", "aansluiting", "elders", "contact", "gebeurtenis", "bezorging",
             "webhook", "token", "lid", "client", "prognose", "melding", "aankondiging",
             "ontvanger", "gebruik", "run", "statuswijziging", "voorcalculatie", "incident",
-            "kennisgeving")}
+            "kennisgeving", "verzoek")}
         for naam, ids in nieuw.items():
             self.ids.setdefault(naam, ids[0] if ids else None)
         versie = {"versie": 1}
@@ -458,6 +464,20 @@ class Wereld:
         _laad(KennisgevingGebeurtenis, [{
             "kennisgeving_id": nieuw["kennisgeving"][j],
             "gebeurtenis_id": nieuw["gebeurtenis"][j]} for j, i in enumerate(n)])
+        # Change requests of the tenant, each with its submission and an assessment step.
+        _laad(Wijzigingsverzoek, [{
+            "id": nieuw["verzoek"][j], "afnemer_id": a, "dienst": "digid",
+            "indiener_naam": "Test", "indiener_email": "test@voorbeeld.nl",
+            "indiener_telefoon": None, "voorgestelde_wijziging": f"Wijziging {i}",
+            "beoogde_voordelen": "-", "huidige_nadelen": "-", "status": "in-beoordeling",
+            "ingediend_op": NU, "ingediend_door": "test", "venster_omgeving": None,
+            "venster_datum": None, "gepland_begin": None, "gepland_eind": None,
+            "reden_afwijzing": None, **tijd, **versie} for j, i in enumerate(n)])
+        _laad(WijzigingsverzoekStap, [{
+            "id": uuid.uuid4(), "wijzigingsverzoek_id": nieuw["verzoek"][j], "afnemer_id": a,
+            "volgnummer": volgnummer, "status": status, "toelichting": None, "op": NU,
+            "door": "test", "door_naam": "Test"} for j, i in enumerate(n)
+            for volgnummer, status in ((1, "ingediend"), (2, "in-beoordeling"))])
         for tabel in PLUGIN_TABELLEN:
             _laad(tabel, [_plugin_rij(tabel, i, a) for i in n])
         db.session.commit()
@@ -477,7 +497,8 @@ class Wereld:
             "jaar": 2026, "gebeurtenis_id": ids["gebeurtenis"], "gebruik_id": ids["gebruik"],
             "lidmaatschap_id": ids["lid"], "machine_client_id": ids["client"],
             "prognose_id": ids["prognose"], "webhook_id": ids["webhook"],
-            "wijzigingsmelding_id": ids["melding"], "slug": "digid",
+            "wijzigingsmelding_id": ids["melding"], "wijzigingsverzoek_id": ids["verzoek"],
+            "slug": "digid",
             "koppelvlak": self.koppelvlak, "versie": self.kv_versie, "code": "authenticatie",
             "kostenrun_id": self.kostenrun, "omgeving": "productie", "datum": "2026-12-25",
             "incident_id": ids["incident"],
