@@ -41,7 +41,7 @@ ROLLEN = [r.value for r in Rol]
 #: Headers whose presence a client relies on: declared wherever they are sent.
 GEDECLAREERD_ALS_GESTUURD = ("ETag", "Location", "Link", "Deprecation", "Sunset")
 #: Values for required query parameters in the walk.
-QUERY = {"versie": "3.3", "jaar": "2027"}
+QUERY = {"versie": "3.3", "jaar": "2027", "omgeving": "productie"}
 #: Path parameters that differ per path (DigiD has no tariffs).
 PER_PAD = {"/diensten/{slug}/tarieven/{jaar}/{code}": {"slug": "digipoort"}}
 #: A change request with the four items (SNO 3 Wijzigingenbeheer).
@@ -121,6 +121,9 @@ def wereld(tmp_path_factory):
         "dienst": "digid", "omgeving": "productie", "impact": "laag", "urgentie": "laag",
         "omschrijving": "Contract", "functies": ["authenticatie-midden"]}))
     verzoek = ok(api.post(f"{a}/wijzigingsverzoeken", json=WIJZIGINGSVERZOEK))
+    onbeschikbaarheid = ok(api.post("/diensten/digid/onbeschikbaarheid", json={
+        "omgeving": "productie", "soort": "storing", "van": "2026-03-03T09:00:00+01:00",
+        "tot": "2026-03-03T10:00:00+01:00", "functies": ["authenticatie-midden"]}))
     sleutel = ok(api.post(f"{a}/agenda-sleutel"))
     with app.app_context():
         gebeurtenis = publiceer(type="aankondiging.storing", afnemer_id=uuid.UUID(afnemer["id"]),
@@ -148,6 +151,7 @@ def wereld(tmp_path_factory):
         "kostenrunId": str(run_id), "waarde": sleutel["feedUrl"].rsplit("/", 1)[1],
         "slug": "digid", "koppelvlak": "saml", "versie": "3.3", "jaar": "2027",
         "code": "berichtenverkeer", "omgeving": "productie", "datum": "2027-05-05",
+        "onbeschikbaarheidId": onbeschikbaarheid["id"], "maand": "3",
     }
     rollen = {Rol.LOGIUS_BEHEERDER.value: logius, Rol.PRODUCTTEAM.value: productteam,
               Rol.AFNEMER_BEHEERDER.value: beheerder, Rol.AFNEMER_MEDEWERKER.value: medewerker}
@@ -489,6 +493,11 @@ def _schrijfgevallen(wereld):
          {"ingeschakeld": True, "reden": "Contracttest"}, {}),
         ("post", "/feestdagen", {"datum": "2027-12-31", "naam": "Oudejaarsdag"}, {}),
         ("patch", "/feestdagen/{datum}", {"naam": "Laatste dag"}, {"datum": "2027-12-31"}),
+        ("post", "/diensten/{slug}/onbeschikbaarheid", {
+            "omgeving": "pre-productie", "soort": "spoedonderhoud",
+            "van": "2026-03-04T09:00:00+01:00", "functies": ["mijn-digid"]}, {}),
+        ("patch", "/diensten/{slug}/onbeschikbaarheid/{onbeschikbaarheidId}",
+         {"omschrijving": "Gecorrigeerd"}, {}),
         *_plugin_schrijfgevallen(wereld["document"]),
     ]
 

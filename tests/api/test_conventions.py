@@ -28,6 +28,8 @@ VALID_BODIES = {
     ("patch", "/incidenten/{incidentId}"): {"impact": "midden", "toelichting": "Conventietest"},
     ("post", "/incidenten/{incidentId}/statuswijzigingen"): {"status": "in-behandeling"},
 }
+#: Path parameters that differ per path (Digipoort has no service level).
+PER_PAD = {"/diensten/{slug}/onbeschikbaarheid/{onbeschikbaarheidId}": {"slug": "digid"}}
 
 
 @pytest.fixture
@@ -73,6 +75,9 @@ def ids(api, document, maak_afnemer, maak_aansluiting, maak_contactpersoon):
         "code": "berichtenverkeer",
         "omgeving": "productie",
         "datum": "2027-05-05",
+        "onbeschikbaarheidId": api.post("/diensten/digid/onbeschikbaarheid", json={
+            "omgeving": "productie", "soort": "storing", "van": "2026-03-03T09:00:00+01:00",
+            "functies": ["authenticatie-midden"]}).get_json()["id"],
         "incidentId": post(f"/afnemers/{afnemer['id']}/incidenten", {
             "dienst": "digid", "omgeving": "productie", "impact": "laag", "urgentie": "laag",
             "omschrijving": "Conventietest", "functies": ["authenticatie-midden"]})["id"],
@@ -96,7 +101,8 @@ def test_every_write_needing_if_match_answers_428_without_it(api, document, ids)
             p["$ref"].rsplit("/", 1)[-1] for p in operation.get("parameters", []) if "$ref" in p}
         if not any(n and n.lower().replace("-", "") == "ifmatch" for n in names):
             continue
-        url = PARAM.sub(lambda m: ids[m.group(1)], path)
+        waarden = {**ids, **PER_PAD.get(path, {})}
+        url = PARAM.sub(lambda m: waarden[m.group(1)], path)
         body = VALID_BODIES.get((method, path), {})
         if (method, path) in plugin_operaties(document, geinstalleerd()):
             body = voorbeeldbody(document, path, method)

@@ -86,6 +86,13 @@ def _feestdag(api, context):
     return "/feestdagen", {"datum": "2027-12-31", "naam": "Oudejaarsdag"}
 
 
+def _onbeschikbaarheid(api, context):
+    return "/diensten/digid/onbeschikbaarheid", {
+        "omgeving": "productie", "soort": "storing", "van": "2026-03-03T08:00:00+00:00",
+        "tot": "2026-03-03T09:00:00+00:00", "functies": ["authenticatie-midden"],
+        "omschrijving": "Storing bij een leverancier"}
+
+
 def _sunset() -> str:
     return (tijd.vandaag() + timedelta(days=400)).isoformat()
 
@@ -127,6 +134,14 @@ CASES: dict[str, Case] = {
     ),
     "/feestdagen/{datum}": Case(
         _feestdag, [("naam", "Laatste dag van 2027")], afgeleid={"naam": {"gewijzigdDoor"}},
+    ),
+    "/diensten/{slug}/onbeschikbaarheid/{onbeschikbaarheidId}": Case(
+        _onbeschikbaarheid,
+        [("omgeving", "pre-productie"), ("soort", "spoedonderhoud"),
+         ("van", "2026-03-03T07:30:00+00:00"), ("tot", "2026-03-03T10:00:00+00:00"),
+         ("functies", ["mijn-digid", "balie"]), ("omschrijving", "Anders verwoord"),
+         ("omschrijving", None), ("tot", None)],
+        afgeleid={"van": {"duurUren"}, "tot": {"duurUren"}},
     ),
 }
 

@@ -46,6 +46,10 @@ from core.koppelvlakken.models import KoppelvlakGebruik, KoppelvlakVersie
 from core.kosten.models import Kostenrun, KostenrunRegel
 from core.meldingen.models import Bezorging, Gebeurtenis, WebhookEndpoint
 from core.prognoses.models import Prognose
+from core.serviceniveau.beschikbaarheid_models import (
+    Onbeschikbaarheid,
+    OnbeschikbaarheidWijziging,
+)
 from core.serviceniveau.incidenten.models import (
     Incident,
     IncidentStap,
@@ -66,7 +70,9 @@ KLEIN, GROOT = 10, 10_000
 NU = datetime(2026, 6, 1, 12, tzinfo=UTC)
 
 #: GET endpoints whose statements are not about rows, with the reason.
-UITGEZONDERD = {"/api/v1/openapi.json": "the OpenAPI document is built once, from no table"}
+UITGEZONDERD = {"/api/v1/openapi.json": "the OpenAPI document is built once, from no table",
+                "/api/v1/diensten/<string:slug>/onderhoudsvensters":
+                    "computed from the dienst's service level, from no table"}
 
 #: Every GET endpoint and the tables whose rows it lists or reads: each of them holds
 #: 10,000 rows in the big world (checked), most of them of the afnemer under test.
@@ -150,6 +156,15 @@ GEVALLEN: dict[str, tuple] = {
     "/api/v1/feestdagen/<datum:datum>": (Feestdag, Feestdagjaar),
     "/api/v1/feestdagwijzigingen": (FeestdagWijziging,),
     "/api/v1/prognoses/overzicht": (Aansluiting, Prognose, Afnemer),
+    "/api/v1/diensten/<string:slug>/onbeschikbaarheid": (Onbeschikbaarheid,),
+    "/api/v1/diensten/<string:slug>/onbeschikbaarheid/<uuid:onbeschikbaarheid_id>":
+        (Onbeschikbaarheid,),
+    "/api/v1/diensten/<string:slug>/onbeschikbaarheidswijzigingen":
+        (OnbeschikbaarheidWijziging,),
+    # Asked for pre-production, measured over working days: the holidays are read too.
+    "/api/v1/diensten/<string:slug>/beschikbaarheid/<jaar:jaar>/<int(min=1, max=12):maand>":
+        (Onbeschikbaarheid, Feestdag),
+    "/api/v1/diensten/<string:slug>/beschikbaarheid/<jaar:jaar>": (Onbeschikbaarheid, Feestdag),
     # Incidents with their steps and notices, and the deliveries of those notices.
     "/api/v1/afnemers/<uuid:afnemer_id>/incidenten": (Incident, IncidentStap, Kennisgeving),
     "/api/v1/afnemers/<uuid:afnemer_id>/incidenten/<uuid:incident_id>":
@@ -478,6 +493,23 @@ class Wereld:
             "volgnummer": volgnummer, "status": status, "toelichting": None, "op": NU,
             "door": "test", "door_naam": "Test"} for j, i in enumerate(n)
             for volgnummer, status in ((1, "ingediend"), (2, "in-beoordeling"))])
+        # Unavailability of DigiD, one minute each in March 2026 (every one in the month
+        # asked for), and the changes to them.
+        onbeschikbaar = [uuid.uuid4() for _ in n]
+        if onbeschikbaar:
+            self.ids.setdefault("onbeschikbaarheid", onbeschikbaar[0])
+        _laad(Onbeschikbaarheid, [{
+            "id": onbeschikbaar[j], "dienst": "digid", "omgeving": "pre-productie",
+            "soort": ("storing", "gepland-onderhoud", "spoedonderhoud")[i % 3],
+            "van": datetime(2026, 3, 2, 7, tzinfo=UTC) + timedelta(minutes=2 * i),
+            "tot": datetime(2026, 3, 2, 7, 1, tzinfo=UTC) + timedelta(minutes=2 * i),
+            "functies": ["authenticatie-midden"], "omschrijving": None,
+            "geregistreerd_door": "test", "gewijzigd_door": "test", **tijd, **versie}
+            for j, i in enumerate(n)])
+        _laad(OnbeschikbaarheidWijziging, [{
+            "id": uuid.uuid4(), "onbeschikbaarheid_id": onbeschikbaar[j], "dienst": "digid",
+            "actie": "aangemaakt", "wijzigingen": {}, "door": "test", "door_naam": "Test",
+            "op": NU} for j, i in enumerate(n)])
         for tabel in PLUGIN_TABELLEN:
             _laad(tabel, [_plugin_rij(tabel, i, a) for i in n])
         db.session.commit()
@@ -501,12 +533,13 @@ class Wereld:
             "slug": "digid",
             "koppelvlak": self.koppelvlak, "versie": self.kv_versie, "code": "authenticatie",
             "kostenrun_id": self.kostenrun, "omgeving": "productie", "datum": "2026-12-25",
+            "onbeschikbaarheid_id": ids["onbeschikbaarheid"],
             "incident_id": ids["incident"],
             **self.plugin_ids,
         }
         if regel == "/api/v1/agenda/<waarde>":
             return self.feed
-        pad = regel.removeprefix("/api/v1")
+        pad = regel.removeprefix("/api/v1").replace("<int(min=1, max=12):maand>", "3")
         for naam, waarde in waarden.items():
             for soort in ("uuid:", "jaar:", "datum:", "string:", ""):
                 pad = pad.replace(f"<{soort}{naam}>", str(waarde))
@@ -515,6 +548,8 @@ class Wereld:
             pad += f"?versie={self.kv_versie}"
         if pad == "/feestdagen":
             pad += "?jaar=2026"
+        if "/beschikbaarheid/" in pad:
+            pad += "?omgeving=pre-productie"
         return pad
 
 
