@@ -122,8 +122,7 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
         "onbeschikbaarheidCorrigeren",
     ("delete", "/diensten/{slug}/onbeschikbaarheid/{onbeschikbaarheidId}"):
         "onbeschikbaarheidVerwijderen",
-    ("get", "/diensten/{slug}/onbeschikbaarheidswijzigingen"):
-        "onbeschikbaarheidswijzigingenOpvragen",
+    ("get", "/diensten/{slug}/onbeschikbaarheidswijzigingen"): "onbeschikbaarheidHistorie",
     ("get", "/diensten/{slug}/beschikbaarheid/{jaar}/{maand}"): "beschikbaarheidMaandLezen",
     ("get", "/diensten/{slug}/beschikbaarheid/{jaar}"): "beschikbaarheidJaarLezen",
     ("get", "/diensten/{slug}/onderhoudsvensters"): "onderhoudsvenstersOpvragen",
