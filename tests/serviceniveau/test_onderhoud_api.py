@@ -255,3 +255,11 @@ def test_a_window_id_is_stable(api, afnemers):
     eerst = api.get(f"/afnemers/{productie}/deadlines?paginaGrootte=100").get_json()
     dan = api.get(f"/afnemers/{productie}/deadlines?paginaGrootte=100").get_json()
     assert [i["id"] for i in eerst["resultaten"]] == [i["id"] for i in dan["resultaten"]]
+
+
+def test_afwijking_false_is_the_default_any_type_may_carry(api):
+    """A generated client sends the documented default with every type."""
+    response = api.post("/aankondigingen", json={
+        "type": "dienstwijziging", "titel": "x", "omschrijving": "y", "dienst": "digid",
+        "wijzigingsdatum": (vandaag() + timedelta(days=30)).isoformat(), "afwijking": False})
+    assert response.status_code == 201, response.get_json()
