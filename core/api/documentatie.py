@@ -68,6 +68,7 @@ PARAMETERS: dict[str, str] = {
     "tokenId": "Id van het API-token",
     "webhookId": "Id van het webhook-endpoint",
     "wijzigingsmeldingId": "Id van de wijzigingsmelding",
+    "wijzigingsverzoekId": "Id van het wijzigingsverzoek",
     "onbeschikbaarheidId": "Id van de vastgelegde onbeschikbaarheid",
     "slug": f"Slug van de dienst, bijvoorbeeld {voorbeelden.DIENST}",
     "omgeving": "Omgeving van de dienst, bijvoorbeeld productie of pre-productie",

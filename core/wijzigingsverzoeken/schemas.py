@@ -132,11 +132,13 @@ class WijzigingsverzoekInvoerSchema(Schema):
 
 
 class WijzigingsverzoekStapSchema(Schema):
-    volgnummer = ma.fields.Integer(metadata={"example": 2})
+    volgnummer = ma.fields.Integer(metadata={
+        "description": "Rangnummer van de stap; de indiening is 1", "example": 2})
     status = fields.keuze([s.value for s in Status], metadata={
         "description": "De status na de stap"})
     toelichting = ma.fields.String(allow_none=True, metadata={
-        "example": "In behandeling bij het wijzigingsoverleg van mei."})
+        "description": "Wat Logius bij deze stap zei (bij afgewezen: de reden); null als "
+                       "niets", "example": "In behandeling bij het wijzigingsoverleg van mei."})
     op = ma.fields.AwareDateTime(metadata={"description": "Wanneer de stap werd gezet"})
     door = ma.fields.String(attribute="door_naam", metadata={
         "description": "Wie de stap zette", "example": "Servicecentrum Logius"})
@@ -146,7 +148,8 @@ class WijzigingsverzoekPlanningSchema(Schema):
     onderhoudsvenster = ma.fields.String(metadata={
         "description": "Id van het onderhoudsvenster (zie GET /diensten/{slug}/"
                        "onderhoudsvensters)", "example": "productie-2027-03-08"})
-    omgeving = ma.fields.String(metadata={"example": "productie"})
+    omgeving = ma.fields.String(metadata={"description": "De omgeving van het venster",
+                                          "example": "productie"})
     datum = ma.fields.Date(metadata={"description": "De dag van het venster "
                                                     "(Europe/Amsterdam)"})
     begin_op = ma.fields.AwareDateTime(metadata={"description": "Begin van het venster (UTC)"})
@@ -160,18 +163,28 @@ class WijzigingsverzoekSchema(Schema):
     id = ma.fields.UUID()
     afnemer_id = ma.fields.UUID()
     dienst = ma.fields.String(metadata={"example": voorbeelden.DIENST})
-    indiener = ma.fields.Nested(WijzigingsverzoekIndienerSchema)
-    voorgestelde_wijziging = ma.fields.String()
-    beoogde_voordelen = ma.fields.String()
-    huidige_nadelen = ma.fields.String()
+    indiener = ma.fields.Nested(WijzigingsverzoekIndienerSchema, metadata={
+        "description": "Wie het verzoek indiende, met contactgegevens"})
+    voorgestelde_wijziging = ma.fields.String(metadata={
+        "description": "De voorgestelde wijziging, als op te leveren resultaat",
+        "example": "Na het inloggen keert de gebruiker terug op de pagina waar hij begon."})
+    beoogde_voordelen = ma.fields.String(metadata={
+        "description": "De voordelen die de wijziging moet brengen",
+        "example": "Gebruikers hoeven hun formulier niet opnieuw te zoeken."})
+    huidige_nadelen = ma.fields.String(metadata={
+        "description": "De nadelen van de huidige situatie",
+        "example": "Na het inloggen komt iedereen op de startpagina; een kwart haakt af."})
     status = fields.keuze([s.value for s in Status], metadata={
         "description": "ingediend -> in-beoordeling -> geaccepteerd (ingepland in een "
                        "onderhoudsvenster) of afgewezen (met een reden)"})
     artikel = ma.fields.String(allow_none=True, metadata={
         "description": "Het artikel van de dienst over wijzigingsverzoeken",
         "example": "SNO 3 Wijzigingenbeheer"})
-    ingediend_op = ma.fields.AwareDateTime()
-    ingediend_door = ma.fields.String(metadata={"example": "Fatima el Amrani"})
+    ingediend_op = ma.fields.AwareDateTime(metadata={
+        "description": "Wanneer het verzoek werd ingediend (UTC)"})
+    ingediend_door = ma.fields.String(metadata={
+        "description": "Wie het indiende in het portaal (de gebruiker of het token)",
+        "example": "Fatima el Amrani"})
     gepland = ma.fields.Nested(WijzigingsverzoekPlanningSchema, allow_none=True, metadata={
         "description": "Bij een geaccepteerd verzoek: het onderhoudsvenster waarin de "
                        "wijziging wordt doorgevoerd; anders null"})
@@ -221,8 +234,10 @@ class WijzigingsverzoekStatusstapSchema(Schema):
 
 
 class WijzigingsverzoekFilterSchema(Schema):
-    status = fields.keuze([s.value for s in Status])
-    dienst = ma.fields.String(validate=ma.validate.Length(max=40))
+    status = fields.keuze([s.value for s in Status], metadata={
+        "description": "Alleen verzoeken met deze status"})
+    dienst = ma.fields.String(validate=ma.validate.Length(max=40), metadata={
+        "description": "Alleen verzoeken op deze dienst (slug)"})
 
 
 class LogiusWijzigingsverzoekFilterSchema(WijzigingsverzoekFilterSchema):

@@ -27,6 +27,8 @@ VALID_BODIES = {
         "volumes": []},
     ("patch", "/incidenten/{incidentId}"): {"impact": "midden", "toelichting": "Conventietest"},
     ("post", "/incidenten/{incidentId}/statuswijzigingen"): {"status": "in-behandeling"},
+    ("post", "/afnemers/{afnemerId}/wijzigingsverzoeken/{wijzigingsverzoekId}/"
+             "statuswijzigingen"): {"status": "in-beoordeling"},
 }
 #: Path parameters that differ per path (Digipoort has no service level).
 PER_PAD = {"/diensten/{slug}/onbeschikbaarheid/{onbeschikbaarheidId}": {"slug": "digid"}}
@@ -81,6 +83,10 @@ def ids(api, document, maak_afnemer, maak_aansluiting, maak_contactpersoon):
         "incidentId": post(f"/afnemers/{afnemer['id']}/incidenten", {
             "dienst": "digid", "omgeving": "productie", "impact": "laag", "urgentie": "laag",
             "omschrijving": "Conventietest", "functies": ["authenticatie-midden"]})["id"],
+        "wijzigingsverzoekId": post(f"/afnemers/{afnemer['id']}/wijzigingsverzoeken", {
+            "dienst": "digid", "indiener": {"naam": "Conventie", "email": "c@voorbeeld.nl"},
+            "voorgesteldeWijziging": "Resultaat", "beoogdeVoordelen": "Voordelen",
+            "huidigeNadelen": "Nadelen"})["id"],
     }
 
 

@@ -50,7 +50,9 @@ BODIES = {
         "dienst": "mijnoverheid", "omgeving": "productie", "onderdelen": ["berichtenbox"],
         "aanvraagOndertekendOp": "2026-01-05"},
     ("aansluitingen.AansluitingView", "PATCH"): {"onderdelen": ["basis"]},
-    ("aansluitingen.Statuswijzigingen", "POST"): {"status": "beeindigd"},
+    # Activating, not ending: later requests (incidents, change requests) need the
+    # aansluiting running.
+    ("aansluitingen.Statuswijzigingen", "POST"): {"status": "actief"},
     ("api_tokens.ApiTokens", "POST"): {"naam": "indringer", "rol": "afnemer-beheerder"},
     ("lidmaatschappen.Lidmaatschappen", "POST"): {
         "email": "indringer@voorbeeld.nl", "rol": "afnemer-beheerder"},
