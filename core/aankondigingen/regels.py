@@ -4,7 +4,7 @@
 marshmallow raises, so every broken rule reaches the client in one 400.
 
 Planned maintenance (``onderhoud``) of a dienst whose service level sets maintenance
-windows (``Serviceniveau.onderhoud``; DigiD production: SNO 2 Onderhoudsvenster) must
+windows (``Serviceniveau.onderhoud``; e.g. SNO 2 Onderhoudsvenster for production) must
 fall inside a window of its month and last no longer than the rule allows, also together
 with the maintenance already announced in that window, and the month may use no more
 windows than the rule allows (:func:`core.serviceniveau.onderhoud.toets`). Without an

@@ -53,7 +53,7 @@ class AankondigingSchema(Schema):
         "example": "productie"})
     afwijking = ma.fields.Boolean(load_default=False, metadata={
         "description": "onderhoud: bewust buiten het onderhoudsvenster van de dienst of "
-        "langer dan het toestaat (bij DigiD: SNO 2 Onderhoudsvenster), met afwijkingReden; "
+        "langer dan het toestaat (zoals SNO 2 Onderhoudsvenster), met afwijkingReden; "
         "zonder afwijking wordt zulk onderhoud geweigerd. Ook een afwijking wordt vooraf "
         "aangekondigd."})
     afwijking_reden = fields.tekst(2000, allow_none=True, metadata={

@@ -7,7 +7,7 @@
   version, as early as it can (AV 14.1); rejecting opens consultation (AV 14.2);
 - ``onderhoud``: planned maintenance is announced beforehand (AV 6.1), for the dienst
   and optionally one omgeving; where the dienst's service level sets maintenance
-  windows (DigiD: SNO 2 Onderhoudsvenster) it falls inside them, unless it is marked as
+  windows (such as SNO 2 Onderhoudsvenster) it falls inside them, unless it is marked as
   a deviation (``afwijking`` with ``afwijkingReden``), see :mod:`.regels`;
 - ``koppelvlakwijziging``: an interface specification changes; where the dienst's terms
   say so only after consulting the Afnemersoverleg (MO 3.5);

@@ -10,8 +10,8 @@ duplicate it), a date, what it is about, what to do, and the article behind it:
 - announced maintenance and dienst changes (AV 6.1, AV 14.1), maintenance with its
   begin and end time;
 - the planned maintenance windows of every dienst and omgeving the afnemer has a live
-  aansluiting on, where the dienst's service level sets them (DigiD production: SNO 2
-  Onderhoudsvenster), for the coming :data:`VENSTER_MAANDEN` months, with their times;
+  aansluiting on, where the dienst's service level sets them (such as SNO 2
+  Onderhoudsvenster for production), for the coming :data:`VENSTER_MAANDEN` months, with their times;
 - prognoses that are due, per aansluiting and period (AV 2.5, SNO 3);
 - the last day to report a planned change of its own (AV 2.8), for the
   wijzigingsmeldingen whose realisation is still ahead;

@@ -1,6 +1,7 @@
 """Availability per month, by the formula of a dienst's service level.
 
-For DigiD (SNO 2 Beschikbaarheid) the figure of a month is::
+In the SNO 2.8 (SNO 2 Beschikbaarheid), the first service level declared, the figure of a
+month is::
 
     (hours in month - hours unavailable - hours planned maintenance)
     / (hours in month - hours planned maintenance) x 100
@@ -11,8 +12,8 @@ page compute it the same way. The decisions, each the SNO's or stated here:
 
 - **Hours in the month are real hours**: the month in Europe/Amsterdam measured in UTC
   (:func:`core.werktijd.uren_in_maand`: 743 in March, 745 in October).
-- **An omgeving measured over a window** (:attr:`Beschikbaarheidsnorm.venster`; DigiD
-  pre-production: working days 08:00-18:00) counts only the hours inside that window on
+- **An omgeving measured over a window** (:attr:`Beschikbaarheidsnorm.venster`; in the
+  SNO 2.8 pre-production: working days 08:00-18:00) counts only the hours inside that window on
   working days, for the month as for every record.
 - **Emergency maintenance (spoedonderhoud) is unavailability**, as an outage (storing)
   is; only ``gepland-onderhoud`` counts as planned maintenance.

@@ -71,7 +71,7 @@ class OnbeschikbaarheidSchema(Schema):
                   "example": [voorbeelden.FUNCTIE]})
     omschrijving = fields.tekst(2000, load_default=None, allow_none=True, metadata={
         "description": "Wat er aan de hand was",
-        "example": "Inloggen met de DigiD App lukte niet door een storing bij een "
+        "example": "Inloggen met de app lukte niet door een storing bij een "
                    "leverancier."})
     duur_uren = Decimaal(dump_only=True, allow_none=True, metadata={
         "description": "Duur in uren (2 decimalen); null zolang zij duurt",

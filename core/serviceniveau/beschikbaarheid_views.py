@@ -137,9 +137,9 @@ class Maand(MethodView):
         """Beschikbaarheid van één maand
 
         (uren in maand - uren onbeschikbaar - uren gepland onderhoud) / (uren in maand -
-        uren gepland onderhoud) x 100 (bij DigiD: SNO 2 Beschikbaarheid). De uren zijn echte
+        uren gepland onderhoud) x 100 (zoals SNO 2 Beschikbaarheid). De uren zijn echte
         uren in Europe/Amsterdam (743 in maart, 745 in oktober); een omgeving met een
-        beschikbaarheidsvenster (DigiD pre-productie: werkdagen 08:00-18:00) telt alleen
+        beschikbaarheidsvenster (zoals pre-productie in SNO 2.8: werkdagen 08:00-18:00) telt alleen
         de uren daarbinnen. Spoedonderhoud telt als onbeschikbaar; overlap telt één keer,
         en een uur dat gepland onderhoud én onbeschikbaar is, telt als gepland onderhoud.
         Het percentage heeft 2 decimalen, naar beneden afgerond; `gehaald` vergelijkt het

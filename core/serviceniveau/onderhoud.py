@@ -5,7 +5,7 @@ deadline calendar, the announcement rules and any public page or feed of the win
 compute them the same way:
 
 - :func:`vensters`: the windows of one month. A rule names the n-th weekdays of the
-  month (DigiD production, SNO 2 Onderhoudsvenster: the second Monday and the second
+  month (SNO 2 Onderhoudsvenster for production: the second Monday and the second
   Wednesday) and a daily window in Amsterdam wall time (00:00-06:00). Every such day of
   the month is a window; a day the month does not have (a fifth Monday) is none.
 - :func:`toets`: what a planned maintenance from ``begin`` to ``eind`` breaks of the

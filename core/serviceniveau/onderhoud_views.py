@@ -82,8 +82,8 @@ class Onderhoudsvensters(MethodView):
     def get(self, args, slug: str):
         """De onderhoudsvensters van een dienst in een maand
 
-        Bij DigiD productie de tweede maandag en de tweede woensdag, 00:00-06:00, hooguit
-        twee keer per maand en hooguit 6 uur (SNO 2 Onderhoudsvenster). Een
+        Volgens SNO 2 Onderhoudsvenster voor productie de tweede maandag en de tweede woensdag,
+        00:00-06:00, hooguit twee keer per maand en hooguit 6 uur. Een
         onderhoud-aankondiging daarbuiten wordt geweigerd, tenzij zij als afwijking is
         aangemerkt. Een omgeving zonder regel heeft geen vensters.
         """

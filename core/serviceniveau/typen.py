@@ -166,7 +166,7 @@ class Reactietermijn:
 class Serviceniveau:
     """The service level of a dienst (returned by ``dienst_serviceniveau``).
 
-    :param bron: the document, with its version (``Serviceniveauovereenkomst DigiD 2.8``).
+    :param bron: the document, with its version (``Serviceniveauovereenkomst <dienst> 2.8``).
     :param functies: the dienst's functions an incident or unavailability can affect.
     :param impact: :class:`Definitie` of each of the three impact levels.
     :param urgentie: likewise for urgency.
