@@ -164,8 +164,11 @@ def _register_meldingen_blueprints(api: Api) -> None:
     """Incidents and questions of the diensten with a service level, and their norms."""
     from core.serviceniveau.incidenten.views import logius as logius_incidenten
     from core.serviceniveau.incidenten.views import tenant as incidenten
+    from core.serviceniveau.normen.views import blp as normen
+    from core.serviceniveau.vragen.views import logius as logius_vragen
+    from core.serviceniveau.vragen.views import tenant as vragen
 
-    for blueprint in (incidenten, logius_incidenten):
+    for blueprint in (incidenten, logius_incidenten, vragen, logius_vragen, normen):
         api.register_blueprint(blueprint)
 
 

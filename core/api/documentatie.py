@@ -68,6 +68,8 @@ PARAMETERS: dict[str, str] = {
     "tokenId": "Id van het API-token",
     "webhookId": "Id van het webhook-endpoint",
     "wijzigingsmeldingId": "Id van de wijzigingsmelding",
+    "incidentId": "Id van het incident",
+    "vraagId": "Id van de vraag of klacht",
     "wijzigingsverzoekId": "Id van het wijzigingsverzoek",
     "onbeschikbaarheidId": "Id van de vastgelegde onbeschikbaarheid",
     "slug": f"Slug van de dienst, bijvoorbeeld {voorbeelden.DIENST}",

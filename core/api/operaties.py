@@ -165,6 +165,17 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
     ("get", "/incidenten/{incidentId}"): "logiusIncidentLezen",
     ("patch", "/incidenten/{incidentId}"): "incidentPrioriteren",
     ("post", "/incidenten/{incidentId}/statuswijzigingen"): "incidentstatusWijzigen",
+    # Vragen en klachten (serviceniveau)
+    ("get", "/afnemers/{afnemerId}/vragen"): "vragenOpvragen",
+    ("post", "/afnemers/{afnemerId}/vragen"): "vraagStellen",
+    ("get", "/afnemers/{afnemerId}/vragen/{vraagId}"): "vraagLezen",
+    ("get", "/vragen"): "alleVragenOpvragen",
+    ("get", "/vragen/{vraagId}"): "logiusVraagLezen",
+    ("post", "/vragen/{vraagId}/antwoord"): "vraagBeantwoorden",
+    # Serviceniveau en maandnormen
+    ("get", "/diensten/{slug}/serviceniveau"): "serviceniveauLezen",
+    ("get", "/diensten/{slug}/normen/{jaar}"): "normenJaarLezen",
+    ("get", "/diensten/{slug}/normen/{jaar}/{maand}"): "normenMaandLezen",
 }
 
 

@@ -120,6 +120,8 @@ def wereld(tmp_path_factory):
     incident = ok(api.post(f"{a}/incidenten", json={
         "dienst": "digid", "omgeving": "productie", "impact": "laag", "urgentie": "laag",
         "omschrijving": "Contract", "functies": ["authenticatie-midden"]}))
+    vraag = ok(api.post(f"{a}/vragen", json={
+        "dienst": "digid", "soort": "klacht", "onderwerp": "Contract", "tekst": "Contract"}))
     verzoek = ok(api.post(f"{a}/wijzigingsverzoeken", json=WIJZIGINGSVERZOEK))
     onbeschikbaarheid = ok(api.post("/diensten/digid/onbeschikbaarheid", json={
         "omgeving": "productie", "soort": "storing", "van": "2026-03-03T09:00:00+01:00",
@@ -145,7 +147,7 @@ def wereld(tmp_path_factory):
         "machineClientId": client["id"], "webhookId": webhook["id"],
         "aankondigingId": aankondiging["id"], "gebruikId": gebruik["id"],
         "wijzigingsmeldingId": melding["id"], "prognoseId": prognose["id"],
-        "incidentId": incident["id"],
+        "incidentId": incident["id"], "vraagId": vraag["id"],
         "wijzigingsverzoekId": verzoek["id"],
         "gebeurtenisId": str(gebeurtenis_id), "bezorgingId": str(bezorging_id),
         "kostenrunId": str(run_id), "waarde": sleutel["feedUrl"].rsplit("/", 1)[1],

@@ -83,6 +83,8 @@ BODIES = {
     ("incidenten.Incidenten", "POST"): {
         "dienst": "digid", "omgeving": "productie", "impact": "laag", "urgentie": "laag",
         "omschrijving": "Indringer", "functies": ["authenticatie-midden"]},
+    ("vragen.Vragen", "POST"): {
+        "dienst": "digid", "soort": "vraag", "onderwerp": "Indringer", "tekst": "Indringer"},
 }
 
 
@@ -158,6 +160,9 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
         opgelost = api.post(f"/incidenten/{incident.get_json()['id']}/statuswijzigingen",
                             json={"status": "opgelost"}, headers={"If-Match": "*"})
         assert opgelost.status_code == 201, opgelost.get_json()
+        vraag = api.post(f"/afnemers/{afnemer['id']}/vragen",
+                         json=BODIES[("vragen.Vragen", "POST")])
+        assert vraag.status_code == 201, vraag.get_json()
         verzoek = api.post(f"/afnemers/{afnemer['id']}/wijzigingsverzoeken",
                            json=BODIES[("wijzigingsverzoeken.Wijzigingsverzoeken", "POST")])
         assert verzoek.status_code == 201, verzoek.get_json()
@@ -176,6 +181,7 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
             "gebruik_id": gebruik.get_json()["id"],
             "prognose_id": prognose.get_json()["id"],
             "incident_id": incident.get_json()["id"],
+            "vraag_id": vraag.get_json()["id"],
             "wijzigingsverzoek_id": verzoek.get_json()["id"],
             "jaar": "2027",
         }

@@ -56,6 +56,7 @@ from core.serviceniveau.incidenten.models import (
     Kennisgeving,
     KennisgevingGebeurtenis,
 )
+from core.serviceniveau.vragen.models import Vraag
 from core.diensten.models import Schakeling
 from core.feestdagen.models import Feestdag, Feestdagjaar, FeestdagWijziging
 from core.tarieven.models import BtwTarief, Tarief
@@ -172,6 +173,14 @@ GEVALLEN: dict[str, tuple] = {
     "/api/v1/incidenten": (Incident, IncidentStap, Kennisgeving, KennisgevingGebeurtenis),
     "/api/v1/incidenten/<uuid:incident_id>":
         (Incident, IncidentStap, Kennisgeving, KennisgevingGebeurtenis, Bezorging),
+    "/api/v1/afnemers/<uuid:afnemer_id>/vragen": (Vraag,),
+    "/api/v1/afnemers/<uuid:afnemer_id>/vragen/<uuid:vraag_id>": (Vraag,),
+    "/api/v1/vragen": (Vraag,),
+    "/api/v1/vragen/<uuid:vraag_id>": (Vraag,),
+    "/api/v1/diensten/<string:slug>/normen/<jaar:jaar>/<int(min=1, max=12):maand>":
+        (Incident, IncidentStap, Vraag),
+    "/api/v1/diensten/<string:slug>/normen/<jaar:jaar>": (Incident, IncidentStap, Vraag),
+    "/api/v1/diensten/<string:slug>/serviceniveau": (),
 }
 
 #: Who asks: a Logius beheerder (every endpoint) and the afnemer's own beheerder, with an
@@ -325,7 +334,7 @@ class Wereld:
             "afnemer", "aansluiting", "elders", "contact", "gebeurtenis", "bezorging",
             "webhook", "token", "lid", "client", "prognose", "melding", "aankondiging",
             "ontvanger", "gebruik", "run", "statuswijziging", "voorcalculatie", "incident",
-            "kennisgeving", "verzoek")}
+            "kennisgeving", "verzoek", "vraag")}
         for naam, ids in nieuw.items():
             self.ids.setdefault(naam, ids[0] if ids else None)
         versie = {"versie": 1}
@@ -479,6 +488,11 @@ class Wereld:
         _laad(KennisgevingGebeurtenis, [{
             "kennisgeving_id": nieuw["kennisgeving"][j],
             "gebeurtenis_id": nieuw["gebeurtenis"][j]} for j, i in enumerate(n)])
+        _laad(Vraag, [{
+            "id": nieuw["vraag"][j], "afnemer_id": a, "dienst": "digid",
+            "soort": "vraag" if i % 2 else "klacht", "onderwerp": f"Vraag {i}", "tekst": "-",
+            "gesteld_op": NU, "gesteld_door": "test", "antwoord": None, "beantwoord_op": None,
+            "beantwoord_door": None, **tijd, **versie} for j, i in enumerate(n)])
         # Change requests of the tenant, each with its submission and an assessment step.
         _laad(Wijzigingsverzoek, [{
             "id": nieuw["verzoek"][j], "afnemer_id": a, "dienst": "digid",
@@ -534,7 +548,7 @@ class Wereld:
             "koppelvlak": self.koppelvlak, "versie": self.kv_versie, "code": "authenticatie",
             "kostenrun_id": self.kostenrun, "omgeving": "productie", "datum": "2026-12-25",
             "onbeschikbaarheid_id": ids["onbeschikbaarheid"],
-            "incident_id": ids["incident"],
+            "incident_id": ids["incident"], "vraag_id": ids["vraag"],
             **self.plugin_ids,
         }
         if regel == "/api/v1/agenda/<waarde>":

@@ -82,6 +82,8 @@ BODIES = {
     ("/afnemers/{afnemerId}/incidenten", "post"): {
         "dienst": "digid", "omgeving": "productie", "impact": "laag", "urgentie": "laag",
         "omschrijving": "Indringer", "functies": ["authenticatie-midden"]},
+    ("/afnemers/{afnemerId}/vragen", "post"): {
+        "dienst": "digid", "soort": "vraag", "onderwerp": "Indringer", "tekst": "Indringer"},
 }
 
 # Reads whose answers move on their own (the worker delivers, the planner adds
@@ -169,6 +171,8 @@ def _wereld(served: Served, naam: str) -> dict[str, str]:
     # Resolved, so that its clock (and so its answer) stands still during the walk.
     _ok(served.request("POST", f"/incidenten/{incident['id']}/statuswijzigingen", logius,
                        json={"status": "opgelost"}, headers={"If-Match": "*"}))
+    vraag = _ok(served.post(f"{a}/vragen", logius, json=BODIES[
+        ("/afnemers/{afnemerId}/vragen", "post")]))
     gebeurtenis = bezorging = None
     for _ in range(100):  # the announcement's event, and its delivery to the webhook
         gebeurtenissen = _ok(served.get(f"{a}/gebeurtenissen", logius))["resultaten"]
@@ -190,7 +194,7 @@ def _wereld(served: Served, naam: str) -> dict[str, str]:
         "gebeurtenisId": gebeurtenis, "bezorgingId": bezorging,
         "aankondigingId": aankondiging["id"], "wijzigingsmeldingId": melding["id"],
         "gebruikId": gebruik["id"], "prognoseId": prognose["id"], "jaar": "2027",
-        "incidentId": incident["id"],
+        "incidentId": incident["id"], "vraagId": vraag["id"],
     }
 
 

@@ -133,3 +133,21 @@ def test_the_clock_counts_running_time_only_and_the_deadline_is_where_it_reaches
         assert klok.binnen_termijn == (gelopen <= oplostijd)
     else:
         assert klok.binnen_termijn == (False if gelopen > oplostijd else None)
+
+
+JAREN = Werkkalender(frozenset({date(2026, 4, 6), date(2026, 5, 25), date(2026, 12, 25),
+                                date(2027, 1, 1)}), range(2026, 2028))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 30),
+                    timezones=st.just(UTC)),
+       st.integers(0, 60 * 24 * 400))
+def test_office_time_over_long_spans_from_running_totals_equals_walking_every_day(
+        van, minuten):
+    """Also over both DST changes of 2026 and 2027 and the holidays of the calendar."""
+    from core.werktijd import kantooruren_tussen
+
+    tot = min(van + timedelta(minutes=minuten), datetime(2027, 12, 31, 12, tzinfo=UTC))
+    snel = Kantooruren(VENSTER, JAREN)
+    assert snel.tussen(van, tot) == kantooruren_tussen(van, tot, VENSTER, JAREN)

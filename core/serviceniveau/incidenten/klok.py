@@ -34,11 +34,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from core.serviceniveau.typen import Uursoort
+from core.tijd import AMSTERDAM
 from core.werktijd import Kantoortijden, Werkkalender, kantooruren_tussen, plus_kantooruren
+
+
+_DAG = timedelta(days=1)
 
 
 class Status(StrEnum):
@@ -88,13 +92,60 @@ class Klokuren(Uurklok):
 
 
 class Kantooruren(Uurklok):
-    """The hours of the dienst's office window on working days (:mod:`core.werktijd`)."""
+    """The hours of the dienst's office window on working days (:mod:`core.werktijd`).
+
+    :meth:`tussen` over a long span (an incident open for months, judged now) would walk
+    every day; with a calendar of known years it instead sums the office time of the
+    whole days from a running total over those years, built once per instance (a report
+    makes one for all its incidents), and adds the two partial days at the ends. The
+    answer is the same as :func:`core.werktijd.kantooruren_tussen`'s (a property test
+    holds it to that).
+    """
+
+    #: Spans of fewer days than this are walked day by day.
+    KORT = 4
 
     def __init__(self, venster: Kantoortijden, kalender: Werkkalender) -> None:
         self.venster, self.kalender = venster, kalender
+        self._eerste: date | None = None
+        self._vensters: list[tuple[datetime, datetime] | None] = []
+        self._opgeteld: list[timedelta] = []
+
+    def _totalen(self) -> bool:
+        """Build the running total of office time per day, once; whether there is one."""
+        if self._eerste is not None:
+            return True
+        jaren = self.kalender.jaren
+        if jaren is None or not jaren:
+            return False
+        eerste, laatste = date(jaren.start, 1, 1), date(jaren.stop - 1, 12, 31)
+        totaal, dag = timedelta(0), eerste
+        self._opgeteld.append(totaal)
+        while dag <= laatste:
+            venster = self.venster.op(dag) if self.kalender.is_werkdag(dag) else None
+            self._vensters.append(venster)
+            if venster is not None:
+                totaal += venster[1] - venster[0]
+            self._opgeteld.append(totaal)
+            dag += _DAG
+        self._eerste = eerste
+        return True
+
+    def _deel(self, i: int, van: datetime, tot: datetime) -> timedelta:
+        venster = self._vensters[i]
+        if venster is None:
+            return timedelta(0)
+        return max(timedelta(0), min(venster[1], tot) - max(venster[0], van))
 
     def tussen(self, van: datetime, tot: datetime) -> timedelta:
-        return kantooruren_tussen(van, tot, self.venster, self.kalender)
+        a, b = van.astimezone(AMSTERDAM).date(), tot.astimezone(AMSTERDAM).date()
+        if tot < van or (b - a).days < self.KORT or not self._totalen():
+            return kantooruren_tussen(van, tot, self.venster, self.kalender)
+        i, j = (a - self._eerste).days, (b - self._eerste).days
+        if i < 0 or j >= len(self._vensters):
+            return kantooruren_tussen(van, tot, self.venster, self.kalender)  # raises
+        heel = self._opgeteld[j] - self._opgeteld[i + 1]  # the days between a and b
+        return self._deel(i, van, tot) + heel + self._deel(j, van, tot)
 
     def plus(self, van: datetime, duur: timedelta) -> datetime:
         return plus_kantooruren(van, duur, self.venster, self.kalender)

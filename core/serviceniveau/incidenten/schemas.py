@@ -151,50 +151,64 @@ class StatusstapSchema(Schema):
             raise ma.ValidationError(fouten)
 
 
+def _d(beschrijving: str, voorbeeld=None, **meer) -> dict:
+    """Field metadata: a description and, where the type does not give one, an example."""
+    return {"description": beschrijving, **({} if voorbeeld is None else {"example": voorbeeld}),
+            **meer}
+
+
+ARTIKEL = "SNO 2 Oplostijden"
+
+
 class OplostijdSchema(Schema):
-    uren = ma.fields.Integer(metadata={"example": 10})
+    uren = ma.fields.Integer(metadata=_d("Zoveel uren van de uursoort", 10))
     soort = fields.keuze(["klokuren", "kantooruren"], metadata={
         "description": "klokuren: elk uur, dag en nacht; kantooruren: alleen binnen het "
                        "kantoorvenster op werkdagen"})
-    artikel = ma.fields.String(metadata={"example": "SNO 2 Oplostijden"})
+    artikel = ma.fields.String(metadata=_d("Waar de dienst de oplostijd vastlegt", ARTIKEL))
 
 
 class StapSchema(Schema):
-    volgnummer = ma.fields.Integer(metadata={"example": 2})
+    volgnummer = ma.fields.Integer(metadata=_d("Volgorde waarin de stappen zijn vastgelegd",
+                                               2))
     soort = fields.keuze(["gemeld", "status", "prioriteit", "calamiteit"], metadata={
         "description": "gemeld (de melding), status (een statusstap), prioriteit (nieuwe "
                        "impact of urgentie) of calamiteit"})
     status = fields.keuze([s.value for s in Status], metadata={
         "description": "De status na de stap"})
-    impact = ma.fields.String(allow_none=True, metadata={"description": "Na de stap"})
-    urgentie = ma.fields.String(allow_none=True)
-    prioriteit = ma.fields.Integer(allow_none=True)
-    toelichting = ma.fields.String(allow_none=True)
-    op = ma.fields.AwareDateTime(metadata={"description": "Wanneer de stap plaatsvond"})
-    vastgelegd_op = ma.fields.AwareDateTime(metadata={"description": "Wanneer hij werd vastgelegd"})
-    door = ma.fields.String(attribute="door_naam", metadata={"description": "Wie de stap zette",
-                                                             "example": "Servicecentrum Logius"})
+    impact = fields.keuze(NIVEAUS, allow_none=True, metadata=_d(
+        "Impact na de stap; alleen bij gemeld en prioriteit"))
+    urgentie = fields.keuze(NIVEAUS, allow_none=True, metadata=_d(
+        "Urgentie na de stap; alleen bij gemeld en prioriteit"))
+    prioriteit = ma.fields.Integer(allow_none=True, metadata=_d(
+        "Prioriteit na de stap; alleen bij gemeld en prioriteit", 2))
+    toelichting = ma.fields.String(allow_none=True, metadata=_d(
+        "Wat er gebeurde of waarom", "Logfiles van 09:00-09:30 nodig."))
+    op = ma.fields.AwareDateTime(metadata=_d("Wanneer de stap plaatsvond"))
+    vastgelegd_op = ma.fields.AwareDateTime(metadata=_d("Wanneer de stap werd vastgelegd"))
+    door = ma.fields.String(attribute="door_naam", metadata=_d("Wie de stap zette",
+                                                               "Servicecentrum Logius"))
 
 
 class KennisgevingSchema(Schema):
     id = ma.fields.UUID()
-    reden = fields.keuze(["prioriteit-1", "calamiteit"])
-    gedetecteerd_op = ma.fields.AwareDateTime(metadata={
-        "description": "Wanneer het incident prioriteit 1 kreeg of een calamiteit werd"})
-    verstuurd_op = ma.fields.AwareDateTime(metadata={
-        "description": "Wanneer de kennisgeving aan elke afnemer werd verstuurd (in de outbox "
-                       "gezet, in dezelfde transactie)"})
-    uiterlijk = ma.fields.AwareDateTime(metadata={
-        "description": "Detectie plus de termijn van de dienst"})
-    termijn_minuten = ma.fields.Integer(metadata={"example": 30})
-    binnen_termijn = ma.fields.Boolean(metadata={
-        "description": "Verstuurd binnen de termijn na detectie"})
-    aantal_afnemers = ma.fields.Integer(metadata={"description": "Zoveel afnemers kregen hem"})
-    bezorgingen = ma.fields.Integer(metadata={
-        "description": "Webhooks en e-mails waarmee hij uitging"})
-    bezorgd = ma.fields.Integer(metadata={"description": "Daarvan aangekomen"})
-    laatst_bezorgd_op = ma.fields.AwareDateTime(allow_none=True)
-    artikel = ma.fields.String(metadata={"example": "SNO 2 Oplostijden"})
+    reden = fields.keuze(["prioriteit-1", "calamiteit"], metadata=_d(
+        "Waarom elke afnemer van de dienst werd geïnformeerd"))
+    gedetecteerd_op = ma.fields.AwareDateTime(metadata=_d(
+        "Wanneer het incident prioriteit 1 kreeg of een calamiteit werd"))
+    verstuurd_op = ma.fields.AwareDateTime(metadata=_d(
+        "Wanneer de kennisgeving aan elke afnemer werd verstuurd (in de outbox gezet, in "
+        "dezelfde transactie)"))
+    uiterlijk = ma.fields.AwareDateTime(metadata=_d("Detectie plus de termijn van de dienst"))
+    termijn_minuten = ma.fields.Integer(metadata=_d(
+        "Zoveel minuten na detectie moet de kennisgeving uit zijn", 30))
+    binnen_termijn = ma.fields.Boolean(metadata=_d("Verstuurd binnen de termijn na detectie"))
+    aantal_afnemers = ma.fields.Integer(metadata=_d("Zoveel afnemers kregen hem", 240))
+    bezorgingen = ma.fields.Integer(metadata=_d("Webhooks en e-mails waarmee hij uitging", 480))
+    bezorgd = ma.fields.Integer(metadata=_d("Daarvan aangekomen", 478))
+    laatst_bezorgd_op = ma.fields.AwareDateTime(allow_none=True, metadata=_d(
+        "Wanneer de laatste aankwam; null zolang er geen aankwam"))
+    artikel = ma.fields.String(metadata=_d("Waar de dienst de termijn vastlegt", ARTIKEL))
 
 
 class IncidentSchema(Schema):
@@ -203,57 +217,71 @@ class IncidentSchema(Schema):
         "description": "De afnemer die meldde; null voor een incident dat Logius zelf "
                        "vaststelde"})
     dienst = ma.fields.String(metadata={"example": voorbeelden.DIENST})
-    omgeving = ma.fields.String(metadata={"example": "productie"})
-    impact = ma.fields.String(metadata={"example": "hoog"})
-    impact_omschrijving = ma.fields.String(allow_none=True, metadata={
-        "description": "Wat dit impactniveau bij deze dienst betekent"})
-    urgentie = ma.fields.String(metadata={"example": "midden"})
-    urgentie_omschrijving = ma.fields.String(allow_none=True, metadata={
-        "description": "Wat dit urgentieniveau bij deze dienst betekent"})
-    prioriteit = ma.fields.Integer(metadata={
-        "description": "Uit de prioriteitenmatrix van de dienst (impact x urgentie)",
-        "example": 2})
-    prioriteit_artikel = ma.fields.String(allow_none=True, metadata={
-        "example": "SNO 3 Incidentbeheer"})
-    calamiteit = ma.fields.Boolean()
-    omschrijving = ma.fields.String()
-    functies = ma.fields.List(ma.fields.String(), metadata={"example": [voorbeelden.FUNCTIE]})
-    status = fields.keuze([s.value for s in Status])
-    gemeld_op = ma.fields.AwareDateTime(metadata={"description": "Hier begint de klok"})
-    gemeld_door = ma.fields.String(metadata={"example": "Fatima el Amrani"})
-    oplostijd = ma.fields.Nested(OplostijdSchema, allow_none=True)
-    oplossen_uiterlijk = ma.fields.AwareDateTime(allow_none=True, metadata={
-        "description": "Uit de geschiedenis afgeleid: de melding plus de oplostijd, in de "
-                       "uursoort van de prioriteit, plus de tijd dat de klok stilstond "
-                       "(wacht-op-afnemer). Staat de klok nu stil, dan: als hij nu weer liep."})
-    klok_loopt = ma.fields.Boolean(allow_none=True)
-    verstreken_uren = ma.fields.String(allow_none=True, metadata={
-        "description": "Verstreken uren van de uursoort (klok- of kantooruren), zonder de "
-                       "pauzes", "example": "3.50"})
-    gepauzeerde_uren = ma.fields.String(allow_none=True, metadata={"example": "0.00"})
-    resterende_uren = ma.fields.String(allow_none=True, metadata={
-        "description": "Negatief als de oplostijd overschreden is", "example": "6.50"})
-    opgelost_op = ma.fields.AwareDateTime(allow_none=True)
-    binnen_termijn = ma.fields.Boolean(allow_none=True, metadata={
-        "description": "Opgelost binnen de oplostijd; false zodra die overschreden is; null "
-                       "zolang het open is en nog op tijd kan"})
-    geschiedenis = ma.fields.List(ma.fields.Nested(StapSchema))
-    kennisgevingen = ma.fields.List(ma.fields.Nested(KennisgevingSchema), metadata={
-        "description": "Bij prioriteit 1 of een calamiteit: de kennisgeving aan elke afnemer "
-                       "van de dienst en of die binnen de termijn uitging"})
+    omgeving = fields.keuze(OMGEVINGEN, metadata=_d("De omgeving van het incident"))
+    impact = fields.keuze(NIVEAUS, metadata=_d("De impact nu (zie impactOmschrijving)"))
+    impact_omschrijving = ma.fields.String(allow_none=True, metadata=_d(
+        "Wat dit impactniveau bij deze dienst betekent",
+        "De dienst werkt helemaal niet of een primaire functie is uitgevallen."))
+    urgentie = fields.keuze(NIVEAUS, metadata=_d("De urgentie nu (zie urgentieOmschrijving)"))
+    urgentie_omschrijving = ma.fields.String(allow_none=True, metadata=_d(
+        "Wat dit urgentieniveau bij deze dienst betekent",
+        "Herstel kan even wachten, bijvoorbeeld tot het eind van de dag."))
+    prioriteit = ma.fields.Integer(metadata=_d(
+        "Uit de prioriteitenmatrix van de dienst (impact x urgentie)", 2))
+    prioriteit_artikel = ma.fields.String(allow_none=True, metadata=_d(
+        "Waar de dienst de matrix vastlegt", "SNO 3 Incidentbeheer"))
+    calamiteit = ma.fields.Boolean(metadata=_d("Door Logius als calamiteit aangemerkt"))
+    omschrijving = ma.fields.String(metadata=_d(
+        "Wat er mis is, zoals gemeld",
+        "Inloggen lukt niet: na het invoeren van de sms-code volgt een foutpagina."))
+    functies = ma.fields.List(ma.fields.String(), metadata=_d(
+        "De geraakte functies van de dienst", [voorbeelden.FUNCTIE]))
+    status = fields.keuze([s.value for s in Status], metadata=_d("De status nu"))
+    gemeld_op = ma.fields.AwareDateTime(metadata=_d("Hier begint de klok"))
+    gemeld_door = ma.fields.String(metadata=_d("Wie meldde of registreerde",
+                                               "Fatima el Amrani"))
+    oplostijd = ma.fields.Nested(OplostijdSchema, allow_none=True, metadata=_d(
+        "De oplostijd van de prioriteit in de omgeving; null als de dienst er (niet meer) "
+        "een geeft"))
+    oplossen_uiterlijk = ma.fields.AwareDateTime(allow_none=True, metadata=_d(
+        "Uit de geschiedenis afgeleid: de melding plus de oplostijd, in de uursoort van de "
+        "prioriteit, plus de tijd dat de klok stilstond (wacht-op-afnemer). Staat de klok nu "
+        "stil, dan: als hij nu weer liep."))
+    klok_loopt = ma.fields.Boolean(allow_none=True, metadata=_d(
+        "true bij gemeld en in-behandeling; false als Logius op de afnemer wacht of het "
+        "incident is opgelost"))
+    verstreken_uren = ma.fields.String(allow_none=True, metadata=_d(
+        "Verstreken uren van de uursoort (klok- of kantooruren), zonder de pauzes", "3.50"))
+    gepauzeerde_uren = ma.fields.String(allow_none=True, metadata=_d(
+        "Uren van de uursoort dat de klok stilstond (wacht-op-afnemer)", "0.00"))
+    resterende_uren = ma.fields.String(allow_none=True, metadata=_d(
+        "Oplostijd min verstreken uren; negatief als de oplostijd overschreden is", "6.50"))
+    opgelost_op = ma.fields.AwareDateTime(allow_none=True, metadata=_d(
+        "De laatste stap naar opgelost; null zolang het niet is opgelost"))
+    binnen_termijn = ma.fields.Boolean(allow_none=True, metadata=_d(
+        "Opgelost binnen de oplostijd; false zodra die overschreden is; null zolang het open "
+        "is en nog op tijd kan"))
+    geschiedenis = ma.fields.List(ma.fields.Nested(StapSchema), metadata=_d(
+        "Elke stap, met wie en wanneer: de melding, de statusstappen, nieuwe prioriteiten"))
+    kennisgevingen = ma.fields.List(ma.fields.Nested(KennisgevingSchema), metadata=_d(
+        "Bij prioriteit 1 of een calamiteit: de kennisgeving aan elke afnemer van de dienst en "
+        "of die binnen de termijn uitging"))
     aangemaakt_op = ma.fields.AwareDateTime()
     gewijzigd_op = ma.fields.AwareDateTime()
 
 
 class IncidentFilterSchema(Schema):
-    dienst = ma.fields.String(validate=ma.validate.Length(max=40))
-    omgeving = fields.keuze(OMGEVINGEN)
-    status = fields.keuze([s.value for s in Status])
-    prioriteit = ma.fields.Integer(validate=ma.validate.Range(min=1, max=9))
+    strikte_typen = False  # query parameters arrive as text
+    dienst = ma.fields.String(validate=ma.validate.Length(max=40), metadata=_d(
+        "Alleen de incidenten van deze dienst (slug)", voorbeelden.DIENST))
+    omgeving = fields.keuze(OMGEVINGEN, metadata=_d("Alleen die in deze omgeving"))
+    status = fields.keuze([s.value for s in Status], metadata=_d("Alleen die met deze status"))
+    prioriteit = ma.fields.Integer(validate=ma.validate.Range(min=1, max=9), metadata=_d(
+        "Alleen die met deze prioriteit", 1))
     open = ma.fields.Boolean(metadata={
         "description": "true: alleen wat nog niet is opgelost; false: alleen opgeloste"})
 
 
 class LogiusIncidentFilterSchema(IncidentFilterSchema):
     afnemer_id = ma.fields.UUID(metadata={"description": "Alleen de incidenten van deze afnemer"})
-    calamiteit = ma.fields.Boolean()
+    calamiteit = ma.fields.Boolean(metadata=_d("Alleen calamiteiten (of alleen geen)"))
