@@ -135,6 +135,7 @@ def _register_blueprints(api: Api) -> None:
     )
     from core.serviceniveau.beschikbaarheid_views import beschikbaarheid, onbeschikbaarheid
     from core.serviceniveau.onderhoud_views import blp as onderhoudsvensters
+    from core.serviceniveau.statuspagina_views import blp as statuspagina
     from core.tarieven.views import blp as tarieven
     from core.tarieven.views import btw as btw_tarieven
     from core.verbruik.views import (
@@ -155,7 +156,8 @@ def _register_blueprints(api: Api) -> None:
                       koppelvlakgebruik, deadlines, agenda_sleutel, agenda, prognoses, plicht,
                       prognoseoverzicht, prognoseformulieren, capaciteit, feestdagen,
                       feestdagwijzigingen, onbeschikbaarheid, beschikbaarheid,
-                      onderhoudsvensters, wijzigingsverzoeken, logius_wijzigingsverzoeken):
+                      onderhoudsvensters, wijzigingsverzoeken, logius_wijzigingsverzoeken,
+                      statuspagina):
         api.register_blueprint(blueprint)
     _register_meldingen_blueprints(api)
 

@@ -284,6 +284,8 @@ def _operation(path: str, path_item: dict[str, Any], method: str, op: dict[str, 
         if code == "default" or code == "422":
             del responses[code]
     public = op.get("security") == []
+    # core.auth.middleware.openbaar: no token needed, but one that is sent counts.
+    openbaar = op.get("security") == [{}]
     path_params = [p for p in path_item.get("parameters", []) if p.get("in") == "path"]
     has_input = method in ("post", "put", "patch") or op.get("parameters") or path_params
     wanted = {414, 500}  # 414: a path with query parameters too long (core.app)
@@ -321,8 +323,11 @@ def _operation(path: str, path_item: dict[str, Any], method: str, op: dict[str, 
     rollen = [] if public else _rollen(path, method, op)
     op["x-rollen"] = rollen
     op["description"] += "\n\n" + _rollen_tekst(rollen, path.startswith(TENANT))
+    if openbaar:
+        op["description"] += " Ook zonder token."
     if not public:
-        op["security"] = [{"bearer": []}, {"oauth2": ["read" if method == "get" else "write"]}]
+        op["security"] = [*([{}] if openbaar else []), {"bearer": []},
+                          {"oauth2": ["read" if method == "get" else "write"]}]
 
 
 def _camel(name: str) -> str:

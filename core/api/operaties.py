@@ -156,6 +156,9 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
     ("post", "/afnemers/{afnemerId}/wijzigingsverzoeken/{wijzigingsverzoekId}/"
              "statuswijzigingen"): "wijzigingsverzoekBeoordelen",
     ("get", "/wijzigingsverzoeken"): "alleWijzigingsverzoekenOpvragen",
+    # Statuspagina (openbaar)
+    ("get", "/diensten/{slug}/statusfeed"): "statusfeedLezen",
+    ("get", "/diensten/{slug}/onderhoudskalender"): "onderhoudskalenderLezen",
     # Incidenten (serviceniveau)
     ("get", "/afnemers/{afnemerId}/incidenten"): "incidentenOpvragen",
     ("post", "/afnemers/{afnemerId}/incidenten"): "incidentMelden",

@@ -1,6 +1,7 @@
 """Authentication of API requests: one ``before_request`` for all of ``/api/v1``.
 
-Every API endpoint needs a bearer token, except the ones marked :func:`public`.
+Every API endpoint needs a bearer token, except the ones marked :func:`public` (no token
+is looked at) and :func:`openbaar` (no token needed, but one that is sent counts).
 Two kinds of bearer token are accepted, and both become a :class:`Principal`:
 
 - an afnemer API token (opaque, ``afp_...``), see :mod:`core.auth.tokens`;
@@ -35,6 +36,41 @@ def public(view):
     return view
 
 
+def openbaar(view):
+    """Mark an operation as reachable without a token that still takes one.
+
+    Without an ``Authorization`` header the request is anonymous: :func:`ingelogd` is
+    ``None``. With one, the token is checked as on every other route (401 when it is
+    unknown, expired or revoked), and the view may answer its principal more (a status
+    page that shows a Logius beheerder the configuration too). The OpenAPI document
+    says both (``security: [{}, bearer, oauth2]``). Put it above the other decorators.
+    """
+    view._openbaar = True
+    apidoc = getattr(view, "_apidoc", None)
+    if apidoc is None:
+        apidoc = view._apidoc = {}
+    apidoc["manual_doc"] = {**apidoc.get("manual_doc", {}), "security": [{}]}
+    return view
+
+
+def ingelogd() -> Principal | None:
+    """Who is asking, or ``None`` for an anonymous request to an :func:`openbaar` view.
+
+    Decide what an anonymous caller sees with this, never with :func:`current_principal`,
+    which answers the system principal (a Logius beheerder) outside an authenticated
+    request."""
+    return g.get("principal")
+
+
+def _is_openbaar(view) -> bool:
+    klasse = getattr(view, "view_class", None)
+    if klasse is None:
+        return bool(getattr(view, "_openbaar", False))
+    methode = getattr(klasse, "get" if request.method == "HEAD" else request.method.lower(),
+                      None)
+    return bool(getattr(methode, "_openbaar", False))
+
+
 def current_principal() -> Principal:
     return g.get("principal") or SYSTEEM
 
@@ -55,6 +91,8 @@ def authenticate() -> None:
     ):
         return  # unknown routes fall through to the 404/405 handlers
     header = request.headers.get("Authorization", "")
+    if not header and _is_openbaar(view):
+        return  # anonymous: ingelogd() is None
     scheme, _, credential = header.partition(" ")
     if not header:
         raise _unauthenticated("Stuur een token mee: Authorization: Bearer <token>.", None)

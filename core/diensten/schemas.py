@@ -3,8 +3,10 @@ from __future__ import annotations
 import marshmallow as ma
 
 from core import voorbeelden
+from core.api import fields
 from core.api.fields import tekst
 from core.api.schemas import Schema
+from core.serviceniveau.statuspagina import STANDEN
 
 
 class TermijnSchema(Schema):
@@ -191,24 +193,120 @@ class TabellenStatusSchema(Schema):
         "description": "De nieuwste migratie van de plugin", "example": "voorbeeld0001"})
 
 
+class FunctiestandSchema(Schema):
+    functie = ma.fields.String(metadata={"description": "Slug van de functie",
+                                         "example": voorbeelden.FUNCTIE})
+    naam = ma.fields.String(metadata={"description": "Naam van de functie",
+                                      "example": "Authenticatie Midden"})
+    omgeving = ma.fields.String(metadata={"description": "De omgeving", "example": "productie"})
+    stand = fields.keuze(STANDEN, metadata={
+        "description": "Nu: beschikbaar, verstoord (een openbaar incident), onderhoud "
+                       "(gepland of spoedonderhoud bezig) of storing (een vastgelegde storing "
+                       "bezig); het ergste dat geldt"})
+    sinds = ma.fields.AwareDateTime(allow_none=True, metadata={
+        "description": "Sinds wanneer deze stand geldt (UTC); null bij beschikbaar"})
+    tot = ma.fields.AwareDateTime(allow_none=True, metadata={
+        "description": "Tot wanneer, als dat bekend is (UTC)"})
+    toelichting = ma.fields.String(allow_none=True, metadata={
+        "description": "Wat er aan de hand is; null bij beschikbaar",
+        "example": "Storing: inloggen met sms-controle lukt niet"})
+
+
+class OpenbaarIncidentSchema(Schema):
+    id = ma.fields.String(metadata={
+        "description": "Vaste id van het incident op deze pagina (niet die van het incident "
+                       "zelf)", "example": "0c8f4a3e-6d2b-5b1e-9f7a-3e2d1c0b9a88"})
+    omgeving = ma.fields.String(metadata={"description": "De omgeving",
+                                          "example": "productie"})
+    functies = ma.fields.List(ma.fields.String(), metadata={
+        "description": "De geraakte functies", "example": [voorbeelden.FUNCTIE]})
+    prioriteit = ma.fields.Integer(metadata={"description": "De prioriteit", "example": 1})
+    status = ma.fields.String(metadata={"description": "De status van het incident",
+                                        "example": "in-behandeling"})
+    gemeld_op = ma.fields.AwareDateTime(metadata={"description": "Wanneer het begon (UTC)"})
+    gewijzigd_op = ma.fields.AwareDateTime(metadata={
+        "description": "Laatste wijziging (UTC)"})
+    omschrijving = ma.fields.String(allow_none=True, metadata={
+        "description": "Wat Logius er openbaar over zegt; null als niets",
+        "example": "Inloggen met de DigiD App lukt bij een deel van de gebruikers niet."})
+
+
+class KomendOnderhoudSchema(Schema):
+    id = ma.fields.String(metadata={"description": "Vaste id van het onderhoud of venster",
+                                    "example": "productie-2027-03-08"})
+    soort = fields.keuze(["aangekondigd", "venster"], metadata={
+        "description": "aangekondigd: onderhoud dat Logius aankondigde; venster: een "
+                       "onderhoudsvenster uit het serviceniveau, waarin onderhoud kan "
+                       "plaatsvinden"})
+    omgeving = ma.fields.String(allow_none=True, metadata={
+        "description": "De omgeving; null voor alle omgevingen", "example": "productie"})
+    begin_op = ma.fields.AwareDateTime(metadata={"description": "Begin (UTC)"})
+    einde_op = ma.fields.AwareDateTime(allow_none=True, metadata={
+        "description": "Einde (UTC); null als niet bekend"})
+    titel = ma.fields.String(metadata={"description": "Korte titel",
+                                       "example": "Onderhoudsvenster (productie)"})
+    afwijking = ma.fields.Boolean(metadata={
+        "description": "Aangekondigd buiten het onderhoudsvenster, als afwijking"})
+    artikel = ma.fields.String(metadata={"description": "Het artikel",
+                                         "example": "SNO 2 Onderhoudsvenster"})
+
+
 class DienstStatusSchema(Schema):
+    """The status page of a dienst: public, and for a Logius beheerder also its
+    configuration, health and switches (null for anyone else)."""
+
     dienst = ma.fields.String(dump_only=True, metadata={
         "description": "Slug van de dienst", "example": voorbeelden.DIENST})
-    plugin = ma.fields.String(dump_only=True, metadata={
-        "description": "Naam van het entry point van de plugin", "example": voorbeelden.DIENST})
-    geconfigureerd = ma.fields.Boolean(dump_only=True, metadata={
-        "description": "Of de instellingen samen kloppen (dienst_check_config)"})
-    configuratiefouten = ma.fields.List(ma.fields.String(), dump_only=True, metadata={
-        "description": "Wat er aan de instellingen samen niet klopt; leeg als alles klopt",
+    naam = ma.fields.String(dump_only=True, metadata={
+        "description": "Naam van de dienst", "example": voorbeelden.DIENST_NAAM})
+    serviceniveau = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "Het serviceniveau van de dienst, met versie; null als de dienst er "
+                       "geen heeft (dan zijn functies, incidenten en onderhoud leeg)",
+        "example": "Serviceniveauovereenkomst 2.8"})
+    bijgewerkt_op = ma.fields.AwareDateTime(dump_only=True, metadata={
+        "description": "Het moment waarop deze stand gold (UTC)"})
+    stand = fields.keuze(STANDEN, dump_only=True, allow_none=True, metadata={
+        "description": "De ergste stand van alle functies; null zonder serviceniveau"})
+    functies = ma.fields.List(ma.fields.Nested(FunctiestandSchema), dump_only=True, metadata={
+        "description": "Per functie en omgeving de stand van nu"})
+    incidenten = ma.fields.List(ma.fields.Nested(OpenbaarIncidentSchema), dump_only=True,
+                                metadata={"description": "Open incidenten die Logius "
+                                          "openbaar heeft gemaakt"})
+    onderhoud = ma.fields.List(ma.fields.Nested(KomendOnderhoudSchema), dump_only=True,
+                               metadata={"description": "Komend onderhoud: aangekondigd "
+                                         "onderhoud dat nog niet voorbij is en de "
+                                         "onderhoudsvensters van de komende maanden"})
+    statusfeed_url = ma.fields.String(dump_only=True, metadata={
+        "description": "Deze pagina als Atom-feed, zonder token",
+        "example": "https://afnemersportaal.logius.nl/api/v1/diensten/voorbeeld/statusfeed"})
+    onderhoudskalender_url = ma.fields.String(dump_only=True, metadata={
+        "description": "Het onderhoud als iCalendar-feed, zonder token",
+        "example": "https://afnemersportaal.logius.nl/api/v1/diensten/voorbeeld/"
+                   "onderhoudskalender"})
+    # Only for a Logius beheerder: null for everyone else.
+    plugin = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "Naam van het entry point van de plugin (alleen Logius-beheerder)",
+        "example": voorbeelden.DIENST})
+    geconfigureerd = ma.fields.Boolean(dump_only=True, allow_none=True, metadata={
+        "description": "Of de instellingen samen kloppen (dienst_check_config; alleen "
+                       "Logius-beheerder)"})
+    configuratiefouten = ma.fields.List(ma.fields.String(), dump_only=True, allow_none=True,
+                                        metadata={
+        "description": "Wat er aan de instellingen samen niet klopt; leeg als alles klopt "
+                       "(alleen Logius-beheerder)",
         "example": ["het maximum past niet in de proefvoorziening"]})
     instellingen = ma.fields.List(ma.fields.Nested(InstellingStatusSchema), dump_only=True,
-                                  metadata={"description": "De instellingen van de plugin"})
-    gezond = ma.fields.Boolean(dump_only=True, metadata={
-        "description": "Of de plugin nu geen problemen meldt en zijn tabellen bij zijn"})
-    meldingen = ma.fields.List(ma.fields.String(), dump_only=True, metadata={
-        "description": "Wat de plugin nu meldt (dienst_gezondheid); leeg als gezond",
-        "example": ["de voorziening antwoordt niet"]})
+                                  allow_none=True, metadata={
+        "description": "De instellingen van de plugin (alleen Logius-beheerder)"})
+    gezond = ma.fields.Boolean(dump_only=True, allow_none=True, metadata={
+        "description": "Of de plugin nu geen problemen meldt en zijn tabellen bij zijn "
+                       "(alleen Logius-beheerder)"})
+    meldingen = ma.fields.List(ma.fields.String(), dump_only=True, allow_none=True, metadata={
+        "description": "Wat de plugin nu meldt (dienst_gezondheid); leeg als gezond (alleen "
+                       "Logius-beheerder)", "example": ["de voorziening antwoordt niet"]})
     tabellen = ma.fields.Nested(TabellenStatusSchema, dump_only=True, allow_none=True, metadata={
-        "description": "De eigen tabellen van de dienst; null als hij er geen heeft"})
+        "description": "De eigen tabellen van de dienst; null als hij er geen heeft (of "
+                       "zonder Logius-beheerder)"})
     omgevingen = ma.fields.List(ma.fields.Nested(OmgevingStatusSchema), dump_only=True,
-                                metadata={"description": "Per omgeving of de dienst aanneemt"})
+                                allow_none=True, metadata={
+        "description": "Per omgeving of de dienst aanneemt (alleen Logius-beheerder)"})

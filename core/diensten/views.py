@@ -9,7 +9,7 @@ from core.api.pagination import PaginaArgs, pagina_schema, paginate_list
 from core.config import API_PREFIX
 from core.api.etag import check_if_match
 from core.api.responses import commit, met_etag
-from core.auth.middleware import current_principal
+from core.auth.middleware import current_principal, ingelogd, openbaar
 from core.diensten import service
 from core.diensten.schemas import (
     DienstDetailSchema,
@@ -20,6 +20,7 @@ from core.diensten.schemas import (
 )
 from core.errors import Problem
 from core.plugins import diensten
+from core.serviceniveau import statuspagina
 from core.tenancy import alleen_logius
 
 blp = Blueprint(
@@ -64,18 +65,30 @@ def _omgeving(slug: str, omgeving: str) -> None:
 
 @blp.route("/<string:slug>/status")
 class DienstStatus(MethodView):
+    @openbaar
     @blp.response(200, DienstStatusSchema)
     @blp.problems(403)
-    @alleen_logius
     def get(self, slug: str):
-        """Status van een dienst: geconfigureerd, gezond, ingeschakeld
+        """Statuspagina van een dienst: per functie de stand van nu, openbare incidenten, komend onderhoud
 
-        Voor Logius-beheerders: de instellingen van de plugin (geheime waarden alleen als
-        'ingesteld'), wat de plugin over zijn configuratie en gezondheid meldt, de stand
-        van zijn eigen tabellen en per omgeving of de dienst nieuwe aansluitingen aanneemt.
+        Voor iedereen, ook zonder token: per functie en omgeving of die nu beschikbaar,
+        verstoord, in onderhoud of in storing is (uit de vastgelegde onbeschikbaarheid, het
+        aangekondigde onderhoud en de incidenten die Logius openbaar maakte), de open
+        openbare incidenten, en het komende onderhoud: aangekondigd onderhoud en de
+        onderhoudsvensters van het serviceniveau. Dezelfde pagina is er als Atom-feed
+        (`statusfeedUrl`) en het onderhoud als iCalendar-feed (`onderhoudskalenderUrl`).
+
+        Met het token van een Logius-beheerder ook de beheerkant (voor ieder ander null):
+        de instellingen van de plugin (geheime waarden alleen als 'ingesteld'), wat de
+        plugin over zijn configuratie en gezondheid meldt, de stand van zijn eigen tabellen
+        en per omgeving of de dienst nieuwe aansluitingen aanneemt.
         """
         _dienst(slug)
-        return service.status(slug)
+        uit = statuspagina.pagina(slug)
+        wie = ingelogd()
+        if wie is not None and wie.is_logius_beheerder:
+            uit |= service.status(slug)
+        return uit
 
 
 @blp.route("/<string:slug>/omgevingen/<string:omgeving>")

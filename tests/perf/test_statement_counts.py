@@ -145,7 +145,12 @@ GEVALLEN: dict[str, tuple] = {
         (KoppelvlakVersie, KoppelvlakGebruik),
     "/api/v1/diensten/<string:slug>": (Aansluiting,),
     "/api/v1/diensten/<string:slug>/prognoseformulier": (Prognose,),
-    "/api/v1/diensten/<string:slug>/status": (Schakeling,),
+    # The status page: its switches for Logius, and for anyone the state from recorded
+    # unavailability, announced maintenance and public incidents; its two feeds.
+    "/api/v1/diensten/<string:slug>/status": (Schakeling, Onbeschikbaarheid, Aankondiging,
+                                              Incident),
+    "/api/v1/diensten/<string:slug>/statusfeed": (Onbeschikbaarheid, Aankondiging, Incident),
+    "/api/v1/diensten/<string:slug>/onderhoudskalender": (Aankondiging,),
     "/api/v1/diensten/<string:slug>/omgevingen/<string:omgeving>": (Schakeling,),
     "/api/v1/diensten/<string:slug>/tarieven/<jaar:jaar>": (Tarief,),
     "/api/v1/diensten/<string:slug>/tarieven/<jaar:jaar>/<string:code>": (Tarief,),

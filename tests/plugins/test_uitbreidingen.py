@@ -278,7 +278,7 @@ def test_hook_dienst_check_config(proef_urls):
 
 
 def test_hook_dienst_gezondheid(api, client, token_voor, proef_urls, backend):
-    """GET /diensten/{slug}/status, for Logius only: settings (a secret only as 'set'),
+    """GET /diensten/{slug}/status shows Logius settings (a secret only as 'set'),
     configuration, health, tables and per environment whether it is on."""
     status = api.get("/diensten/proef/status")
     assert status.status_code == 200, status.get_json()
@@ -291,7 +291,11 @@ def test_hook_dienst_gezondheid(api, client, token_voor, proef_urls, backend):
     afnemer = api.post("/afnemers", json={"naam": "Gemeente S", "oin": conftest.nieuw_oin(),
                                           "type": "gemeente"}).get_json()
     als_afnemer = api.as_(token_voor(uuid.UUID(afnemer["id"])))
-    assert als_afnemer.get("/diensten/proef/status").status_code == 403
+    # Anyone else reads the public status page, without the configuration.
+    openbaar = als_afnemer.get("/diensten/proef/status")
+    assert openbaar.status_code == 200
+    assert all(openbaar.get_json()[veld] is None for veld in (
+        "geconfigureerd", "instellingen", "gezond", "meldingen", "tabellen", "omgevingen"))
     zonder_sleutel = _maak(proef_urls[backend])
     met = conftest.Api(zonder_sleutel.test_client(), api.token)
     body = met.get("/diensten/proef/status").get_json()
