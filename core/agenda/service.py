@@ -15,6 +15,8 @@ duplicate it), a date, what it is about, what to do, and the article behind it:
 - prognoses that are due, per aansluiting and period (AV 2.5, SNO 3);
 - the last day to report a planned change of its own (AV 2.8), for the
   wijzigingsmeldingen whose realisation is still ahead;
+- its accepted change requests (RfC), in the maintenance window they are planned into,
+  with its times (the release calendar of the dienst's service level);
 - whatever the diensten' plugins add (``dienst_deadlines``).
 """
 
@@ -118,6 +120,7 @@ def deadlines(afnemer_id: uuid.UUID, vanaf: date | None = None) -> list[Deadline
             "Eigen wijziging gaat live", melding.omschrijving, "AV 2.8",
             f"{basis}/wijzigingsmeldingen/{melding.id}"))
 
+    uit += geplande_wijzigingen(afnemer_id, vanaf)
     uit += onderhoudsvensters(afnemer_id, vanaf)
 
     from core.prognoses import service as prognoses
@@ -136,6 +139,29 @@ def deadlines(afnemer_id: uuid.UUID, vanaf: date | None = None) -> list[Deadline
                                 post.omschrijving, post.artikel, post.bron))
 
     return sorted(uit, key=lambda d: (d.datum, d.id))
+
+
+def geplande_wijzigingen(afnemer_id: uuid.UUID, vanaf: date) -> list[Deadline]:
+    """The afnemer's accepted change requests whose maintenance window is on or after
+    ``vanaf``: each on its window's day, with the window's times."""
+    from core.wijzigingsverzoeken.models import Wijzigingsverzoek
+    from core.wijzigingsverzoeken.service import artikelen
+    from core.wijzigingsverzoeken.status import Status
+
+    uit = []
+    for verzoek in db.session.scalars(
+            select(Wijzigingsverzoek).where(
+                Wijzigingsverzoek.afnemer_id == afnemer_id,
+                Wijzigingsverzoek.status == Status.GEACCEPTEERD.value,
+                Wijzigingsverzoek.venster_datum >= vanaf)):
+        _, artikel = artikelen(verzoek.dienst)
+        uit.append(Deadline(
+            f"wijzigingsverzoek-{verzoek.id}", verzoek.venster_datum, "wijzigingsverzoek",
+            f"Geaccepteerde wijziging van {verzoek.dienst} in het onderhoudsvenster "
+            f"({verzoek.venster_omgeving})", verzoek.voorgestelde_wijziging,
+            artikel or "AV 2.6", f"/api/v1/afnemers/{afnemer_id}/wijzigingsverzoeken/{verzoek.id}",
+            verzoek.gepland_begin, verzoek.gepland_eind))
+    return uit
 
 
 def onderhoudsvensters(afnemer_id: uuid.UUID, vanaf: date) -> list[Deadline]:

@@ -228,7 +228,7 @@ class OpenbaarIncidentSchema(Schema):
         "description": "Laatste wijziging (UTC)"})
     omschrijving = ma.fields.String(allow_none=True, metadata={
         "description": "Wat Logius er openbaar over zegt; null als niets",
-        "example": "Inloggen met de DigiD App lukt bij een deel van de gebruikers niet."})
+        "example": "Inloggen met de app lukt bij een deel van de gebruikers niet."})
 
 
 class KomendOnderhoudSchema(Schema):

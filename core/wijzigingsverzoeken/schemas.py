@@ -87,8 +87,9 @@ class WijzigingsverzoekInvoerSchema(Schema):
                               metadata={"description": "De dienst die moet veranderen (slug); "
                                         "een dienst waarvan het serviceniveau wijzigingenbeheer "
                                         "noemt", "example": voorbeelden.DIENST})
-    indiener = ma.fields.Nested(WijzigingsverzoekIndienerSchema, **_verplicht("indiener"), metadata={
-        "description": "Wie het verzoek indient, met contactgegevens"})
+    indiener = ma.fields.Nested(WijzigingsverzoekIndienerSchema, **_verplicht("indiener"),
+                                metadata={"description": "Wie het verzoek indient, met "
+                                          "contactgegevens"})
     voorgestelde_wijziging = fields.tekst(4000, **_verplicht("voorgestelde_wijziging"),
                                           metadata={
         "description": "De voorgestelde wijziging, als op te leveren resultaat: wat is er "
@@ -219,16 +220,16 @@ class WijzigingsverzoekStatusstapSchema(Schema):
         status = data.get("status")
         fouten: dict[str, list[str]] = {}
         if status == Status.GEACCEPTEERD.value and not data.get("onderhoudsvenster"):
-            fouten["onderhoudsvenster"] = [
+            fouten["onderhoudsvenster"] = [(
                 f"{VERPLICHT} een geaccepteerd verzoek wordt ingepland in een "
-                "onderhoudsvenster van de dienst; geef het id van een komend venster."]
+                "onderhoudsvenster van de dienst; geef het id van een komend venster.")]
         if status == Status.AFGEWEZEN.value and not data.get("reden"):
             fouten["reden"] = [f"{VERPLICHT} een afgewezen verzoek krijgt een reden."]
         if status not in (None, Status.GEACCEPTEERD.value) and data.get("onderhoudsvenster"):
             fouten["onderhoudsvenster"] = ["Alleen een geaccepteerd verzoek wordt ingepland."]
         if status not in (None, Status.AFGEWEZEN.value) and data.get("reden"):
-            fouten["reden"] = ["Alleen een afgewezen verzoek krijgt een reden; gebruik "
-                               "toelichting."]
+            fouten["reden"] = [("Alleen een afgewezen verzoek krijgt een reden; gebruik "
+                                "toelichting.")]
         if fouten:
             raise ma.ValidationError(fouten)
 

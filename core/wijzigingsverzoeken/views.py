@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from core.api import Blueprint
 from core.api.etag import check_if_match, etag_of
-from core.api.pagination import PaginaArgs, paginate, pagina_schema
+from core.api.pagination import PaginaArgs, pagina_schema, paginate
 from core.api.responses import commit, met_etag
 from core.auth.middleware import current_principal
 from core.config import API_PREFIX
@@ -36,10 +36,10 @@ from core.wijzigingsverzoeken import service
 from core.wijzigingsverzoeken.models import Wijzigingsverzoek
 from core.wijzigingsverzoeken.schemas import (
     LogiusWijzigingsverzoekFilterSchema,
-    WijzigingsverzoekStatusstapSchema,
     WijzigingsverzoekFilterSchema,
     WijzigingsverzoekInvoerSchema,
     WijzigingsverzoekSchema,
+    WijzigingsverzoekStatusstapSchema,
 )
 from core.wijzigingsverzoeken.status import Status
 

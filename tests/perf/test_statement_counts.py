@@ -102,7 +102,7 @@ GEVALLEN: dict[str, tuple] = {
     "/api/v1/afnemers/<uuid:afnemer_id>/contactpersonen/<uuid:contactpersoon_id>":
         (Contactpersoon,),
     "/api/v1/afnemers/<uuid:afnemer_id>/deadlines":
-        (Aansluiting, KoppelvlakGebruik, Prognose, Wijzigingsmelding, Ontvanger),
+        (Aansluiting, KoppelvlakGebruik, Prognose, Wijzigingsmelding, Ontvanger, Wijzigingsverzoek),
     "/api/v1/afnemers/<uuid:afnemer_id>/facturen/<jaar:jaar>": (Kostenrun, KostenrunRegel),
     "/api/v1/afnemers/<uuid:afnemer_id>/gebeurtenissen": (Gebeurtenis,),
     "/api/v1/afnemers/<uuid:afnemer_id>/gebeurtenissen/<uuid:gebeurtenis_id>":
@@ -134,7 +134,7 @@ GEVALLEN: dict[str, tuple] = {
         (Wijzigingsverzoek, WijzigingsverzoekStap),
     "/api/v1/wijzigingsverzoeken": (Wijzigingsverzoek, WijzigingsverzoekStap),
     "/api/v1/agenda/<waarde>":
-        (Aansluiting, KoppelvlakGebruik, Prognose, Wijzigingsmelding, Ontvanger),
+        (Aansluiting, KoppelvlakGebruik, Prognose, Wijzigingsmelding, Ontvanger, Wijzigingsverzoek),
     "/api/v1/btw-tarieven": (BtwTarief,),
     "/api/v1/btw-tarieven/<jaar:jaar>": (BtwTarief,),
     "/api/v1/diensten": (Aansluiting,),

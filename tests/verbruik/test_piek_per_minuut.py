@@ -103,8 +103,10 @@ def test_a_peak_costs_nothing_and_leaves_the_authentication_costs_as_they_were(
         assert zet.status_code in (200, 201), zet.get_json()
     dag = vandaag().isoformat()
     _verbruik(api, aansluiting, "authenticaties", (dag, 1_000))
-    kosten = lambda: api.get(f"/afnemers/{afnemer['id']}/kosten?van={JAAR}-01-01"  # noqa: E731
-                             f"&tot={JAAR}-12-31").get_json()
+    def kosten():
+        return api.get(f"/afnemers/{afnemer['id']}/kosten?van={JAAR}-01-01"
+                       f"&tot={JAAR}-12-31").get_json()
+
     voor = kosten()
     _verbruik(api, aansluiting, "piek-per-minuut", (dag, 5_000))
     na = kosten()
@@ -142,9 +144,10 @@ def test_one_code_adds_up_the_same_way_at_every_dienst(monkeypatch):
     """Usage rows carry the code, not the dienst: a code summed by one dienst and taken
     as a maximum by another in the same year stops the manager, naming both plugins."""
     class Nep:
-        _met_kosten = {"een", "twee"}
-        _plugin = {"een": "plugin-een", "twee": "plugin-twee"}
-        _maxima: dict = {}
+        def __init__(self) -> None:
+            self._met_kosten = {"een", "twee"}
+            self._plugin = {"een": "plugin-een", "twee": "plugin-twee"}
+            self._maxima: dict = {}
 
         def tariefschema(self, slug, jaar):
             if slug == "een":

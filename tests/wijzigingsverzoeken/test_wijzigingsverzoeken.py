@@ -242,6 +242,14 @@ def test_sno_3_releasebeheer_accepted_into_a_coming_maintenance_window(
     assert data["gepland"]["onderhoudsvenster"] == venster["id"]
     assert data["vorigeStatus"] == "in-beoordeling"
     assert data["artikel"] == "SNO 3 Releasebeheer"
+    # On the afnemer's deadline calendar (and so its iCalendar feed), in the window.
+    deadlines = beheerder.get(f"/afnemers/{afnemer['id']}/deadlines?paginaGrootte=100")
+    [gepland_item] = [d for d in deadlines.get_json()["resultaten"]
+                      if d["id"] == f"wijzigingsverzoek-{verzoek['id']}"]
+    assert (gepland_item["beginOp"], gepland_item["eindeOp"]) == (
+        venster["beginOp"], venster["eindeOp"])
+    assert gepland_item["artikel"] == "SNO 3 Releasebeheer"
+    assert gepland_item["datum"] == venster["datum"]
 
 
 def _ongewijzigd(app, api, afnemer, verzoek, versie: str, aantal: int) -> None:
