@@ -11,6 +11,9 @@ with the machine they came from, go to a JSON file.
   under the same gunicorn settings (``bench/kaal.py``).
 - ``kostenrun``: the cost run of the whole usage year for every afnemer; baseline: one
   SQL aggregate over the same usage rows.
+- ``normrapportage``: the year's norm report of a dienst over 50,000 incidents of the
+  afnemers with their status histories (``bench/normrapportage.py``, which also runs on
+  its own); baseline: one SQL aggregate over the same rows.
 - ``fanout``: one announcement to every afnemer, each with a webhook on a local receiver
   (``bench/ontvanger.py``) that verifies every signature, delivered by 2 workers;
   baseline: the same number of signed POSTs sent without the outbox
@@ -401,6 +404,12 @@ def main() -> int:
         figuren["kostenrun"] = k = bench_kosten(app, jaar)
         print(f"kostenrun: {k['run_mediaan_s']:.2f} s for {k['verbruiksrijen']:,} usage rows "
               f"({k['ratio']:.2f} x baseline)", flush=True)
+
+        from bench.normrapportage import bench_normen, regel, vul
+
+        gevuld = vul(app, jaar, afnemers=args.scale)
+        figuren["normrapportage"] = n = {**bench_normen(app, jaar), "rijen": gevuld}
+        print(regel(gevuld, n), flush=True)
 
         smtp = [PY, "-m", "bench.smtp_sink", str(smtp_poort)]
         ontvanger = [PY, "-m", "bench.ontvanger", str(ontvanger_poort), str(geheimen_pad)]

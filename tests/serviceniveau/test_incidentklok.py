@@ -151,3 +151,15 @@ def test_office_time_over_long_spans_from_running_totals_equals_walking_every_da
     tot = min(van + timedelta(minutes=minuten), datetime(2027, 12, 31, 12, tzinfo=UTC))
     snel = Kantooruren(VENSTER, JAREN)
     assert snel.tussen(van, tot) == kantooruren_tussen(van, tot, VENSTER, JAREN)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 20),
+                    timezones=st.just(UTC)),
+       st.integers(0, 60 * 60))
+def test_a_deadline_from_the_day_table_equals_plus_kantooruren(van, minuten):
+    from core.werktijd import plus_kantooruren
+
+    duur = timedelta(minutes=minuten)
+    assert Kantooruren(VENSTER, JAREN).plus(van, duur) == plus_kantooruren(
+        van, duur, VENSTER, JAREN)

@@ -34,7 +34,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from typing import NamedTuple
 from enum import StrEnum
 
 from core.serviceniveau.typen import Uursoort
@@ -91,73 +93,99 @@ class Klokuren(Uurklok):
         return van + duur
 
 
+@dataclass(frozen=True)
+class _Dagtabel:
+    """The office window of every day of a calendar's years, in UTC (``None`` on a day
+    that is no working day), and the office time of all days before each one."""
+
+    eerste: date
+    vensters: tuple[tuple[datetime, datetime] | None, ...]
+    opgeteld: tuple[timedelta, ...]
+
+
+@lru_cache(maxsize=16)
+def _dagtabel(venster: Kantoortijden, kalender: Werkkalender) -> _Dagtabel | None:
+    """Built once per window and calendar (a calendar read again equals the one before)."""
+    jaren = kalender.jaren
+    if jaren is None or not jaren:
+        return None
+    eerste, laatste = date(jaren.start, 1, 1), date(jaren.stop - 1, 12, 31)
+    vensters: list[tuple[datetime, datetime] | None] = []
+    opgeteld, totaal, dag = [timedelta(0)], timedelta(0), eerste
+    while dag <= laatste:
+        dagvenster = venster.op(dag) if kalender.is_werkdag(dag) else None
+        vensters.append(dagvenster)
+        if dagvenster is not None:
+            totaal += dagvenster[1] - dagvenster[0]
+        opgeteld.append(totaal)
+        dag += _DAG
+    return _Dagtabel(eerste, tuple(vensters), tuple(opgeteld))
+
+
 class Kantooruren(Uurklok):
     """The hours of the dienst's office window on working days (:mod:`core.werktijd`).
 
-    :meth:`tussen` over a long span (an incident open for months, judged now) would walk
-    every day; with a calendar of known years it instead sums the office time of the
-    whole days from a running total over those years, built once per instance (a report
-    makes one for all its incidents), and adds the two partial days at the ends. The
-    answer is the same as :func:`core.werktijd.kantooruren_tussen`'s (a property test
-    holds it to that).
+    With a calendar of known years, it reads each day's window from a table of those
+    years (built once per window and calendar) instead of placing the window on the day
+    again, and sums whole days between two moments from a running total: an incident
+    open for months, judged now, costs no walk over its days. The answers are those of
+    :func:`core.werktijd.kantooruren_tussen` and :func:`~core.werktijd.plus_kantooruren`
+    (property tests hold them to that); outside the table's years it leaves the work to
+    those functions, which raise :class:`core.werktijd.BuitenKalender`.
     """
-
-    #: Spans of fewer days than this are walked day by day.
-    KORT = 4
 
     def __init__(self, venster: Kantoortijden, kalender: Werkkalender) -> None:
         self.venster, self.kalender = venster, kalender
-        self._eerste: date | None = None
-        self._vensters: list[tuple[datetime, datetime] | None] = []
-        self._opgeteld: list[timedelta] = []
+        self._tabel = _dagtabel(venster, kalender)
 
-    def _totalen(self) -> bool:
-        """Build the running total of office time per day, once; whether there is one."""
-        if self._eerste is not None:
-            return True
-        jaren = self.kalender.jaren
-        if jaren is None or not jaren:
-            return False
-        eerste, laatste = date(jaren.start, 1, 1), date(jaren.stop - 1, 12, 31)
-        totaal, dag = timedelta(0), eerste
-        self._opgeteld.append(totaal)
-        while dag <= laatste:
-            venster = self.venster.op(dag) if self.kalender.is_werkdag(dag) else None
-            self._vensters.append(venster)
-            if venster is not None:
-                totaal += venster[1] - venster[0]
-            self._opgeteld.append(totaal)
-            dag += _DAG
-        self._eerste = eerste
-        return True
+    def _index(self, moment: datetime) -> int | None:
+        if self._tabel is None:
+            return None
+        i = (moment.astimezone(AMSTERDAM).date() - self._tabel.eerste).days
+        return i if 0 <= i < len(self._tabel.vensters) else None
 
     def _deel(self, i: int, van: datetime, tot: datetime) -> timedelta:
-        venster = self._vensters[i]
+        venster = self._tabel.vensters[i]
         if venster is None:
             return timedelta(0)
         return max(timedelta(0), min(venster[1], tot) - max(venster[0], van))
 
     def tussen(self, van: datetime, tot: datetime) -> timedelta:
-        a, b = van.astimezone(AMSTERDAM).date(), tot.astimezone(AMSTERDAM).date()
-        if tot < van or (b - a).days < self.KORT or not self._totalen():
+        i, j = self._index(van), self._index(tot)
+        if tot < van or i is None or j is None:
             return kantooruren_tussen(van, tot, self.venster, self.kalender)
-        i, j = (a - self._eerste).days, (b - self._eerste).days
-        if i < 0 or j >= len(self._vensters):
-            return kantooruren_tussen(van, tot, self.venster, self.kalender)  # raises
-        heel = self._opgeteld[j] - self._opgeteld[i + 1]  # the days between a and b
+        if i == j:
+            return self._deel(i, van, tot)
+        heel = self._tabel.opgeteld[j] - self._tabel.opgeteld[i + 1]  # the days between
         return self._deel(i, van, tot) + heel + self._deel(j, van, tot)
 
     def plus(self, van: datetime, duur: timedelta) -> datetime:
-        return plus_kantooruren(van, duur, self.venster, self.kalender)
+        i = self._index(van)
+        if i is None or duur < timedelta(0):
+            return plus_kantooruren(van, duur, self.venster, self.kalender)
+        cursor, rest = van.astimezone(UTC), duur
+        if not rest:
+            return cursor
+        vensters = self._tabel.vensters
+        while i < len(vensters):
+            venster = vensters[i]
+            if venster is not None:
+                start = max(venster[0], cursor)
+                if start < venster[1]:
+                    if rest <= venster[1] - start:
+                        return start + rest
+                    rest -= venster[1] - start
+            i += 1
+        return plus_kantooruren(van, duur, self.venster, self.kalender)  # past the table
 
 
 def uurklok(soort: Uursoort, venster: Kantoortijden, kalender: Werkkalender) -> Uurklok:
     return Klokuren() if soort == Uursoort.KLOKUREN else Kantooruren(venster, kalender)
 
 
-@dataclass(frozen=True)
-class Stap:
-    """One status step: the incident went to ``status`` at ``op``."""
+class Stap(NamedTuple):
+    """One status step: the incident went to ``status`` at ``op``. (A tuple: a report
+    makes hundreds of thousands.)"""
 
     status: Status
     op: datetime
@@ -194,7 +222,7 @@ def trajecten(gemeld_op: datetime, stappen: Iterable[Stap]
     for stap in stappen:
         if stap.op < sinds:
             raise ValueError(f"stap naar {stap.status} op {stap.op} ligt voor de vorige")
-        if _soort(stap.status) != _soort(status):
+        if _SOORT[stap.status] != _SOORT[status]:
             if status in LOPEND:
                 lopend.append((sinds, stap.op))
             elif status == Status.WACHT_OP_AFNEMER:
@@ -208,9 +236,9 @@ def trajecten(gemeld_op: datetime, stappen: Iterable[Stap]
     return lopend, pauzes, status, sinds
 
 
-def _soort(status: Status) -> str:
-    return "loopt" if status in LOPEND else (
-        "pauze" if status == Status.WACHT_OP_AFNEMER else "gestopt")
+#: Whether the clock runs, is paused or has stopped, per status.
+_SOORT = {status: "loopt" if status in LOPEND else (
+    "pauze" if status == Status.WACHT_OP_AFNEMER else "gestopt") for status in Status}
 
 
 def bereken(gemeld_op: datetime, stappen: Sequence[Stap], oplostijd: timedelta,
