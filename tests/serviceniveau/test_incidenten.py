@@ -340,3 +340,24 @@ def test_an_afnemer_sees_only_its_own_incidents_and_logius_sees_all(
     gefilterd = api.get(f"/incidenten?afnemerId={ander['id']}&open=true").get_json()
     assert [i["id"] for i in gefilterd["resultaten"]] == [vreemd["id"]]
     assert api.get("/incidenten?prioriteit=1").get_json()["resultaten"] == []
+
+
+def test_logius_makes_an_open_incident_public_with_its_own_words(app, api, client, afnemer):
+    incident = _melden(api, afnemer, impact=M, urgentie=M)
+    url = f"/incidenten/{incident['id']}"
+    zonder = api.patch(url, headers={"If-Match": "*"}, json={"publiek": True})
+    assert zonder.status_code == 400 and _namen(zonder) == {"publiekeOmschrijving"}
+    tekst = "Inloggen met de sms-controle lukt bij een deel van de gebruikers niet."
+    publiek = api.patch(url, headers={"If-Match": "*"},
+                        json={"publiek": True, "publiekeOmschrijving": tekst})
+    assert publiek.status_code == 200, publiek.get_json()
+    assert publiek.get_json()["publiek"] is True
+    assert publiek.get_json()["geschiedenis"][-1]["soort"] == "publiek"
+    pagina = client.get("/api/v1/diensten/digid/status").get_json()
+    [openbaar] = pagina["incidenten"]
+    assert openbaar["omschrijving"] == tekst
+    assert incident["id"] not in str(pagina) and "foutpagina" not in str(pagina)
+    # Resolved, it leaves the page.
+    assert api.post(f"{url}/statuswijzigingen", headers={"If-Match": "*"},
+                    json={"status": "opgelost"}).status_code == 201
+    assert client.get("/api/v1/diensten/digid/status").get_json()["incidenten"] == []

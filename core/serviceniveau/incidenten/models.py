@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.db import Base, Tijdstempels, UuidPk, Versie, utcnow
@@ -45,6 +45,10 @@ class Incident(UuidPk, Tijdstempels, Versie, Base):
     #: When the clock starts: the request, or the moment a phoned-in report came in.
     gemeld_op: Mapped[datetime]
     gemeld_door: Mapped[str] = mapped_column(String(200))
+    #: Logius made it public: it shows on the dienst's public status page (while open),
+    #: with ``publieke_omschrijving`` (Logius' words, never the afnemer's description).
+    publiek: Mapped[bool] = mapped_column(default=False, server_default=false())
+    publieke_omschrijving: Mapped[str | None] = mapped_column(Text)
 
     stappen: Mapped[list[IncidentStap]] = relationship(
         back_populates="incident", order_by="IncidentStap.volgnummer",
@@ -56,7 +60,8 @@ class Incident(UuidPk, Tijdstempels, Versie, Base):
 
 class IncidentStap(UuidPk, Base):
     """One step of an incident's history: its report (``gemeld``), a status step, a new
-    impact/urgency (``prioriteit``) or its marking as a calamity (``calamiteit``).
+    impact/urgency (``prioriteit``), its marking as a calamity (``calamiteit``), or its
+    making public or private again on the status page (``publiek``).
 
     ``op`` is when it happened (Logius may record a step that happened earlier, never
     before the one before it); ``vastgelegd_op`` is when it was recorded.

@@ -115,17 +115,30 @@ class IncidentWijzigingSchema(Schema):
     calamiteit = ma.fields.Boolean(metadata={
         "description": "true maakt het incident een calamiteit (en informeert elke afnemer "
                        "van de dienst); een calamiteit blijft er een."})
-    toelichting = fields.tekst(2000, required=True, metadata={
-        "description": "Waarom impact, urgentie of calamiteit verandert",
+    publiek = ma.fields.Boolean(metadata={
+        "description": "true toont het incident, zolang het open is, op de openbare "
+                       "statuspagina van de dienst, met publiekeOmschrijving (nooit de "
+                       "omschrijving van de afnemer); false haalt het eraf."})
+    publieke_omschrijving = fields.tekst(2000, metadata={
+        "description": "Wat de statuspagina over het incident zegt, in de woorden van Logius",
+        "example": "Inloggen met de sms-controle lukt bij een deel van de gebruikers niet."})
+    toelichting = fields.tekst(2000, load_default=None, metadata={
+        "description": "Waarom impact, urgentie of calamiteit verandert (dan verplicht)",
         "example": "Na analyse: alle gebruikers van de sms-controle zijn geraakt."})
 
     @ma.validates_schema(skip_on_field_errors=False)
     def _iets(self, data, **_kwargs):
-        if not {"impact", "urgentie", "calamiteit"} & set(data):
-            raise ma.ValidationError("Geef impact, urgentie of calamiteit.", "impact")
+        if not {"impact", "urgentie", "calamiteit", "publiek", "publieke_omschrijving"} & set(
+                data):
+            raise ma.ValidationError("Geef impact, urgentie, calamiteit, publiek of "
+                                     "publiekeOmschrijving.", "impact")
+        fouten = {}
         if data.get("calamiteit") is False:
-            raise ma.ValidationError("Een calamiteit blijft een calamiteit; alleen true.",
-                                     "calamiteit")
+            fouten["calamiteit"] = ["Een calamiteit blijft een calamiteit; alleen true."]
+        if {"impact", "urgentie", "calamiteit"} & set(data) and not data.get("toelichting"):
+            fouten["toelichting"] = ["Zeg waarom impact, urgentie of calamiteit verandert."]
+        if fouten:
+            raise ma.ValidationError(fouten)
 
 
 class StatusstapSchema(Schema):
@@ -171,9 +184,10 @@ class OplostijdSchema(Schema):
 class StapSchema(Schema):
     volgnummer = ma.fields.Integer(metadata=_d("Volgorde waarin de stappen zijn vastgelegd",
                                                2))
-    soort = fields.keuze(["gemeld", "status", "prioriteit", "calamiteit"], metadata={
+    soort = fields.keuze(["gemeld", "status", "prioriteit", "calamiteit", "publiek"], metadata={
         "description": "gemeld (de melding), status (een statusstap), prioriteit (nieuwe "
-                       "impact of urgentie) of calamiteit"})
+                       "impact of urgentie), calamiteit, of publiek (op of van de "
+                       "statuspagina)"})
     status = fields.keuze([s.value for s in Status], metadata={
         "description": "De status na de stap"})
     impact = fields.keuze(NIVEAUS, allow_none=True, metadata=_d(
@@ -231,6 +245,11 @@ class IncidentSchema(Schema):
     prioriteit_artikel = ma.fields.String(allow_none=True, metadata=_d(
         "Waar de dienst de matrix vastlegt", "SNO 3 Incidentbeheer"))
     calamiteit = ma.fields.Boolean(metadata=_d("Door Logius als calamiteit aangemerkt"))
+    publiek = ma.fields.Boolean(metadata=_d(
+        "Logius toont het op de openbare statuspagina van de dienst (zolang het open is)"))
+    publieke_omschrijving = ma.fields.String(allow_none=True, metadata=_d(
+        "Wat de statuspagina erover zegt, in de woorden van Logius",
+        "Inloggen met de sms-controle lukt bij een deel van de gebruikers niet."))
     omschrijving = ma.fields.String(metadata=_d(
         "Wat er mis is, zoals gemeld",
         "Inloggen lukt niet: na het invoeren van de sms-code volgt een foutpagina."))

@@ -163,7 +163,8 @@ def stap(incident: Incident, naar: Status, *, toelichting: str | None, op: datet
 def wijzig(incident: Incident, data: dict[str, Any], *, door: Principal,
            nu: datetime) -> None:
     """Logius changes impact and urgency (the priority and so the deadline follow, from
-    the report time, keeping the pauses) or marks the incident a calamity."""
+    the report time, keeping the pauses), marks the incident a calamity, or makes it
+    public on the status page (with a description of its own) or private again."""
     if incident.status == Status.GESLOTEN.value:
         raise Problem(409, "Een gesloten incident wijzigt niet meer.",
                       code="ongeldige-incidentstap")
@@ -199,6 +200,21 @@ def wijzig(incident: Incident, data: dict[str, Any], *, door: Principal,
                       data={**_gebeurtenis_data(incident, stand), "vorigePrioriteit": oud})
         if incident.prioriteit == 1 and oud != 1:
             kennisgeven(incident, REDEN_P1, nu, nu, stand)
+    if "publieke_omschrijving" in data:
+        incident.publieke_omschrijving = data["publieke_omschrijving"]
+    if "publiek" in data and data["publiek"] != incident.publiek:
+        if data["publiek"] and not incident.publieke_omschrijving:
+            raise Problem(400, "Ongeldige invoer in: publiekeOmschrijving.",
+                          code="ongeldige-invoer", invalid_params=[{
+                              "name": "publiekeOmschrijving", "code": "required",
+                              "reason": "Een openbaar incident zegt op de statuspagina wat er "
+                                        "speelt in de woorden van Logius: geef "
+                                        "publiekeOmschrijving."}])
+        incident.publiek = data["publiek"]
+        incident.stappen.append(IncidentStap(
+            afnemer_id=incident.afnemer_id, volgnummer=len(incident.stappen) + 1,
+            soort="publiek", status=incident.status, toelichting=toelichting, op=nu,
+            vastgelegd_op=nu, **_door(door)))
     if data.get("calamiteit") and not incident.calamiteit:
         incident.calamiteit = True
         incident.stappen.append(IncidentStap(

@@ -101,7 +101,7 @@ def _weergave(incident: Incident, nu: datetime, kalender: Werkkalender | None,
     uit = {naam: getattr(incident, naam) for naam in (
         "id", "afnemer_id", "dienst", "omgeving", "impact", "urgentie", "prioriteit",
         "calamiteit", "omschrijving", "functies", "status", "gemeld_op", "gemeld_door",
-        "aangemaakt_op", "gewijzigd_op")}
+        "publiek", "publieke_omschrijving", "aangemaakt_op", "gewijzigd_op")}
     uit |= {
         "impact_omschrijving": definities.get(("impact", incident.impact)),
         "urgentie_omschrijving": definities.get(("urgentie", incident.urgentie)),
@@ -260,12 +260,14 @@ class LogiusIncidentView(MethodView):
     @logius.if_match()
     @logius.problems(403, 409)
     def patch(self, data, incident_id: uuid.UUID):
-        """Impact, urgentie of calamiteit wijzigen (alleen Logius-beheerder)
+        """Impact, urgentie, calamiteit of openbaarheid wijzigen (alleen Logius-beheerder)
 
         Een nieuwe impact of urgentie geeft een nieuwe prioriteit; de oplostermijn wordt
         opnieuw berekend vanaf de melding, met de tijd die de klok al stilstond. Wordt het
         prioriteit 1, of een calamiteit, dan krijgt elke afnemer van de dienst een
-        kennisgeving. Elke wijziging is een stap in de geschiedenis, met de toelichting.
+        kennisgeving. `publiek: true` toont het open incident op de openbare statuspagina
+        van de dienst met `publiekeOmschrijving`. Elke wijziging is een stap in de
+        geschiedenis, met de toelichting.
         """
         incident = _incident_of_404(incident_id)
         check_if_match(incident)
