@@ -34,11 +34,15 @@ def test_the_table_lists_the_plugins_codes_without_amounts_until_they_are_set(ap
 
 
 def test_vwo_has_an_empty_table_and_digid_one_code_per_authentication(api):
+    """DigiD charges per authentication and also records its peak per minute (SNO 3
+    Capaciteitsbeheer), a metric that carries no tariff."""
     tabel = api.get("/diensten/vwo/tarieven/2027").get_json()
     assert tabel["tarieven"] == [] and tabel["metrieken"] == []
     digid = api.get("/diensten/digid/tarieven/2027").get_json()
     assert [(t["code"], t["bedrag"]) for t in digid["tarieven"]] == [("authenticatie", None)]
-    assert [m["code"] for m in digid["metrieken"]] == ["authenticaties"]
+    assert sorted(m["code"] for m in digid["metrieken"]) == ["authenticaties",
+                                                             "piek-per-minuut"]
+    assert [t["metriek"] for t in digid["tarieven"]] == ["authenticaties"]
 
 
 def test_mo_3_8_mijnoverheid_has_no_tariff_codes_before_2018(api):
