@@ -506,6 +506,19 @@ def _schrijfgevallen(wereld):
             "van": "2026-03-04T09:00:00+01:00", "functies": ["mijn-digid"]}, {}),
         ("patch", "/diensten/{slug}/onbeschikbaarheid/{onbeschikbaarheidId}",
          {"omschrijving": "Gecorrigeerd"}, {}),
+        ("post", a + "/incidenten", {
+            "dienst": "digid", "omgeving": "productie", "impact": "laag", "urgentie": "laag",
+            "omschrijving": "Contract", "functies": ["authenticatie-midden"]}, {}),
+        ("post", "/incidenten", {
+            "dienst": "digid", "omgeving": "productie", "impact": "midden", "urgentie": "laag",
+            "omschrijving": "Door Logius gezien", "functies": ["mijn-digid"]}, {}),
+        ("patch", "/incidenten/{incidentId}", {"impact": "midden"}, {}),
+        ("post", "/incidenten/{incidentId}/statuswijzigingen", {"status": "in-behandeling"},
+         {}),
+        ("post", a + "/vragen", {"dienst": "digid", "soort": "vraag", "onderwerp": "Contract",
+                                 "tekst": "Contract"}, {}),
+        ("post", "/vragen/{vraagId}/antwoord", {"antwoord": "Contract"},
+         {"vraagId": "uit:" + a + "/vragen"}),
         *_plugin_schrijfgevallen(wereld["document"]),
     ]
 

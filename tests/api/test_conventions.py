@@ -25,7 +25,7 @@ VALID_BODIES = {
     ("put", "/btw-tarieven/{jaar}"): {"percentage": "21"},
     ("put", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}/voorcalculaties/{jaar}"): {
         "volumes": []},
-    ("patch", "/incidenten/{incidentId}"): {"impact": "midden", "toelichting": "Conventietest"},
+    ("patch", "/incidenten/{incidentId}"): {"impact": "midden"},
     ("post", "/incidenten/{incidentId}/statuswijzigingen"): {"status": "in-behandeling"},
     ("post", "/afnemers/{afnemerId}/wijzigingsverzoeken/{wijzigingsverzoekId}/"
              "statuswijzigingen"): {"status": "in-beoordeling"},

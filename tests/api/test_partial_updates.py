@@ -93,6 +93,22 @@ def _onbeschikbaarheid(api, context):
         "omschrijving": "Storing bij een leverancier"}
 
 
+def _incident(api, context):
+    """One Logius detected itself (its POST is the collection's): every optional field of
+    the create body set, the clock running since a report by phone."""
+    return "/incidenten", {
+        "dienst": "digid", "omgeving": "productie", "impact": "midden", "urgentie": "laag",
+        "omschrijving": "Door Logius gezien", "functies": ["balie"], "calamiteit": True,
+        "gemeldOp": "2026-11-02T08:00:00+01:00"}
+
+
+#: What a new impact or urgency, or a step of its own, changes beside the field: the
+#: priority and all the clock derives from it (which also moves with time), and the history.
+_INCIDENT_AFGELEID = {"geschiedenis", "prioriteit", "oplostijd", "oplossenUiterlijk",
+                      "verstrekenUren", "gepauzeerdeUren", "resterendeUren", "binnenTermijn",
+                      "impactOmschrijving", "urgentieOmschrijving", "kennisgevingen"}
+
+
 def _sunset() -> str:
     return (tijd.vandaag() + timedelta(days=400)).isoformat()
 
@@ -134,6 +150,14 @@ CASES: dict[str, Case] = {
     ),
     "/feestdagen/{datum}": Case(
         _feestdag, [("naam", "Laatste dag van 2027")], afgeleid={"naam": {"gewijzigdDoor"}},
+    ),
+    "/incidenten/{incidentId}": Case(
+        _incident,
+        [("impact", "hoog"), ("urgentie", "midden"), ("calamiteit", True),
+         ("publiekeOmschrijving", "Inloggen bij de balie lukt niet."), ("publiek", True),
+         ("publiek", False)],
+        afgeleid={veld: _INCIDENT_AFGELEID for veld in (
+            "impact", "urgentie", "calamiteit", "publiekeOmschrijving", "publiek")},
     ),
     "/diensten/{slug}/onbeschikbaarheid/{onbeschikbaarheidId}": Case(
         _onbeschikbaarheid,

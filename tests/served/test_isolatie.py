@@ -302,7 +302,7 @@ def test_afnemer_a_reads_all_of_its_own_and_nothing_of_b(served: Served, twee, r
         _lok(served, b)
         ids = {**a, "slug": "digid", "koppelvlak": "saml", "versie": "4.0",
                "omgeving": "productie", "code": "berichtenverkeer", "kostenrunId": str(uuid.uuid4()),
-               "datum": "2027-05-05"}
+               "datum": "2027-05-05", "maand": "3"}
         response = served.get(_fill(path, ids), als_a)
         if path.startswith("/afnemers/{afnemerId}") or path in ("/diensten", "/afnemers"):
             assert response.status_code == 200, (path, response.text)

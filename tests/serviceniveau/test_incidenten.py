@@ -231,7 +231,7 @@ def test_waiting_on_the_afnemer_pauses_the_clock_in_office_hours(api, afnemer):
     assert na["oplossenUiterlijk"] == "2026-11-03T11:00:00+00:00"
     etag = api.get(url).headers["ETag"]
     p3 = api.patch(url, headers={"If-Match": etag},
-                   json={"impact": L, "toelichting": "Alleen een deel van de gebruikers."})
+                   json={"impact": L})
     assert p3.status_code == 200, p3.get_json()
     p3 = p3.get_json()
     assert p3["prioriteit"] == 3 and p3["gepauzeerdeUren"] == "4.00"
@@ -320,7 +320,7 @@ def test_a_calamity_registered_by_logius_goes_to_every_afnemer(app, api, afnemer
     for _ in range(2):
         etag = api.get(url).headers["ETag"]
         api.patch(url, headers={"If-Match": etag},
-                  json={"impact": H, "urgentie": H, "toelichting": "Alles ligt eruit."})
+                  json={"impact": H, "urgentie": H})
     reden = [k["reden"] for k in api.get(url).get_json()["kennisgevingen"]]
     assert reden == ["calamiteit", "prioriteit-1"]
 

@@ -122,23 +122,15 @@ class IncidentWijzigingSchema(Schema):
     publieke_omschrijving = fields.tekst(2000, metadata={
         "description": "Wat de statuspagina over het incident zegt, in de woorden van Logius",
         "example": "Inloggen met de sms-controle lukt bij een deel van de gebruikers niet."})
-    toelichting = fields.tekst(2000, load_default=None, metadata={
-        "description": "Waarom impact, urgentie of calamiteit verandert (dan verplicht)",
-        "example": "Na analyse: alle gebruikers van de sms-controle zijn geraakt."})
 
     @ma.validates_schema(skip_on_field_errors=False)
     def _iets(self, data, **_kwargs):
-        if not {"impact", "urgentie", "calamiteit", "publiek", "publieke_omschrijving"} & set(
-                data):
+        if not data:
             raise ma.ValidationError("Geef impact, urgentie, calamiteit, publiek of "
                                      "publiekeOmschrijving.", "impact")
-        fouten = {}
         if data.get("calamiteit") is False:
-            fouten["calamiteit"] = ["Een calamiteit blijft een calamiteit; alleen true."]
-        if {"impact", "urgentie", "calamiteit"} & set(data) and not data.get("toelichting"):
-            fouten["toelichting"] = ["Zeg waarom impact, urgentie of calamiteit verandert."]
-        if fouten:
-            raise ma.ValidationError(fouten)
+            raise ma.ValidationError("Een calamiteit blijft een calamiteit; alleen true.",
+                                     "calamiteit")
 
 
 class StatusstapSchema(Schema):

@@ -180,7 +180,7 @@ def wijzig(incident: Incident, data: dict[str, Any], *, door: Principal,
                       invalid_params=[{"name": n, "code": "prioriteit", "reason": fout}
                                       for n in ("impact", "urgentie") if n in data]
                       or [{"name": "impact", "code": "prioriteit", "reason": fout}])
-    toelichting = data.get("toelichting")
+    toelichting = None  # a change of these is a fact of the history, without a note
     oud = incident.prioriteit
     if (impact, urgentie) != (incident.impact, incident.urgentie):
         incident.impact, incident.urgentie = impact, urgentie

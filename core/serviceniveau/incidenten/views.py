@@ -267,7 +267,7 @@ class LogiusIncidentView(MethodView):
         prioriteit 1, of een calamiteit, dan krijgt elke afnemer van de dienst een
         kennisgeving. `publiek: true` toont het open incident op de openbare statuspagina
         van de dienst met `publiekeOmschrijving`. Elke wijziging is een stap in de
-        geschiedenis, met de toelichting.
+        geschiedenis, met wie en wanneer. Stuur alleen wat verandert.
         """
         incident = _incident_of_404(incident_id)
         check_if_match(incident)
