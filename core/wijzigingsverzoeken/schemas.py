@@ -215,23 +215,28 @@ class WijzigingsverzoekStatusstapSchema(Schema):
         "description": "Wat de afnemer bij deze stap moet weten",
         "example": "Het wijzigingsoverleg bespreekt het verzoek op 12 mei."})
 
-    @ma.validates_schema(skip_on_field_errors=False)
-    def _per_status(self, data, **_kwargs):
-        status = data.get("status")
-        fouten: dict[str, list[str]] = {}
-        if status == Status.GEACCEPTEERD.value and not data.get("onderhoudsvenster"):
-            fouten["onderhoudsvenster"] = [(
-                f"{VERPLICHT} een geaccepteerd verzoek wordt ingepland in een "
-                "onderhoudsvenster van de dienst; geef het id van een komend venster.")]
-        if status == Status.AFGEWEZEN.value and not data.get("reden"):
-            fouten["reden"] = [f"{VERPLICHT} een afgewezen verzoek krijgt een reden."]
-        if status not in (None, Status.GEACCEPTEERD.value) and data.get("onderhoudsvenster"):
-            fouten["onderhoudsvenster"] = ["Alleen een geaccepteerd verzoek wordt ingepland."]
-        if status not in (None, Status.AFGEWEZEN.value) and data.get("reden"):
-            fouten["reden"] = [("Alleen een afgewezen verzoek krijgt een reden; gebruik "
-                                "toelichting.")]
-        if fouten:
-            raise ma.ValidationError(fouten)
+
+def stap_fouten(data: dict) -> list[dict]:
+    """What a step's body lacks or has too much for its status, as ``invalidParams``.
+
+    Checked by the view after If-Match (a step without it is 428 whatever its body),
+    not by the schema: a schema-valid body may still break these rules."""
+    status = data.get("status")
+    fouten = []
+    if status == Status.GEACCEPTEERD.value and not data.get("onderhoudsvenster"):
+        fouten.append({"name": "onderhoudsvenster", "code": "required", "reason": (
+            f"{VERPLICHT} een geaccepteerd verzoek wordt ingepland in een "
+            "onderhoudsvenster van de dienst; geef het id van een komend venster.")})
+    if status == Status.AFGEWEZEN.value and not data.get("reden"):
+        fouten.append({"name": "reden", "code": "required",
+                       "reason": f"{VERPLICHT} een afgewezen verzoek krijgt een reden."})
+    if status != Status.GEACCEPTEERD.value and data.get("onderhoudsvenster"):
+        fouten.append({"name": "onderhoudsvenster", "code": "invalid",
+                       "reason": "Alleen een geaccepteerd verzoek wordt ingepland."})
+    if status != Status.AFGEWEZEN.value and data.get("reden"):
+        fouten.append({"name": "reden", "code": "invalid", "reason": (
+            "Alleen een afgewezen verzoek krijgt een reden; gebruik toelichting.")})
+    return fouten
 
 
 class WijzigingsverzoekFilterSchema(Schema):

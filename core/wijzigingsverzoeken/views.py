@@ -25,6 +25,7 @@ from core.api.pagination import PaginaArgs, pagina_schema, paginate
 from core.api.responses import commit, met_etag
 from core.auth.middleware import current_principal
 from core.config import API_PREFIX
+from core.errors import Problem
 from core.tenancy import (
     TenantBlueprint,
     alleen_logius,
@@ -40,6 +41,7 @@ from core.wijzigingsverzoeken.schemas import (
     WijzigingsverzoekInvoerSchema,
     WijzigingsverzoekSchema,
     WijzigingsverzoekStatusstapSchema,
+    stap_fouten,
 )
 from core.wijzigingsverzoeken.status import Status
 
@@ -165,6 +167,11 @@ class Statusstappen(MethodView):
         """
         verzoek = tenant_get_or_404(Wijzigingsverzoek, wijzigingsverzoek_id)
         check_if_match(verzoek)
+        fouten = stap_fouten(data)
+        if fouten:
+            namen = ", ".join(dict.fromkeys(f["name"] for f in fouten))
+            raise Problem(400, f"De invoer is ongeldig in: {namen}.", code="ongeldige-invoer",
+                          invalid_params=fouten)
         service.stap(verzoek, Status(data["status"]), toelichting=data.get("toelichting"),
                      reden=data.get("reden"), onderhoudsvenster=data.get("onderhoudsvenster"),
                      door=current_principal())

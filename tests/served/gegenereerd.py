@@ -102,8 +102,12 @@ class PythonClient:
 def python_client(doc: dict[str, Any], doc_path: Path, folder: Path,
                   package: str) -> PythonClient:
     config = folder / "openapi-python-client.json"
+    # The generator reads text/* bodies as text and knows no other XML type: the Atom feed
+    # of a status page is read as the text it is, as an integrator would configure it.
     config.write_text(json.dumps({"post_hooks": [], "package_name_override": package,
-                                  "project_name_override": package}))
+                                  "project_name_override": package,
+                                  "content_type_overrides": {
+                                      "application/atom+xml": "text/xml"}}))
     output = folder / package
     shutil.rmtree(output, ignore_errors=True)
     result = subprocess.run(

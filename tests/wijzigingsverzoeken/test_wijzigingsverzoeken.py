@@ -318,6 +318,8 @@ def test_only_logius_assesses_and_only_with_the_etag(app, api, beheerder, afneme
     eigen = beheerder.post(stap, json={"status": "in-beoordeling"}, headers={"If-Match": '"1"'})
     assert eigen.status_code == 403
     assert api.post(stap, json={"status": "in-beoordeling"}).status_code == 428
+    # Without If-Match it is 428 first, also for a body that breaks a rule of its status.
+    assert api.post(stap, json={"status": "afgewezen"}).status_code == 428
     verouderd = api.post(stap, json={"status": "in-beoordeling"}, headers={"If-Match": '"7"'})
     assert verouderd.status_code == 412
     assert beheerder.get("/wijzigingsverzoeken").status_code == 403
