@@ -94,7 +94,7 @@ class IncidentMeldingSchema(_IncidentBasis):
         "description": "Alleen voor een Logius-beheerder die een telefonische melding "
                        "vastlegt: wanneer die binnenkwam (de klok loopt vanaf dan). Zonder "
                        "dit veld geldt het moment van het verzoek; een afnemer laat het weg.",
-        "example": "2027-03-01T09:30:00+01:00"})
+        "example": "2026-03-02T09:30:00+01:00"})
 
 
 class IncidentRegistratieSchema(_IncidentBasis):
@@ -103,7 +103,7 @@ class IncidentRegistratieSchema(_IncidentBasis):
     gemeld_op = ma.fields.AwareDateTime(load_default=None, metadata={
         "description": "Wanneer Logius het incident vaststelde (de klok loopt vanaf dan, en "
                        "de termijn om de afnemers te informeren ook); standaard nu.",
-        "example": "2027-03-01T09:30:00+01:00"})
+        "example": "2026-03-02T09:30:00+01:00"})
     calamiteit = ma.fields.Boolean(load_default=False, metadata={
         "description": "Een calamiteit: elke afnemer van de dienst wordt meteen "
                        "geïnformeerd, ook de contactpersonen die 24x7 bereikbaar zijn."})
@@ -142,7 +142,7 @@ class StatusstapSchema(Schema):
     op = ma.fields.AwareDateTime(load_default=None, metadata={
         "description": "Wanneer de stap plaatsvond, als dat eerder was dan nu (niet voor de "
                        "vorige stap, niet in de toekomst); standaard nu.",
-        "example": "2027-03-01T11:00:00+01:00"})
+        "example": "2026-03-02T11:00:00+01:00"})
 
     @ma.validates_schema(skip_on_field_errors=False)
     def _regels(self, data, **_kwargs):

@@ -29,7 +29,7 @@ class VraagInvoerSchema(Schema):
         "description": "Alleen voor een Logius-beheerder die een telefonische vraag of klacht "
                        "vastlegt: wanneer die binnenkwam. Zonder dit veld geldt het moment "
                        "van het verzoek; een afnemer laat het weg.",
-        "example": "2027-03-01T09:30:00+01:00"})
+        "example": "2026-03-02T09:30:00+01:00"})
 
     @ma.validates_schema(skip_on_field_errors=False)
     def _regels(self, data, **_kwargs):
@@ -52,7 +52,7 @@ class AntwoordSchema(Schema):
     beantwoord_op = ma.fields.AwareDateTime(load_default=None, metadata={
         "description": "Wanneer het antwoord werd gegeven, als dat eerder was (bijvoorbeeld "
                        "telefonisch); niet voor de vraag, niet in de toekomst. Standaard nu.",
-        "example": "2027-03-02T11:00:00+01:00"})
+        "example": "2026-03-03T11:00:00+01:00"})
 
     @ma.validates_schema(skip_on_field_errors=False)
     def _regels(self, data, **_kwargs):
