@@ -84,6 +84,12 @@ BODIES = {
         "omschrijving": "Indringer", "functies": ["authenticatie-midden"]},
     ("/afnemers/{afnemerId}/vragen", "post"): {
         "dienst": "digid", "soort": "vraag", "onderwerp": "Indringer", "tekst": "Indringer"},
+    ("/afnemers/{afnemerId}/wijzigingsverzoeken", "post"): {
+        "dienst": "digid", "indiener": {"naam": "Indringer", "email": "x@voorbeeld.nl"},
+        "voorgesteldeWijziging": "Indringer", "beoogdeVoordelen": "Indringer",
+        "huidigeNadelen": "Indringer"},
+    ("/afnemers/{afnemerId}/wijzigingsverzoeken/{wijzigingsverzoekId}/statuswijzigingen",
+     "post"): {"status": "in-beoordeling"},
 }
 
 # Reads whose answers move on their own (the worker delivers, the planner adds
@@ -173,6 +179,8 @@ def _wereld(served: Served, naam: str) -> dict[str, str]:
                        json={"status": "opgelost"}, headers={"If-Match": "*"}))
     vraag = _ok(served.post(f"{a}/vragen", logius, json=BODIES[
         ("/afnemers/{afnemerId}/vragen", "post")]))
+    verzoek = _ok(served.post(f"{a}/wijzigingsverzoeken", logius, json=BODIES[
+        ("/afnemers/{afnemerId}/wijzigingsverzoeken", "post")]))
     gebeurtenis = bezorging = None
     for _ in range(100):  # the announcement's event, and its delivery to the webhook
         gebeurtenissen = _ok(served.get(f"{a}/gebeurtenissen", logius))["resultaten"]
@@ -195,6 +203,7 @@ def _wereld(served: Served, naam: str) -> dict[str, str]:
         "aankondigingId": aankondiging["id"], "wijzigingsmeldingId": melding["id"],
         "gebruikId": gebruik["id"], "prognoseId": prognose["id"], "jaar": "2027",
         "incidentId": incident["id"], "vraagId": vraag["id"],
+        "wijzigingsverzoekId": verzoek["id"],
     }
 
 
