@@ -128,28 +128,22 @@ def aangekondigd_onderhoud(slug: str, nu: datetime) -> list[Aankondiging]:
 
 
 def openbare_incidenten(slug: str, nu: datetime) -> list[dict]:
-    """The open incidents of the dienst that Logius made public, as the page shows them.
-
-    The seam for public incidents: incidents (``core.serviceniveau.incidenten``) have no
-    flag yet that makes one public. Until the model has a boolean ``publiek``, no incident
-    is public and this is empty; once it has one, the open incidents with ``publiek``
-    true show here (and in the feed, and in the state of their functions), with only what
-    an outsider may see, and the model's ``publieke_omschrijving`` when it has that.
-    """
+    """The open incidents of the dienst that Logius made public (``Incident.publiek``,
+    set with ``PATCH /incidenten/{id}``), as the page shows them: the omgeving, the
+    functions, the priority, the status, the times and Logius' own words
+    (``publieke_omschrijving``), never the afnemer's description or the incident's id.
+    An incident leaves the page once it is resolved."""
     from core.serviceniveau.incidenten.klok import OPGELOST
     from core.serviceniveau.incidenten.models import Incident
 
-    publiek = getattr(Incident, "publiek", None)
-    if publiek is None:
-        return []
     rijen = db.session.scalars(
-        select(Incident).where(Incident.dienst == slug, publiek.is_(True),
+        select(Incident).where(Incident.dienst == slug, Incident.publiek.is_(True),
                                Incident.status.not_in([s.value for s in OPGELOST]))
         .order_by(Incident.gemeld_op.desc(), Incident.id).limit(MAXIMUM))
     return [{"id": openbaar_id("incident", i.id), "omgeving": i.omgeving,
              "functies": list(i.functies or []), "prioriteit": i.prioriteit,
              "status": i.status, "gemeld_op": i.gemeld_op, "gewijzigd_op": i.gewijzigd_op,
-             "omschrijving": getattr(i, "publieke_omschrijving", None)} for i in rijen]
+             "omschrijving": i.publieke_omschrijving} for i in rijen]
 
 
 def _kies(huidig: Oorzaak | None, nieuw: Oorzaak) -> Oorzaak:

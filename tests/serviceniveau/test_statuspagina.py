@@ -199,27 +199,48 @@ def test_the_feed_lists_recorded_unavailability_of_the_last_30_days(api, anoniem
     assert titels == ["Spoedonderhoud DigiD (productie): Website digid.nl"]
 
 
-def test_open_public_incidents_show_through_the_seam(api, anoniem, monkeypatch):
-    """Incidents have no public flag yet (core.serviceniveau.statuspagina
-    .openbare_incidenten is the seam): none shows. What the seam gives is on the page,
-    makes its functions verstoord, and is an entry of the feed."""
-    from core.serviceniveau import statuspagina
-
+def test_an_incident_logius_made_public_is_on_the_page_until_it_is_resolved(
+        api, anoniem, maak_afnemer, maak_aansluiting):
+    """A P1 (impact and urgency hoog, SNO 3 Incidentbeheer) on Authenticatie
+    Substantieel in production: not on the page while only the afnemer and Logius know
+    it; once Logius makes it public, with its own words, it is, the function is
+    verstoord, and the feed has an entry. Resolved, it leaves the page."""
+    afnemer = maak_afnemer(naam="Gemeente Meldstad")
+    maak_aansluiting(afnemer["id"], dienst="digid")
+    gemeld = api.post(f"/afnemers/{afnemer['id']}/incidenten", json={
+        "dienst": "digid", "omgeving": "productie", "impact": "hoog", "urgentie": "hoog",
+        "omschrijving": "Bij Gemeente Meldstad faalt de app", "functies": [
+            "authenticatie-substantieel"]})
+    assert gemeld.status_code == 201, gemeld.get_json()
+    incident = gemeld.get_json()
     assert _status(anoniem)["incidenten"] == []
-    nu = datetime.now(UTC).replace(microsecond=0)
-    openbaar = {"id": statuspagina.openbaar_id("incident", "x"), "omgeving": "productie",
-                "functies": ["authenticatie-substantieel"], "prioriteit": 1,
-                "status": "in-behandeling", "gemeld_op": nu - timedelta(minutes=20),
-                "gewijzigd_op": nu, "omschrijving": "Inloggen met de app faalt soms."}
-    monkeypatch.setattr(statuspagina, "openbare_incidenten", lambda slug, nu: [openbaar])
+    pad = f"/incidenten/{incident['id']}"
+    openbaar = api.patch(pad, json={"publiek": True, "publiekeOmschrijving":
+                                    "Inloggen met de app faalt soms."},
+                         headers={"If-Match": api.get(pad).headers["ETag"]})
+    assert openbaar.status_code == 200, openbaar.get_json()
     body = _status(anoniem)
-    assert [i["id"] for i in body["incidenten"]] == [openbaar["id"]]
+    [getoond] = body["incidenten"]
+    assert (getoond["omgeving"], getoond["functies"], getoond["prioriteit"],
+            getoond["omschrijving"]) == ("productie", ["authenticatie-substantieel"], 1,
+                                         "Inloggen met de app faalt soms.")
+    assert getoond["id"] != incident["id"]
     assert _stand(body, "authenticatie-substantieel", "productie")["stand"] == "verstoord"
     assert _stand(body, "authenticatie-substantieel", "pre-productie")["stand"] == "beschikbaar"
     assert body["stand"] == "verstoord"
+    tekst = anoniem.get("/diensten/digid/status").get_data(as_text=True)
+    for geheim in (afnemer["id"], incident["id"], "Gemeente Meldstad"):
+        assert geheim not in tekst
     xml = ET.fromstring(anoniem.get("/diensten/digid/statusfeed").get_data())
-    assert [e.find(f"{ATOM}title").text for e in xml.findall(f"{ATOM}entry")] == [
-        "Verstoring DigiD (productie): Authenticatie Substantieel"]
+    [entry] = xml.findall(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}title").text == (
+        "Verstoring DigiD (productie): Authenticatie Substantieel")
+    assert "Inloggen met de app faalt soms." in entry.find(f"{ATOM}summary").text
+    opgelost = api.post(f"{pad}/statuswijzigingen", json={"status": "opgelost"},
+                        headers={"If-Match": api.get(pad).headers["ETag"]})
+    assert opgelost.status_code == 201, opgelost.get_json()
+    body = _status(anoniem)
+    assert body["incidenten"] == [] and body["stand"] == "beschikbaar"
 
 
 def test_an_afnemers_incident_is_not_public(api, anoniem, maak_afnemer, maak_aansluiting):
