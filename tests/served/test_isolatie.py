@@ -207,14 +207,28 @@ def _wereld(served: Served, naam: str) -> dict[str, str]:
     }
 
 
+#: Ids of what belongs to a dienst rather than to an afnemer: one record that both worlds
+#: share, which every afnemer may read, so it is never the other afnemer's.
+GEDEELD = ("onbeschikbaarheidId",)
+
+
+def _gedeeld(served: Served) -> dict[str, str]:
+    onbeschikbaarheid = _ok(served.post("/diensten/digid/onbeschikbaarheid",
+                                        served.logius_token, json={
+        "omgeving": "productie", "soort": "storing", "van": "2026-03-03T09:00:00+01:00",
+        "tot": "2026-03-03T10:00:00+01:00", "functies": ["authenticatie-midden"]}))
+    return {"onbeschikbaarheidId": onbeschikbaarheid["id"]}
+
+
 @pytest.fixture(scope="module")
 def twee(served: Served) -> dict[str, dict[str, str]]:
     _zet_tarieven_2027(served)
-    return {"a": _wereld(served, "a"), "b": _wereld(served, "b")}
+    gedeeld = _gedeeld(served)
+    return {"a": _wereld(served, "a") | gedeeld, "b": _wereld(served, "b") | gedeeld}
 
 
 def _vreemde_ids(ids: dict[str, str]) -> set[str]:
-    return {v for k, v in ids.items() if k.endswith("Id")}
+    return {v for k, v in ids.items() if k.endswith("Id") and k not in GEDEELD}
 
 
 def _geen_vreemde_id(response, vreemd: set[str]) -> None:
