@@ -25,8 +25,8 @@ ONDERDELEN = {
     "indiener.naam": "de naam van de indiener",
     "indiener.email": "het e-mailadres van de indiener (daar komt het verloop van het "
                       "verzoek)",
-    "voorgestelde_wijziging": "de voorgestelde wijziging, als op te leveren resultaat: wat "
-                              "is er klaar als het klaar is",
+    "voorgestelde_wijziging": "de gewenste wijziging, beschreven als het resultaat dat er "
+                              "na afloop moet staan",
     "beoogde_voordelen": "de beoogde voordelen: kort wat de wijziging oplevert",
     "huidige_nadelen": "de huidige nadelen: kort wat er nu niet goed gaat",
 }
@@ -92,8 +92,8 @@ class WijzigingsverzoekInvoerSchema(Schema):
                                           "contactgegevens"})
     voorgestelde_wijziging = fields.tekst(4000, **_verplicht("voorgestelde_wijziging"),
                                           metadata={
-        "description": "De voorgestelde wijziging, als op te leveren resultaat: wat is er "
-                       "klaar als het klaar is",
+        "description": "De gewenste wijziging, beschreven als het resultaat dat er na "
+                       "afloop moet staan",
         "example": "Na het inloggen keert de gebruiker terug op de pagina waar hij begon."})
     beoogde_voordelen = fields.tekst(2000, **_verplicht("beoogde_voordelen"), metadata={
         "description": "Kort: welke voordelen de wijziging brengt",
@@ -167,7 +167,7 @@ class WijzigingsverzoekSchema(Schema):
     indiener = ma.fields.Nested(WijzigingsverzoekIndienerSchema, metadata={
         "description": "Wie het verzoek indiende, met contactgegevens"})
     voorgestelde_wijziging = ma.fields.String(metadata={
-        "description": "De voorgestelde wijziging, als op te leveren resultaat",
+        "description": "De gewenste wijziging, als resultaat beschreven",
         "example": "Na het inloggen keert de gebruiker terug op de pagina waar hij begon."})
     beoogde_voordelen = ma.fields.String(metadata={
         "description": "De voordelen die de wijziging moet brengen",

@@ -119,7 +119,7 @@ class Wijzigingsverzoeken(MethodView):
 
         Vraag Logius een dienst te wijzigen. Een verzoek noemt de vier onderdelen die het
         serviceniveau van de dienst vraagt (het artikel staat in `artikel`): de indiener
-        met naam en e-mailadres, de voorgestelde wijziging als op te leveren resultaat, de
+        met naam en e-mailadres, de gewenste wijziging als resultaat beschreven, de
         beoogde voordelen en de huidige nadelen. Ontbreekt er een (of is het leeg), dan
         noemt het antwoord (400) elk ontbrekend onderdeel in `invalidParams`, met de regel.
         Het verzoek gaat over een dienst waarop de afnemer is aangesloten (anders 409). Elke

@@ -133,7 +133,7 @@ def test_sno_3_each_missing_or_blank_item_is_named_at_once(app, beheerder, afnem
     for param in params.values():
         assert param["code"] == "required"
         assert "(SNO 3 Wijzigingenbeheer)" in param["reason"]
-    assert "op te leveren resultaat" in params["voorgesteldeWijziging"]["reason"]
+    assert "resultaat dat er na afloop moet staan" in params["voorgesteldeWijziging"]["reason"]
     assert "huidige nadelen" in params["huidigeNadelen"]["reason"]
     assert _aantal(app) == 0
 
