@@ -78,6 +78,11 @@ def create_app(
     api.register_converter(DatumConverter, datum_schema)
     _register_blueprints(api)
     _register_plugin_blueprints(app, api)
+    if not app.config["TESTING"]:
+        # A served app documents every operation now, so that a plugin whose routes
+        # cannot be documented stops start-up instead of its first document request;
+        # a test's app documents them when a test first reads the document.
+        api.spec  # noqa: B018
     auth.init_app(app)
     _register_console(app)
     app.add_url_rule(f"{API_PREFIX}/openapi.json", "openapi", auth.public(_openapi))
@@ -179,43 +184,76 @@ def _register_plugin_blueprints(app: Flask, api: Api) -> None:
     answer a request core (or another plugin) answers already stops start-up, naming
     the plugin: each new rule is tried, with sample values in its variables, against
     the rules that were there before it."""
-    from werkzeug.exceptions import HTTPException
-    from werkzeug.routing import Map
-
     from core.plugins import PluginError
 
     uitbreidingen: Uitbreidingen = app.extensions[UITBREIDINGEN]
-    for slug, blueprint in uitbreidingen.blueprints():
-        eerder = Map([r.empty() for r in app.url_map.iter_rules()],
-                     converters=app.url_map.converters).bind("localhost")
+    blueprints = list(uitbreidingen.blueprints())
+    if not blueprints:
+        return
+    core_regels = _regels(app.url_map.iter_rules())
+    plugin_regels = []
+    for slug, blueprint in blueprints:
         try:
             api.register_blueprint(blueprint)
         except ValueError as exc:  # Flask: a blueprint name registered twice
             raise PluginError(f"plugin {uitbreidingen.plugin(slug)!r}: {exc}") from exc
+        plugin_regels.append((slug, _regels(
+            rule for rule in app.url_map.iter_rules()
+            if rule.endpoint.startswith(blueprint.name + "."))))
+    for slug, dubbel in _al_bediend(core_regels, tuple(plugin_regels), app.url_map.converters):
+        raise PluginError(f"plugin {uitbreidingen.plugin(slug)!r}: {', '.join(dubbel)} "
+                          "worden al bediend")
+
+
+def _regels(rules) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((rule.rule, tuple(sorted((rule.methods or set()) - {"HEAD", "OPTIONS"})))
+                 for rule in rules)
+
+
+_bediend_cache: dict = {}
+
+
+def _al_bediend(core_regels, plugin_regels, converters) -> list[tuple[str, list[str]]]:
+    """Per plugin, in order, the ``METHOD path`` of its rules that a rule before it
+    already answers. Compiling the rules into a matcher costs more than the rest of an
+    app together, and every app of a process has the same rules: the answer is kept per
+    set of rules."""
+    from werkzeug.exceptions import HTTPException
+    from werkzeug.routing import Map, Rule
+
+    sleutel = (core_regels, plugin_regels)
+    if sleutel in _bediend_cache:
+        return _bediend_cache[sleutel]
+    eerder = Map([Rule(pad, methods=methoden or None) for pad, methoden in core_regels],
+                 converters=converters)
+    gevonden = []
+    for slug, regels in plugin_regels:
+        adapter = eerder.bind("localhost")
         dubbel = []
-        for rule in app.url_map.iter_rules():
-            if not rule.endpoint.startswith(blueprint.name + "."):
-                continue
-            pad = _voorbeeldpad(rule)
-            for methode in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+        for pad, methoden in regels:
+            voorbeeld = _voorbeeldpad(pad)
+            for methode in methoden:
                 try:
-                    eerder.match(pad, method=methode)
+                    adapter.match(voorbeeld, method=methode)
                 except HTTPException:
                     continue
-                dubbel.append(f"{methode} {pad}")
+                dubbel.append(f"{methode} {voorbeeld}")
         if dubbel:
-            raise PluginError(f"plugin {uitbreidingen.plugin(slug)!r}: {', '.join(dubbel)} "
-                              "worden al bediend")
+            gevonden.append((slug, dubbel))
+        for pad, methoden in regels:
+            eerder.add(Rule(pad, methods=methoden or None))
+    _bediend_cache[sleutel] = gevonden
+    return gevonden
 
 
-def _voorbeeldpad(rule) -> str:
+def _voorbeeldpad(regel: str) -> str:
     """The rule's path with a sample value for each variable."""
     import uuid as _uuid
 
     voorbeeld = {"uuid": str(_uuid.UUID(int=1)), "int": "1", "jaar": "2026",
                  "datum": "2026-12-25", "path": "x"}
     delen = []
-    for deel in rule.rule.split("/"):
+    for deel in regel.split("/"):
         if deel.startswith("<") and deel.endswith(">"):
             soort = deel[1:-1].split(":")[0] if ":" in deel else "string"
             delen.append(voorbeeld.get(soort, "x"))

@@ -17,8 +17,13 @@ def test_a_request_that_begins_inside_an_active_app_context_is_refused_loudly(ap
     assert "already active" in caplog.text
 
 
-def test_each_request_gets_its_own_g_and_database_session(app, client, logius_token):
+def test_each_request_gets_its_own_g_and_database_session(database_urls, backend,
+                                                           logius_token):
     """After a request, nothing of it is left: the next one starts with an empty g."""
+    from tests.conftest import make_app
+
+    app = make_app(database_urls[backend])  # a hook of its own, on an app of its own
+    client = app.test_client()
     gezien = []
 
     @app.after_request

@@ -75,9 +75,52 @@ class Blueprint(flask_smorest.Blueprint):
 
 
 class Api(flask_smorest.Api):
+    """flask-smorest's Api, whose OpenAPI document is written when it is first read.
+
+    Registering a blueprint adds its routes to the app at once, but documents them
+    (apispec walks every schema of every operation, most of the time an app takes to
+    build) only when :attr:`spec` is first read: by the document's route, or by
+    :func:`core.app.create_app` for an app that is not a test's. The paths are documented
+    in the order their blueprints were registered, as before.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        self._spec = None
+        self._uitgesteld: list = []
+        self._bezig = False
+        super().__init__(*args, **kwargs)
+
+    @property
+    def spec(self):
+        if self._uitgesteld and not self._bezig:
+            self._bezig = True
+            try:
+                while self._uitgesteld:
+                    self._uitgesteld.pop(0)()
+            finally:
+                self._bezig = False
+        return self._spec
+
+    @spec.setter
+    def spec(self, value) -> None:
+        self._spec = value
+
     def init_app(self, app, *, spec_kwargs=None) -> None:
         super().init_app(app, spec_kwargs=spec_kwargs)
         app.after_request(etag_bij_aanmaken)
+
+    def register_blueprint(self, blp, *, parameters=None, **options) -> None:
+        """Add the blueprint's routes now; document them when the document is read."""
+        naam = options.get("name", blp.name)
+        self._app.extensions["flask-smorest"]["blp_name_to_api"][naam] = self
+        self._app.register_blueprint(blp, **options)
+
+        def documenteer() -> None:
+            blp.register_views_in_doc(self, self._app, self._spec, name=naam,
+                                      parameters=parameters)
+            self._spec.tag({"name": naam, "description": blp.description})
+
+        self._uitgesteld.append(documenteer)
 
     def _register_error_handlers(self) -> None:
         register_error_handlers(self._app)
