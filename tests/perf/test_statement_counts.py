@@ -247,19 +247,37 @@ def _naam(model) -> str:
     return getattr(model, "__tablename__", None) or model.name
 
 
-def _plugin_rij(tabel, i: int, afnemer_id: uuid.UUID) -> dict:
+def _plugin_rij(tabel, i: int, afnemer_id: uuid.UUID,
+                gemaakt: dict[str, list] | None = None) -> dict:
     """Row ``i`` of a plugin's table, from its columns' types: the afnemer's, distinct
-    where a column may need to be (texts, dates, numbers)."""
-    from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, String, Uuid
+    where a column may need to be (texts, dates, numbers). A reference to another of the
+    plugin's tables takes the row of that table made in the same place of the batch
+    (``gemaakt``: the ids made so far, per table; tables come parents first), one to its own table is left empty, and a column
+    that says what a sample value is (``info={"voorbeeld": ...}``, as JSON columns do)
+    gets that."""
+    from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, Numeric, String, Uuid
 
+    gemaakt = gemaakt if gemaakt is not None else {}
     rij = {}
     for kolom in tabel.columns:
         soort = kolom.type
         if kolom.name == "afnemer_id":
             rij[kolom.name] = afnemer_id
         elif kolom.foreign_keys:
-            raise AssertionError(f"{tabel.name}.{kolom.name}: a reference other than the "
-                                 "afnemer; give this table a case in Wereld.groei")
+            [fk] = kolom.foreign_keys
+            doel = fk.column.table.name
+            if doel == tabel.name and kolom.nullable:
+                rij[kolom.name] = None
+            elif doel in gemaakt:
+                # the parent row made in the same place of this batch
+                plek = len(gemaakt.get(tabel.name, []))
+                rij[kolom.name] = gemaakt[doel][plek % len(gemaakt[doel])]
+            else:
+                raise AssertionError(f"{tabel.name}.{kolom.name}: a reference to {doel}, no "
+                                     "table of the plugin; give this table a case in "
+                                     "Wereld.groei")
+        elif "voorbeeld" in kolom.info:
+            rij[kolom.name] = kolom.info["voorbeeld"]
         elif isinstance(soort, Uuid):
             rij[kolom.name] = uuid.uuid4()
         elif isinstance(soort, DateTime):
@@ -272,9 +290,12 @@ def _plugin_rij(tabel, i: int, afnemer_id: uuid.UUID) -> dict:
             rij[kolom.name] = 1 if kolom.name == "versie" else i
         elif isinstance(soort, String):
             rij[kolom.name] = f"{kolom.name} {i}"[: soort.length or None]
+        elif isinstance(soort, JSON) and kolom.nullable:
+            rij[kolom.name] = None
         elif not kolom.nullable and kolom.default is None:
             raise AssertionError(f"{tabel.name}.{kolom.name}: no value for {soort!r}; give "
                                  "this table a case in Wereld.groei")
+    gemaakt.setdefault(tabel.name, []).append(rij.get("id"))
     return rij
 
 
@@ -529,8 +550,9 @@ class Wereld:
             "id": uuid.uuid4(), "onbeschikbaarheid_id": onbeschikbaar[j], "dienst": "digid",
             "actie": "aangemaakt", "wijzigingen": {}, "door": "test", "door_naam": "Test",
             "op": NU} for j, i in enumerate(n)])
+        gemaakt: dict[str, list] = {}
         for tabel in PLUGIN_TABELLEN:
-            _laad(tabel, [_plugin_rij(tabel, i, a) for i in n])
+            _laad(tabel, [_plugin_rij(tabel, i, a, gemaakt) for i in n])
         db.session.commit()
         if db.engine.dialect.name == "postgresql":
             # Fresh statistics, as autovacuum would have after a bulk load: stale ones
@@ -580,11 +602,15 @@ def _tel(app, api: Api, wereld: Wereld, regels: list[str]) -> dict[str, int | st
         engine = db.engine
     teller = [0]
 
-    def tel(*_args):
-        teller[0] += 1
+    def tel(_conn, _cursor, statement, *_args):
+        # A token's use writes its last-use time at most once a minute; when counting
+        # takes longer than that, the write lands on whichever request is then under way.
+        # It is the token's, not the endpoint's: not counted.
+        if not (statement.lstrip().upper().startswith("UPDATE")
+                and "laatst_gebruikt_op" in statement):
+            teller[0] += 1
 
     uit: dict[str, int | str] = {}
-    # A token's first use writes its last-use time (at most once a minute): not counted.
     api.get("/diensten")
     event.listen(engine, "before_cursor_execute", tel)
     try:

@@ -70,8 +70,13 @@ def plugin_endpoint(endpoint: str, slugs: Iterable[str]) -> bool:
     return van_plugin([endpoint.split(".", 1)[0]], slugs)
 
 
-def voorbeeldbody(document: dict, path: str, method: str) -> Any:
-    """The example request body of an operation (``None`` when it takes none)."""
+def voorbeeldbody(document: dict, path: str, method: str,
+                  ids: dict[str, str] | None = None) -> Any:
+    """The example request body of an operation (``None`` when it takes none).
+
+    A body field that takes the value of a path parameter says so in the document
+    (``x-padparameter``, such as a list of afnemer ids that a Logius route takes): with
+    ``ids`` it gets the known value of that parameter instead of the example's."""
     from tests.api.test_openapi_examples import voorbeeld
 
     body = document["paths"][path][method].get("requestBody")
@@ -79,9 +84,41 @@ def voorbeeldbody(document: dict, path: str, method: str) -> Any:
         return None
     media = body["content"].get("application/json")
     assert media is not None, f"{method.upper()} {path} takes no JSON body"
-    if "example" in media:
-        return media["example"]
-    return voorbeeld(document, media["schema"], "request")
+    waarde = media["example"] if "example" in media else voorbeeld(document, media["schema"],
+                                                                   "request")
+    if ids:
+        _vul_padparameters(document, media["schema"], waarde, ids)
+    return waarde
+
+
+def _los_op(document: dict, schema: dict) -> dict:
+    while "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    if "allOf" in schema and len(schema["allOf"]) == 1:
+        return _los_op(document, schema["allOf"][0])
+    return schema
+
+
+def _vul_padparameters(document: dict, schema: dict, waarde: Any, ids: dict[str, str]) -> None:
+    schema = _los_op(document, schema)
+    if not isinstance(waarde, dict):
+        return
+    for naam, prop in schema.get("properties", {}).items():
+        if naam not in waarde:
+            continue
+        prop = _los_op(document, prop)
+        param = prop.get("x-padparameter")
+        if param in ids:
+            waarde[naam] = [ids[param]] if prop.get("type") == "array" else ids[param]
+        else:
+            _vul_padparameters(document, prop, waarde[naam], ids)
+
+
+def _antwoordschema(operatie: dict, status: str) -> str | None:
+    """The component an operation answers with ``status`` (``None`` for another shape)."""
+    inhoud = operatie.get("responses", {}).get(status, {}).get("content", {})
+    ref = inhoud.get("application/json", {}).get("schema", {}).get("$ref")
+    return ref.rsplit("/", 1)[1] if ref else None
 
 
 def maak_voorbeelden(document: dict, slugs: Iterable[str], ids: dict[str, str],
@@ -90,22 +127,52 @@ def maak_voorbeelden(document: dict, slugs: Iterable[str], ids: dict[str, str],
 
     For ``.../{xId}`` the collection ``...`` gets a ``POST`` of its example body; the
     ``id`` of what it creates is the value of ``xId``. Shorter paths go first, so a
-    nested collection finds the id above it. ``post(path, body)`` sends one request
-    (``path`` filled, relative to ``/api/v1``) and returns the created resource.
+    nested collection finds the id above it. A collection without a ``POST`` (a list
+    that another route fills) waits for a path with the same parameter that has one, or
+    else for any ``POST`` of the plugin that answers 201 with the schema the item's
+    ``GET`` answers (a measure that becomes a logboek entry, say). ``post(path, body)``
+    sends one request (``path`` filled, relative to ``/api/v1``) and returns the created
+    resource.
     """
+    slugs = tuple(slugs)
     paden = sorted(plugin_paden(document, slugs), key=lambda p: (p.count("/"), p))
     gevonden = dict(ids)
     nieuw: dict[str, str] = {}
-    for pad in paden:
-        for naam in PARAM.findall(pad):
+
+    def maak(collectie: str, naam: str) -> None:
+        gevuld = PARAM.sub(lambda m: gevonden[m.group(1)], collectie)
+        gemaakt = post(gevuld, voorbeeldbody(document, collectie, "post", gevonden))
+        assert "id" in gemaakt, (collectie, gemaakt)
+        gevonden[naam] = nieuw[naam] = str(gemaakt["id"])
+
+    def open_namen() -> list[tuple[str, str]]:
+        return [(pad, naam) for pad in paden for naam in PARAM.findall(pad)
+                if naam not in gevonden]
+
+    while True:
+        voor = len(gevonden)
+        for pad, naam in open_namen():
             if naam in gevonden:
                 continue
             collectie = pad[: pad.index("{" + naam + "}")].rstrip("/")
-            assert "post" in document["paths"].get(collectie, {}), (
-                f"no id for {{{naam}}} of the plugin path {pad}: the walk makes one with a "
-                f"POST to {collectie}, which the document does not have")
-            gevuld = PARAM.sub(lambda m: gevonden[m.group(1)], collectie)
-            gemaakt = post(gevuld, voorbeeldbody(document, collectie, "post"))
-            assert "id" in gemaakt, (collectie, gemaakt)
-            gevonden[naam] = nieuw[naam] = str(gemaakt["id"])
+            if "post" in document["paths"].get(collectie, {}) and all(
+                    n in gevonden for n in PARAM.findall(collectie)):
+                maak(collectie, naam)
+        if len(gevonden) == voor:
+            for pad, naam in open_namen():
+                if naam in gevonden:
+                    continue
+                schema = _antwoordschema(document["paths"][pad].get("get", {}), "200")
+                bron = next((p for p in paden if schema and "post" in document["paths"][p]
+                             and _antwoordschema(document["paths"][p]["post"], "201") == schema
+                             and all(n in gevonden for n in PARAM.findall(p))), None)
+                if bron is not None:
+                    maak(bron, naam)
+        if len(gevonden) == voor:
+            break
+    onbekend = sorted({f"{{{naam}}} of {pad}" for pad, naam in open_namen()})
+    assert not onbekend, (
+        f"no id for {', '.join(onbekend)}: the walk makes one with a POST to the "
+        "collection above it, to another path with that parameter, or to a POST that "
+        "answers the item's schema, and the document has none of these")
     return nieuw
