@@ -4,7 +4,8 @@ The API answers every field of a resource, ``null`` where it has no value, so fo
 generated client each one is there: in a response schema every property is
 ``required`` (a nullable one may be ``null``). A request sends only what it must,
 and never the read-only fields. One marshmallow schema describes both, so where a
-component is used in a request body and in an answer, the request gets its own copy
+component is used in a request body and in an answer and says something else as a
+request (a read-only or an optional property), the request gets its own copy
 (``<Name>Invoer``) without the read-only properties and with the schema's own
 ``required``; the answer keeps the name. Components only in requests or only in
 answers are not copied.
@@ -95,11 +96,19 @@ def _zonder_alleen_lezen(schema: dict[str, Any]) -> dict[str, Any]:
     return kopie
 
 
+def _verschilt(schema: dict[str, Any]) -> bool:
+    """Whether a component says something else as a request: it has a read-only property,
+    or an optional one (which an answer always carries, so it is ``required`` there)."""
+    properties = schema.get("properties", {})
+    optioneel = {n for n, p in properties.items() if not p.get("writeOnly")} - set(
+        schema.get("required", []))
+    return bool(optioneel) or any(p.get("readOnly") for p in properties.values())
+
+
 def _te_kopieren(namen: set[str], schemas: dict[str, Any]) -> set[str]:
-    """The components that differ as a request: with a read-only property, or with a
-    reference to one that does. Enums and plain values are the same both ways."""
-    kopie = {n for n in namen
-             if any(p.get("readOnly") for p in schemas[n].get("properties", {}).values())}
+    """The components that differ as a request (:func:`_verschilt`), or refer to one that
+    does. Enums and plain values are the same both ways."""
+    kopie = {n for n in namen if _verschilt(schemas[n])}
     while True:
         erbij = {n for n in namen - kopie if set(_refs(schemas[n])) & kopie}
         if not erbij:
@@ -126,6 +135,8 @@ def splits_invoer_en_antwoord(doc: dict[str, Any]) -> None:
     for op in _operations(paths):
         for media in _media(op, True):
             _herschrijf(media, beide)
+    for naam in in_requests - in_answers:  # a request schema of its own refers to copies
+        _herschrijf(schemas[naam], beide)
     for naam in in_answers:
         schema = schemas[naam]
         properties = schema.get("properties")

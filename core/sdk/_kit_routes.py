@@ -249,10 +249,14 @@ class Oefening:
         with ``afnemerId`` and whatever ``voorbereiden`` gave.
     :param items: document path -> the concrete path of one of A's resources.
     :param bevindingen: ``(plaats, regel, tekst)`` found while creating.
+    :param gedeeld: values learned from a dienst route (Logius created them there), with
+        the concrete path that reads each: such a resource is A's only if B cannot read
+        it there too (a list Logius keeps for every afnemer is nobody's in particular).
     """
 
     waarden: dict[str, str]
     items: dict[str, str] = field(default_factory=dict)
+    gedeeld: dict[str, str] = field(default_factory=dict)
     zonder_voorbeeld: list[str] = field(default_factory=list)
     onbereikbaar: list[str] = field(default_factory=list)
     bevindingen: list[tuple[str, str, str]] = field(default_factory=list)
@@ -274,6 +278,8 @@ def oefen(omgeving: Any) -> Oefening:
         if "POST" not in route.methoden:
             continue
         plaats = route.naam("POST")
+        if route.operaties.get("POST", {}).get("x-eindigt"):
+            continue  # it ends what it is on: its example serves the other checks
         pad = route.vul(oefening.waarden)
         if pad is None:
             oefening.onbereikbaar.append(plaats)
@@ -306,7 +312,12 @@ def oefen(omgeving: Any) -> Oefening:
         if gelezen.status_code != 200:
             oefening.vind(plaats, "location", f"GET {locatie} gaf {kort(gelezen)}")
             continue
-        oefening.waarden.update({n: w for n, w in waarden.items() if n != AFNEMER})
+        nieuw = {n: w for n, w in waarden.items() if n != AFNEMER}
+        if not route.afnemer:
+            for naam, waarde in nieuw.items():
+                if naam not in oefening.waarden:
+                    oefening.gedeeld[waarde] = urlsplit(locatie).path
+        oefening.waarden.update(nieuw)
         oefening.items.setdefault(item.pad, urlsplit(locatie).path)
     return oefening
 
@@ -335,9 +346,12 @@ def check_isolatie(omgeving: Any, oefening: Oefening, bevinding: Bevinding) -> i
     the answer, nothing of A changed. B on its own paths with A's ids: the answer of an
     id that exists nowhere. Returns how many requests were judged."""
     kit = omgeving.kit
-    gegevens = oefening.gegevens()
-    voor = _momentopname(omgeving, oefening)
     b = omgeving.b
+    gegevens = oefening.gegevens()
+    # What Logius made on a dienst route and B reads there as well is shared, not A's.
+    gegevens -= {waarde for waarde, pad in oefening.gedeeld.items()
+                 if b.api.get(pad).status_code == 200}
+    voor = _momentopname(omgeving, oefening)
     gedaan = 0
     for route, methode in per_methode(omgeving.routes):
         plaats = route.naam(methode)

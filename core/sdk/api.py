@@ -42,21 +42,27 @@ What the routes inherit from core, without a line of their own:
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from flask import current_app
+from sqlalchemy import select
 
+from core.afnemers.models import Afnemer
 from core.api.etag import check_if_match
-from core.api.fields import Tekst, keuze, tekst
-from core.api.pagination import PaginaArgs, paginate, paginate_list, pagina_schema
+from core.api.fields import Email, Tekst, Telefoon, keuze, kvk_nummer, tekst
+from core.api.pagination import PaginaArgs, pagina_schema, paginate, paginate_list
 from core.api.responses import aangemaakt, commit, met_etag
 from core.api.schemas import Schema
 from core.api.smorest import Blueprint
 from core.auth.middleware import current_principal
 from core.config import API_PREFIX
+from core.contactpersonen.models import Contactpersoon
 from core.db import db
 from core.errors import Problem
+from core.plugins import EXTENSION as DIENSTEN
 from core.tenancy import (
     TenantBlueprint,
     alleen_logius,
@@ -64,6 +70,7 @@ from core.tenancy import (
     tenant_get_or_404,
     tenant_select,
 )
+from core.tijd import utcnow
 
 __all__ = [  # noqa: RUF022 (grouped, not sorted)
     "dienst_blueprint",
@@ -73,6 +80,9 @@ __all__ = [  # noqa: RUF022 (grouped, not sorted)
     "Tekst",
     "tekst",
     "keuze",
+    "kvk_nummer",
+    "Email",
+    "Telefoon",
     "PaginaArgs",
     "pagina_schema",
     "paginate",
@@ -90,6 +100,12 @@ __all__ = [  # noqa: RUF022 (grouped, not sorted)
     "db",
     "publiceer",
     "instellingen",
+    "nu",
+    "diensten",
+    "Contact",
+    "contactpersonen",
+    "Afnemerkaart",
+    "afnemers",
 ]
 
 
@@ -113,17 +129,20 @@ def afnemer_blueprint(slug: str, import_name: str, *, pad: str, naam: str | None
 
 
 def publiceer(*, type: str, afnemer_id: uuid.UUID | None, onderwerp: str, tekst: str,
-              data: Mapping[str, Any] | None = None) -> uuid.UUID:
+              data: Mapping[str, Any] | None = None, ook_24x7: bool = False) -> uuid.UUID:
     """Publish one of the plugin's declared events (``dienst_gebeurtenissen``) in the
     current transaction; returns the event's id. An undeclared type is a
-    :class:`ValueError` (a programming error, never user input)."""
+    :class:`ValueError` (a programming error, never user input).
+
+    ``ook_24x7``: the e-mail also goes to every contactpersoon of the afnemer reachable
+    24x7, whatever their role (a notice that cannot wait for office hours)."""
     from core.meldingen.outbox import publiceer as _publiceer
     from core.uitbreidingen.bijdragen import uitbreidingen
 
     if uitbreidingen().gebeurtenistype(type) is None:
         raise ValueError(f"gebeurtenistype {type!r} is door geen dienst gedeclareerd")
     return _publiceer(type=type, afnemer_id=afnemer_id, onderwerp=onderwerp, tekst=tekst,
-                      data=dict(data or {})).id
+                      data=dict(data or {}), ook_24x7=ook_24x7).id
 
 
 def instellingen(slug: str) -> Mapping[str, Any]:
@@ -131,3 +150,53 @@ def instellingen(slug: str) -> Mapping[str, Any]:
     from core.uitbreidingen.bijdragen import EXTENSION
 
     return current_app.extensions[EXTENSION].instellingen(slug)
+
+
+def nu() -> datetime:
+    """Now, aware, in UTC: the clock core itself reads (a route's moment; hooks get theirs
+    as an argument)."""
+    return utcnow()
+
+
+def diensten() -> dict[str, str]:
+    """Every installed dienst: slug and name, in core's order."""
+    return {info.slug: info.naam for info in current_app.extensions[DIENSTEN].alle()}
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A contactpersoon of an afnemer (AV 2.4), as a plugin may read it."""
+
+    naam: str
+    email: str
+    telefoon: str
+    rol: str
+    bereikbaarheid: str
+
+
+def contactpersonen(afnemer_id: uuid.UUID) -> list[Contact]:
+    """The afnemer's contactpersonen, by name: for a route that shows or checks who can be
+    reached (the processing agreement's table of contacts, say)."""
+    rijen = db.session.scalars(select(Contactpersoon).where(
+        Contactpersoon.afnemer_id == afnemer_id).order_by(Contactpersoon.naam,
+                                                          Contactpersoon.id))
+    return [Contact(c.naam, c.email, c.telefoon, c.rol, c.bereikbaarheid) for c in rijen]
+
+
+@dataclass(frozen=True)
+class Afnemerkaart:
+    """What a plugin may know of any afnemer: id, name and type."""
+
+    id: uuid.UUID
+    naam: str
+    type: str
+
+
+def afnemers(ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Afnemerkaart]:
+    """The afnemers with these ids that exist, in one query (for a Logius route that names
+    afnemers in its body)."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return {}
+    return {a.id: Afnemerkaart(a.id, a.naam, a.type)
+            for a in db.session.scalars(select(Afnemer).where(Afnemer.id.in_(ids)))}

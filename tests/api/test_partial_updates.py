@@ -38,15 +38,18 @@ class Case:
     """How to create one resource and change each field of its PATCH schema.
 
     ``maak(api, context)`` returns the create request ``(collection path, body)``; the
-    resource's path is the ``Location`` of the 201. ``wijzigingen`` holds, per field,
+    resource's path is the ``Location`` of the 201. A body of ``None`` means the path is
+    the resource itself, made already (by another route). ``wijzigingen`` holds, per field,
     the values PATCHed one by one (in this order) and, where the server normalises it,
     the value it answers instead. ``afgeleid`` names fields the server derives from the
     one changed.
     """
 
-    maak: Callable[[Any, dict], tuple[str, dict]]
+    maak: Callable[[Any, dict], tuple[str, dict | None]]
     wijzigingen: list[tuple[str, Any] | tuple[str, Any, Any]]
     afgeleid: dict[str, set[str]] = field(default_factory=dict)
+    #: The role that PATCHes, where a Logius beheerder may not (the document's x-rollen).
+    rol: str | None = None
 
 
 def _afnemer(api, context):
@@ -268,16 +271,27 @@ def test_a_patch_of_one_field_changes_only_that_field(api, document, context, pa
     _een_voor_een(api, document, context, path, CASES[path])
 
 
-def test_a_patch_of_one_field_of_a_plugin_changes_only_that_field(api, document, context):
-    """The same for every PATCH operation of the installed plugins."""
+def test_a_patch_of_one_field_of_a_plugin_changes_only_that_field(
+        api, document, maak_afnemer, maak_contactpersoon, token_voor):
+    """The same for every PATCH operation of the installed plugins, each on an afnemer of
+    its own (what one case made must not stand in another's way)."""
+    from core.auth.principal import Rol
+
     for path, case in sorted(_plugin_cases(document).items()):
-        _een_voor_een(api, document, context, path, case)
+        afnemer = maak_afnemer()
+        maak_contactpersoon(afnemer["id"])
+        context = {"afnemer": afnemer["id"]}
+        wie = api if case.rol is None else api.as_(token_voor(afnemer["id"], Rol(case.rol)))
+        _een_voor_een(api, document, context, path, case, patcher=wie)
 
 
 def _plugin_cases(document: dict) -> dict[str, Case]:
     """A case per PATCH path of an installed plugin: created with the example of the
-    collection's POST (ids above it made the same way), each field PATCHed to another
-    value of its schema, then (where nullable) to null."""
+    collection's POST (ids above it made the same way; an item whose collection has no
+    POST is the one the walk made for its id), each field PATCHed to another value of its
+    schema, then (where nullable) to null. A field of the answer that names the fields it
+    is derived from (``x-afgeleid-van``) may change with them. Where the document's
+    ``x-rollen`` leaves a Logius beheerder out, the afnemer's own role PATCHes."""
     cases = {}
     for method, path in plugin_operaties(document, geinstalleerd()):
         if method != "patch":
@@ -288,11 +302,27 @@ def _plugin_cases(document: dict) -> dict[str, Case]:
         wijzigingen: list = []
         for naam in sorted(_schrijfbaar(schema)):
             prop = _resolve(document, schema["properties"][naam])
-            wijzigingen.append((naam, _ander(path, naam, prop, voorbeeld[naam])))
+            if len(prop.get("allOf", [])) == 1:  # a nullable enum refers to its values
+                prop = {**_resolve(document, prop["allOf"][0]),
+                        **{k: v for k, v in prop.items() if k != "allOf"}}
+            ander = _ander(path, naam, prop, voorbeeld[naam])
+            if prop.get("format") == "date-time":
+                wijzigingen.append((naam, ander, _utc(ander)))
+            else:
+                wijzigingen.append((naam, ander))
             if prop.get("nullable"):
                 wijzigingen.append((naam, None))
+        afgeleid: dict[str, set[str]] = {}
+        antwoord = _resolve(document, document["paths"][path]["get"]["responses"]["200"][
+            "content"]["application/json"]["schema"])
+        for veld, prop in antwoord.get("properties", {}).items():
+            for bron in _resolve(document, prop).get("x-afgeleid-van", prop.get(
+                    "x-afgeleid-van", [])):
+                afgeleid.setdefault(bron, set()).add(veld)
+        rollen = document["paths"][path]["patch"].get("x-rollen")
+        rol = rollen[0] if rollen and "logius-beheerder" not in rollen else None
 
-        def maak(api, context, collectie=collectie):
+        def maak(api, context, collectie=collectie, path=path):
             def post(pad, body):
                 response = api.post(pad, json=body)
                 assert response.status_code == 201, (pad, response.get_json())
@@ -300,11 +330,20 @@ def _plugin_cases(document: dict) -> dict[str, Case]:
 
             ids = {"afnemerId": context["afnemer"]}
             ids |= maak_voorbeelden(document, geinstalleerd(), ids, post)
+            if "post" not in document["paths"].get(collectie, {}):
+                return PARAM.sub(lambda m: ids[m.group(1)], path), None
             return (PARAM.sub(lambda m: ids[m.group(1)], collectie),
-                    voorbeeldbody(document, collectie, "post"))
+                    voorbeeldbody(document, collectie, "post", ids))
 
-        cases[path] = Case(maak, wijzigingen)
+        cases[path] = Case(maak, wijzigingen, afgeleid, rol)
     return cases
+
+
+def _utc(waarde: str) -> str:
+    """A moment as the API answers it: in UTC."""
+    from datetime import UTC, datetime
+
+    return datetime.fromisoformat(waarde).astimezone(UTC).isoformat()
 
 
 def _ander(path: str, naam: str, schema: dict, waarde: Any) -> Any:
@@ -330,22 +369,30 @@ def _ander(path: str, naam: str, schema: dict, waarde: Any) -> Any:
     if soort == "string" and not vorm and schema.get("pattern") in (None, TEKST, GEEN_NUL):
         anders = f"{waarde} (2)"
         return anders[-schema["maxLength"]:] if "maxLength" in schema else anders
+    if soort == "array" and waarde:
+        return [_ander(path, f"{naam}[]", schema.get("items", {}), waarde[0])]
     raise AssertionError(f"{path}: no other value for {naam} ({schema}); give the field an "
                          "enum, a date, a number, a boolean or free text")
 
 
-def _een_voor_een(api, document: dict, context: dict, path: str, case: Case) -> None:
+def _een_voor_een(api, document: dict, context: dict, path: str, case: Case,
+                  patcher=None) -> None:
+    patcher = patcher or api
     collectie, body = case.maak(api, context)
-    create_schema = _body_schema(document, path.rsplit("/", 1)[0], "post")
-    for naam in _schrijfbaar(create_schema) - set(create_schema.get("required", [])):
-        prop = create_schema["properties"][naam]
-        assert naam in body, f"create {collectie} with a value for optional {naam}"
-        if "default" in prop:
-            assert body[naam] != prop["default"], f"{naam}: use a non-default value"
-    created = api.post(collectie, json=body)
-    assert created.status_code == 201, created.get_json()
-    location = created.headers.get("Location")
-    url = location.split("/api/v1", 1)[1] if location else f"{collectie}/{body['versie']}"
+    if body is None:
+        url = collectie  # made already, by another route
+    else:
+        create_schema = _body_schema(document, path.rsplit("/", 1)[0], "post")
+        for naam in _schrijfbaar(create_schema) - set(create_schema.get("required", [])):
+            prop = create_schema["properties"][naam]
+            assert naam in body, f"create {collectie} with a value for optional {naam}"
+            if "default" in prop:
+                assert body[naam] != prop["default"], f"{naam}: use a non-default value"
+        created = api.post(collectie, json=body)
+        assert created.status_code == 201, created.get_json()
+        location = created.headers.get("Location")
+        url = location.split("/api/v1", 1)[1] if location else f"{collectie}/{body['versie']}"
+    api = patcher
     for wijziging in case.wijzigingen:
         naam, value = wijziging[0], _waarde(wijziging[1])
         verwacht = _waarde(wijziging[2]) if len(wijziging) > 2 else value

@@ -259,8 +259,12 @@ def _plugin_rij(tabel, i: int, afnemer_id: uuid.UUID,
 
     gemaakt = gemaakt if gemaakt is not None else {}
     rij = {}
+    from sqlalchemy.types import TypeDecorator
+
     for kolom in tabel.columns:
         soort = kolom.type
+        if isinstance(soort, TypeDecorator):  # UTCDateTime: a DateTime underneath
+            soort = soort.impl
         if kolom.name == "afnemer_id":
             rij[kolom.name] = afnemer_id
         elif kolom.foreign_keys:

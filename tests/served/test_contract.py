@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.served.conftest import Served
+from tests.served.conftest import CLI, Served
 
 CONFIG = Path(__file__).with_name("schemathesis.toml")
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
@@ -38,9 +38,23 @@ def test_the_served_api_conforms_to_its_document_with_every_check(served: Served
     # The figures of the run (pytest -s shows them): phases, scenarios, links covered.
     print("\n".join(line for line in result.stdout.splitlines()
                     if re.search(r"\((in [\d.]+s)\)|Scenarios:|API Links:|generated,", line)))
+    _nieuwe_demo_tokens(served)
     _weer_aan(served)
     assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:]
     assert "Stateful" in result.stdout
+
+
+def _nieuwe_demo_tokens(served: Served) -> None:
+    """As Logius, the run may also revoke the demo afnemer's tokens (it lists them and
+    deletes one, as it should be able to). The tests after it get fresh ones the way an
+    operator would: ``afnemersportaal demo-data --tokens`` revokes the printed ones and
+    prints new ones."""
+    demo = subprocess.run([str(CLI), "demo-data", "--tokens"], env=served.env,
+                          cwd=served.workdir, check=True, capture_output=True, text=True)
+    served.tokens.update(re.findall(r"^([A-Z_]+)=(\S+)$", demo.stdout, re.MULTILINE))
+    (served.workdir / "instance" / "demo-tokens.env").write_text(
+        "".join(f"{k}={v}\n" for k, v in served.tokens.items()))
+    assert served.get("/diensten", served.afnemer_token).status_code == 200
 
 
 def _weer_aan(served: Served) -> None:
