@@ -6,6 +6,12 @@ verwerker (cf. MO 3.7), so ``Partij.AFNEMER`` stands for the controller and
 ``Partij.LOGIUS`` for the processor. The VWO text is CC BY-NC-SA: the obligations are
 our own short paraphrases with the article they come from.
 
-Two modules, for the two hooks it has: :mod:`.dienst` and :mod:`.voorwaarden`;
-:mod:`.plugin` holds only the hook implementations, the module the entry point names.
+Besides its terms (:mod:`.voorwaarden`) and its description (:mod:`.dienst`) it is a
+dienst with routes and tables of its own: :mod:`.models` and :mod:`.migraties` hold the
+agreements per gemeente, the Bijlage 1 register with its versions, Logius'
+subverwerkers, breaches with their timeline and requests; :mod:`.regels` and
+:mod:`.catalogus` hold the rules and the lists of categories, with their article;
+:mod:`.register`, :mod:`.weergave` and :mod:`.agenda` build the register, the answers
+and the deadlines from them; :mod:`.api` holds the blueprints. :mod:`.plugin` holds only
+the hook implementations, the module the entry point names.
 """

@@ -22,7 +22,7 @@ FAMILIES = {
     "digid": {"dienst", "voorwaarden", "kosten", "koppelvlakken", "prognoses"},
     "mijnoverheid": {"dienst", "voorwaarden", "kosten", "koppelvlakken", "prognoses"},
     "digipoort": {"dienst", "voorwaarden", "kosten", "koppelvlakken", "prognoses"},
-    "vwo": {"dienst", "voorwaarden"},
+    "vwo": {"dienst", "voorwaarden", "models", "regels", "schemas"},
 }
 
 

@@ -128,7 +128,11 @@ def _tenant_operations(served: Served) -> list[tuple[str, str]]:
 def _ok(response, *codes: int):
     assert response.status_code in (codes or (200, 201)), (response.request.method,
                                                            response.url, response.text)
-    return response.json() if response.content else None
+    if not response.content:
+        return None
+    # A page (the VWO's printable Bijlage 1) or a CSV is compared as its text.
+    json_ = "json" in response.headers.get("Content-Type", "")
+    return response.json() if json_ else response.text
 
 
 def _zet_tarieven_2027(served: Served) -> None:
@@ -208,8 +212,10 @@ def _wereld(served: Served, naam: str) -> dict[str, str]:
 
 
 #: Ids of what belongs to a dienst rather than to an afnemer: one record that both worlds
-#: share, which every afnemer may read, so it is never the other afnemer's.
-GEDEELD = ("onbeschikbaarheidId",)
+#: share, which every afnemer may read, so it is never the other afnemer's. Logius'
+#: subverwerkers (VWO Bijlage 1 tabel 3) are the dienst's too: one made in B's world is
+#: announced to every gemeente with a processing of its diensten, A among them (VWO 4.5).
+GEDEELD = ("onbeschikbaarheidId", "subverwerkerId")
 
 
 def _gedeeld(served: Served) -> dict[str, str]:
