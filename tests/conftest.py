@@ -45,6 +45,36 @@ def geinstalleerd() -> list[str]:
     return slugs
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items) -> None:
+    """Groups for pytest-xdist (``--dist loadgroup``, as ``./scripts/test`` runs it): the
+    tests that share an expensive fixture run on one worker, so it is built once. The
+    served product per backend is one group each; a module's or class's shared fixture
+    makes its tests one group per value of that fixture's parameter. The rest goes to
+    whichever worker is free. Before xdist's own hook, which reads the marks."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        if groep := _xdist_groep(item):
+            item.add_marker(pytest.mark.xdist_group(groep))
+
+
+def _xdist_groep(item) -> str | None:
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return None
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    if "served" in info.name2fixturedefs:
+        return f"served-{params.get('served')}"
+    breed = sorted(naam for naam, defs in info.name2fixturedefs.items()
+                   if defs and defs[-1].scope in ("module", "class"))
+    if not breed:
+        return None
+    klasse = any(info.name2fixturedefs[naam][-1].scope == "class" for naam in breed)
+    plek = item.nodeid.split("[")[0].rsplit("::", 1)[0] if klasse else item.nodeid.split("::")[0]
+    return plek + "".join(f"-{params[naam]}" for naam in breed if naam in params)
+
+
 @pytest.fixture(scope="session")
 def postgresql_url() -> Iterator[str]:
     url = os.environ.get("AFNEMERSPORTAAL_TEST_POSTGRES_URL")

@@ -19,6 +19,7 @@ Two checks are left out, on purpose, each covered by explicit tests instead:
 
 from __future__ import annotations
 
+import os
 import random
 
 import pytest
@@ -95,8 +96,13 @@ def api_schema(fuzz_app):
 schema = schemathesis.pytest.from_fixture("api_schema")
 
 
+#: Examples per operation. The served run (tests/served/test_contract.py) adds coverage,
+#: fuzzing and stateful phases with every check; FUZZ_VOORBEELDEN=200 explores deeper.
+VOORBEELDEN = int(os.environ.get("FUZZ_VOORBEELDEN", "25"))
+
+
 @schema.parametrize()
-@settings(max_examples=50, deadline=None,
+@settings(max_examples=VOORBEELDEN, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
                                  HealthCheck.function_scoped_fixture])
 def test_api_conforms_to_its_openapi_document(case, fuzz_app):

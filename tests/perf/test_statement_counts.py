@@ -1,5 +1,5 @@
 """SQL statements per request: every GET list and detail endpoint under ``/api/v1`` issues
-as many statements with 10,000 rows as with 10. A count that grows with the data is an N+1
+as many statements with 1,000 rows as with 10. A count that grows with the data is an N+1
 (a query per row, a lazy-loaded relationship, a helper that queries per item).
 
 What is counted: every statement the app's engine (``db.engine``) sends to the database
@@ -11,7 +11,7 @@ token is used once, so its (rate-limited) last-use write is not counted.
 
 One world per backend, built once for this module: an afnemer (and, for Logius' views,
 the platform) first gets 10 rows of everything an endpoint lists, bulk inserted; every
-endpoint is called once. Then every table grows to 10,000 rows and every endpoint is
+endpoint is called once. Then every table grows to 1,000 rows and every endpoint is
 called again. The endpoints come from the URL map: a new GET endpoint without a case in
 ``GEVALLEN`` (the rows it lists) or ``UITGEZONDERD`` (with a reason) fails here.
 
@@ -67,7 +67,7 @@ from core.wijzigingsverzoeken.models import Wijzigingsverzoek, Wijzigingsverzoek
 from tests.conftest import BACKENDS, Api, _empty_tables, geinstalleerd, nieuw_oin
 from tests.support.plugins import maak_voorbeelden, plugin_endpoint, snake
 
-KLEIN, GROOT = 10, 10_000
+KLEIN, GROOT = 10, 1_000
 NU = datetime(2026, 6, 1, 12, tzinfo=UTC)
 
 #: GET endpoints whose statements are not about rows, with the reason.
@@ -76,7 +76,7 @@ UITGEZONDERD = {"/api/v1/openapi.json": "the OpenAPI document is built once, fro
                     "computed from the dienst's service level, from no table"}
 
 #: Every GET endpoint and the tables whose rows it lists or reads: each of them holds
-#: 10,000 rows in the big world (checked), most of them of the afnemer under test.
+#: 1,000 rows in the big world (checked), most of them of the afnemer under test.
 GEVALLEN: dict[str, tuple] = {
     "/api/v1/aankondigingen": (Aankondiging,),
     "/api/v1/aankondigingen/<uuid:aankondiging_id>": (Aankondiging, Ontvanger),
@@ -560,7 +560,7 @@ class Wereld:
         db.session.commit()
         if db.engine.dialect.name == "postgresql":
             # Fresh statistics, as autovacuum would have after a bulk load: stale ones
-            # plan a nested loop over 10,000 x 10,000 rows (slow, though not more queries).
+            # plan a nested loop over 1,000 x 1,000 rows (slow, though not more queries).
             with db.engine.connect() as verbinding:
                 verbinding.execution_options(isolation_level="AUTOCOMMIT").execute(
                     text("ANALYZE"))
@@ -636,7 +636,7 @@ def _tel(app, api: Api, wereld: Wereld, regels: list[str]) -> dict[str, int | st
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def tellingen(request, database_urls):
-    """Per backend: the counts with 10 rows, with 10,000 rows, and the table sizes then."""
+    """Per backend: the counts with 10 rows, with 1,000 rows, and the table sizes then."""
     app = create_app({"DATABASE_URL": database_urls[request.param], "TESTING": True,
                       "SECRET_KEY": "test"})
     try:
