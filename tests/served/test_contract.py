@@ -40,6 +40,7 @@ def test_the_served_api_conforms_to_its_document_with_every_check(served: Served
                     if re.search(r"\((in [\d.]+s)\)|Scenarios:|API Links:|generated,", line)))
     _nieuwe_demo_tokens(served)
     _weer_aan(served)
+    _demo_weer_gemeente(served)
     assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:]
     assert "Stateful" in result.stdout
 
@@ -55,6 +56,17 @@ def _nieuwe_demo_tokens(served: Served) -> None:
     (served.workdir / "instance" / "demo-tokens.env").write_text(
         "".join(f"{k}={v}\n" for k, v in served.tokens.items()))
     assert served.get("/diensten", served.afnemer_token).status_code == 200
+
+
+def _demo_weer_gemeente(served: Served) -> None:
+    """As Logius, the run may also change the demo afnemer's type; the README's examples
+    after it need the gemeente that the demo data made (a VWO agreement is a gemeente's)."""
+    pad = f"/afnemers/{served.afnemer_id}"
+    stand = served.get(pad, served.logius_token)
+    if stand.json()["type"] != "gemeente":
+        terug = served.patch(pad, served.logius_token, json={"type": "gemeente"},
+                             headers={"If-Match": stand.headers["ETag"]})
+        assert terug.status_code == 200, terug.text
 
 
 def _weer_aan(served: Served) -> None:
