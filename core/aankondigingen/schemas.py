@@ -61,12 +61,15 @@ class AankondigingSchema(Schema):
         "(verplicht bij afwijking)",
         "example": "Een beveiligingsupdate die niet tot het volgende venster kan wachten."})
     afnemers = ma.fields.List(
-        ma.fields.UUID(), load_only=True, allow_none=True,
+        ma.fields.UUID(), load_only=True,
         validate=ma.validate.Length(min=1, error="Noem minstens één afnemer, of laat het "
                                                  "veld weg."),
+        error_messages={"null": "Laat het veld weg voor elke afnemer van de dienst; null "
+                                "is geen lijst van afnemers."},
         metadata={"description": "Alleen deze afnemers. Zonder dit veld: elke afnemer met een "
                   "lopende aansluiting op de dienst (bij de Algemene Voorwaarden: op een "
-                  "dienst)."},
+                  "dienst). null is geen waarde: een client die per ongeluk null stuurt, "
+                  "bereikt niet iedereen."},
     )
     reactie_vereist = ma.fields.Boolean(dump_only=True, metadata={
         "description": "Afnemers accepteren of wijzen af (voorwaardenwijziging, "

@@ -33,19 +33,43 @@ def kvk_nummer(**kwargs) -> ma.fields.String:
     )
 
 
-#: Text with at least one character that is not whitespace, and no NUL: what
-#: :class:`Tekst` takes, as a pattern in the document (whitespace as Python's ``\s``
-#: and ``str.strip`` define it, which agree).
-TEKST_PATTERN = "^[^\\u0000]*[^\\u0000\\s][^\\u0000]*$"
+#: What no text of the API holds: control characters (C0, DEL, C1). A text of one line
+#: (a name, a title) has no tab or line break either; a longer text may span lines.
+_STUUR_EEN_REGEL = "\\u0000-\\u001f\\u007f-\\u009f"
+_STUUR_MEER_REGELS = "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f"
 
 
-def tekst(max_length: int = 200, **kwargs) -> ma.fields.String:
-    """A trimmed, non-blank text of at most ``max_length`` characters."""
+def _patroon(stuur: str) -> str:
+    """At least one character that is not whitespace, and none of ``stuur``: what
+    :class:`Tekst` takes, as a pattern in the document (whitespace as Python's ``\\s``
+    and ``str.strip`` define it, which agree)."""
+    return f"^[^{stuur}]*[^{stuur}\\s][^{stuur}]*$"
+
+
+#: The pattern of a text of one line, and of a text that may span lines.
+TEKST_PATTERN = _patroon(_STUUR_EEN_REGEL)
+TEKST_REGELS_PATTERN = _patroon(_STUUR_MEER_REGELS)
+_EEN_REGEL = re.compile(f"[{_STUUR_EEN_REGEL}]")  # re reads \uXXXX as JSON Schema does
+_MEER_REGELS = re.compile(f"[{_STUUR_MEER_REGELS}]")
+
+#: Up to this length a text is one line (names, titles, codes); longer ones may span
+#: lines (descriptions, explanations, answers).
+EEN_REGEL_TOT = 200
+
+
+def tekst(max_length: int = 200, *, meerregelig: bool | None = None,
+          **kwargs) -> ma.fields.String:
+    """A trimmed, non-blank text of at most ``max_length`` characters, without control
+    characters; one line unless ``meerregelig`` (by default: longer than 200)."""
+    if meerregelig is None:
+        meerregelig = max_length > EEN_REGEL_TOT
     return Tekst(
+        meerregelig=meerregelig,
         validate=ma.validate.Length(
             min=1, max=max_length, error=f"Moet 1 tot {max_length} tekens lang zijn."
         ),
-        metadata={"maxLength": max_length, "minLength": 1, "pattern": TEKST_PATTERN,
+        metadata={"maxLength": max_length, "minLength": 1,
+                  "pattern": TEKST_REGELS_PATTERN if meerregelig else TEKST_PATTERN,
                   **kwargs.pop("metadata", {})},
         **kwargs,
     )
@@ -63,10 +87,19 @@ def keuze(waarden, **kwargs) -> ma.fields.String:
 
 
 class Tekst(ma.fields.String):
-    """A string with surrounding whitespace removed; blank is not a value."""
+    """A string with surrounding whitespace removed; blank is not a value. No control
+    characters; no tab or line break either unless ``meerregelig``."""
+
+    def __init__(self, *, meerregelig: bool = True, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.meerregelig = meerregelig
 
     def _deserialize(self, value, attr, data, **kwargs):
         result = super()._deserialize(value, attr, data, **kwargs)
+        if teken := (_MEER_REGELS if self.meerregelig else _EEN_REGEL).search(result):
+            raise ma.ValidationError(
+                "Een tekst van één regel heeft geen tab of regeleinde." if teken.group()
+                in "\t\n\r" else f"Bevat een stuurteken (U+{ord(teken.group()):04X}).")
         # The documented maximum holds for what is sent, not only for what remains
         # after trimming: a client that sends too much hears so.
         for validator in self.validators:

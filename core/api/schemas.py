@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import marshmallow as ma
 from marshmallow.fields import Field
 
@@ -51,6 +53,31 @@ def _tekst(field_obj: ma.fields.Field) -> None:
             field_obj.metadata = {**field_obj.metadata, "pattern": GEEN_NUL}
 
 
+#: The days the API takes, in a body or a query (a date, or the day of a moment): wide
+#: enough for every contract, forecast and deadline, and far from where date arithmetic
+#: overflows (a deadline computed from 9999-12-31 broke a calendar feed for good).
+DATUM_VAN, DATUM_TOT = date(2000, 1, 1), date(2100, 12, 31)
+DATUM_GRENZEN = f"Ligt van {DATUM_VAN.isoformat()} tot en met {DATUM_TOT.isoformat()}."
+
+
+def _datum(field_obj: ma.fields.Field) -> None:
+    """Every date or moment a client sends lies within :data:`DATUM_VAN` and
+    :data:`DATUM_TOT`; the document says so in the field's description."""
+    if isinstance(field_obj, ma.fields.List):
+        _datum(field_obj.inner)
+    elif isinstance(field_obj, (ma.fields.Date, ma.fields.DateTime)) and not field_obj.dump_only:
+        field_obj.validators = [*field_obj.validators, _binnen_grenzen]
+        beschrijving = field_obj.metadata.get("description")
+        field_obj.metadata = {**field_obj.metadata, "description": (
+            f"{beschrijving.rstrip('.')}. {DATUM_GRENZEN}" if beschrijving else DATUM_GRENZEN)}
+
+
+def _binnen_grenzen(value: date | datetime) -> None:
+    dag = value.date() if isinstance(value, datetime) else value
+    if not DATUM_VAN <= dag <= DATUM_TOT:
+        raise ma.ValidationError(DATUM_GRENZEN)
+
+
 def _opslaanbare_tekst(value: str) -> None:
     """Text that every database stores as sent: no NUL character (PostgreSQL refuses it
     in text) and no lone surrogate (not encodable as UTF-8)."""
@@ -84,6 +111,7 @@ class Schema(ma.Schema):
         if self.strikte_typen:
             _strikt(field_obj)
         _tekst(field_obj)
+        _datum(field_obj)
 
     def _serialize(self, obj, *, many: bool = False):
         """marshmallow's own loop, without its generic accessor for plain objects.

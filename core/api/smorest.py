@@ -3,6 +3,8 @@
 - 400 (not 422) for invalid input, as the API Design Rules require;
 - problem+json for every error (handlers in :mod:`core.errors`);
 - a body in another Content-Type than JSON is refused with 415, naming what is taken;
+- a JSON body too deep, or with a lone surrogate or a control character, is refused
+  with 400 naming the field (:mod:`core.api.invoer`);
 - every 201 has an ETag (:func:`core.api.etag.etag_bij_aanmaken`);
 - the OpenAPI document is post-processed in :mod:`core.api.openapi` (paths
   relative to the versioned server URL, problem responses, API-Version headers).
@@ -13,9 +15,12 @@ from __future__ import annotations
 from typing import Any
 
 import flask_smorest
+import marshmallow as ma
 from webargs.flaskparser import FlaskParser, is_json_request
 
+from core.api import invoer
 from core.api.etag import etag_bij_aanmaken
+from core.api.invoer import OngeldigeJson
 from core.errors import mediatype_niet_ondersteund, register_error_handlers
 
 JSON = "application/json"
@@ -33,7 +38,17 @@ class Parser(FlaskParser):
         """
         if not is_json_request(req) and (req.mimetype or _heeft_body(req)):
             raise mediatype_niet_ondersteund([JSON])
-        return super().load_json(req, schema)
+        try:
+            return super().load_json(req, schema)
+        except OngeldigeJson as exc:
+            raise exc.probleem() from None
+
+    def _raw_load_json(self, req):
+        """The body through :func:`core.api.invoer.lees`: too deep, a lone surrogate or a
+        control character is a 400 naming the field before any schema reads it."""
+        if not is_json_request(req):
+            return ma.missing
+        return invoer.lees(req.get_data(cache=True))
 
 
 def _heeft_body(req) -> bool:

@@ -18,8 +18,9 @@ from sqlalchemy import select
 from core import voorbeelden
 from core.aansluitingen.models import Aansluiting
 from core.api import Blueprint
+from core.api import invoer as invoer_json
 from core.api.etag import check_if_match_voor_put, etag_of
-from core.api.pagination import PaginaArgs, paginate, pagina_schema
+from core.api.pagination import PaginaArgs, pagina_schema, paginate
 from core.api.responses import commit
 from core.auth.middleware import current_principal
 from core.auth.principal import Principal, Rol
@@ -99,7 +100,12 @@ class Verbruik(MethodView):
             ruw = invoer.uit_csv(request.get_data(as_text=True))
             csv_bron = True
         elif request.mimetype == "application/json":
-            body = request.get_json(silent=True)
+            try:
+                body = invoer_json.lees(request.get_data(cache=True))
+            except invoer_json.OngeldigeJson as exc:
+                raise exc.probleem() from None
+            except ValueError:  # malformed JSON, or not UTF-8
+                body = None
             if body is None:
                 raise Problem(400, "De body is geen geldige JSON.", code="ongeldige-invoer",
                               invalid_params=[{"name": "body", "code": "json",

@@ -25,6 +25,7 @@ import pytest
 
 from core import tijd
 from core.api.fields import TEKST_PATTERN as TEKST
+from core.api.fields import TEKST_REGELS_PATTERN as TEKST_REGELS
 from core.api.schemas import GEEN_NUL
 from tests.conftest import geinstalleerd, nieuw_oin
 from tests.support.plugins import PARAM, maak_voorbeelden, plugin_operaties, voorbeeldbody
@@ -366,7 +367,8 @@ def _ander(path: str, naam: str, schema: dict, waarde: Any) -> Any:
         return (date.fromisoformat(waarde) + timedelta(days=1)).isoformat()
     if soort == "string" and vorm == "date-time":
         return (datetime.fromisoformat(waarde) + timedelta(hours=1)).isoformat()
-    if soort == "string" and not vorm and schema.get("pattern") in (None, TEKST, GEEN_NUL):
+    if soort == "string" and not vorm and schema.get("pattern") in (None, TEKST, TEKST_REGELS,
+                                                                     GEEN_NUL):
         anders = f"{waarde} (2)"
         return anders[-schema["maxLength"]:] if "maxLength" in schema else anders
     if soort == "array" and waarde:

@@ -35,6 +35,7 @@ from core.auth import tokens
 from core.auth.principal import Rol
 from core.contactpersonen.models import Contactpersoon
 from core.db import Database, db
+import tests.served.schemathesis_hooks  # noqa: F401  (dates within the API's bounds)
 from tests.conftest import Api, geinstalleerd, upgrade_all
 from tests.support.plugins import maak_voorbeelden
 

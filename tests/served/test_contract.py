@@ -21,6 +21,7 @@ import pytest
 from tests.served.conftest import CLI, Served
 
 CONFIG = Path(__file__).with_name("schemathesis.toml")
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 #: A fixed seed keeps runs comparable; set CONTRACT_SEED to explore others.
 SEED = os.environ.get("CONTRACT_SEED", "20261203")
@@ -34,7 +35,9 @@ def test_the_served_api_conforms_to_its_document_with_every_check(served: Served
          "--header", f"Authorization: Bearer {served.logius_token}",
          "--workers", "2", "--no-color", "--seed", SEED,
          "--report", "junit", "--report-dir", str(tmp_path)],
-        capture_output=True, text=True, timeout=900, cwd=tmp_path)
+        capture_output=True, text=True, timeout=900, cwd=tmp_path,
+        env={**os.environ, "SCHEMATHESIS_HOOKS": "tests.served.schemathesis_hooks",
+             "PYTHONPATH": str(ROOT)})
     # The figures of the run (pytest -s shows them): phases, scenarios, links covered.
     print("\n".join(line for line in result.stdout.splitlines()
                     if re.search(r"\((in [\d.]+s)\)|Scenarios:|API Links:|generated,", line)))
