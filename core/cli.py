@@ -38,6 +38,7 @@ def serve(ctx: click.Context, host: str, port: int, workers: int) -> None:
     from gunicorn.app.base import BaseApplication
 
     from core.migrate import SchemaNotCurrent, check_schema
+    from core.toegangslog import Toegangslog
     from core.verzoek import context_actief
 
     app = ctx.ensure_object(ScriptInfo).load_app()
@@ -75,6 +76,8 @@ def serve(ctx: click.Context, host: str, port: int, workers: int) -> None:
             # The worker's pid first: which worker answered is visible in the log.
             self.cfg.set("access_log_format",
                          '%(p)s %(h)s %(t)s "%(r)s" %(s)s %(b)s %(M)sms')
+            # Without the secrets a URL carries (a calendar feed's key).
+            self.cfg.set("logger_class", Toegangslog)
             self.cfg.set("post_fork", post_fork)
             # No control socket in the user's home directory.
             self.cfg.set("control_socket_disable", True)

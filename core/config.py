@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 ENV_PREFIX = "AFNEMERSPORTAAL_"
 
@@ -15,6 +16,12 @@ ENV_PREFIX = "AFNEMERSPORTAAL_"
 API_VERSION = "1.0.0"
 #: The major version, the only part that appears in the URI (ADR /core/uri-version).
 API_PREFIX = "/api/v1"
+
+
+#: Settings whose default only serves development (the local provider of oidc/): outside
+#: it each must be set, and to something else than this.
+ONTWIKKELWAARDEN = {"OIDC_ISSUER": "http://127.0.0.1:9000",
+                    "OIDC_CLIENT_SECRET": "dev-console-secret"}
 
 
 def _default_database_url(instance_path: str) -> str:
@@ -45,9 +52,9 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         "ENVIRONMENT": "development",
         # The OpenID Provider: console login (authorization code + PKCE) and the
         # access tokens of the API. Defaults: the local provider of oidc/.
-        "OIDC_ISSUER": "http://127.0.0.1:9000",
+        "OIDC_ISSUER": ONTWIKKELWAARDEN["OIDC_ISSUER"],
         "OIDC_CLIENT_ID": "afnemersportaal-console",
-        "OIDC_CLIENT_SECRET": "dev-console-secret",
+        "OIDC_CLIENT_SECRET": ONTWIKKELWAARDEN["OIDC_CLIENT_SECRET"],
         # The audience the issuer's access tokens must carry to be accepted here.
         "OIDC_AUDIENCE": "urn:afnemersportaal:api",
         # Accepted signing algorithms of access tokens (an allow-list).
@@ -91,7 +98,23 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
                 "sleutel verplicht."
             )
         config["SECRET_KEY"] = _instance_secret(instance_path)
+    if config["ENVIRONMENT"] != "development":
+        _geen_ontwikkelwaarden(config, gezet={k for k in config
+                                              if os.environ.get(ENV_PREFIX + k) is not None}
+                               | set(overrides or {}))
     return config
+
+
+def _geen_ontwikkelwaarden(config: dict[str, Any], gezet: set[str]) -> None:
+    """Outside development the app does not start on the local provider's issuer or the
+    console's development secret: each is named, with the variable that sets it."""
+    fout = [ENV_PREFIX + k for k, waarde in ONTWIKKELWAARDEN.items()
+            if k not in gezet or not config[k] or config[k] == waarde]
+    if fout:
+        raise RuntimeError(
+            f"Zet {' en '.join(fout)}: buiten development (AFNEMERSPORTAAL_ENVIRONMENT="
+            f"{config['ENVIRONMENT']}) start de app niet met de waarde voor de lokale "
+            "ontwikkel-provider.")
 
 
 def _instance_secret(instance_path: str) -> str:

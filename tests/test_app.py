@@ -98,12 +98,35 @@ def test_malformed_json_is_400(api):
 
 def test_outside_development_the_session_cookie_is_secure(database_urls):
     """Identity issue: HttpOnly, SameSite=Lax, and Secure outside development."""
-    app = make_app(database_urls["sqlite"], ENVIRONMENT="production", SECRET_KEY="vast-geheim")
+    app = make_app(database_urls["sqlite"], ENVIRONMENT="production", SECRET_KEY="vast-geheim",
+                   **PRODUCTIE_OIDC)
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
     dev = make_app(database_urls["sqlite"], ENVIRONMENT="development")
     assert dev.config["SESSION_COOKIE_SECURE"] is False
+
+
+#: What production needs besides a secret key: its own issuer and console secret.
+PRODUCTIE_OIDC = {"OIDC_ISSUER": "https://login.voorbeeld.example",
+                  "OIDC_CLIENT_SECRET": "een-eigen-geheim"}
+
+
+@pytest.mark.parametrize("weg", ["OIDC_ISSUER", "OIDC_CLIENT_SECRET"])
+@pytest.mark.parametrize("als", ["niet gezet", "de ontwikkelwaarde"])
+def test_production_refuses_the_development_issuer_and_console_secret(database_urls, weg, als):
+    """The local provider's issuer and the console's development secret are defaults for
+    development only: outside it the app does not start on them, naming the variable."""
+    from core.config import ONTWIKKELWAARDEN
+
+    config = {"DATABASE_URL": database_urls["sqlite"], "ENVIRONMENT": "production",
+              "SECRET_KEY": "vast-geheim", **PRODUCTIE_OIDC}
+    if als == "niet gezet":
+        del config[weg]
+    else:
+        config[weg] = ONTWIKKELWAARDEN[weg]
+    with pytest.raises(RuntimeError, match=f"AFNEMERSPORTAAL_{weg}"):
+        create_app(config)
 
 
 def test_production_refuses_to_start_without_a_secret_key(database_urls):

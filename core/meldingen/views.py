@@ -21,11 +21,12 @@ from sqlalchemy.orm import joinedload
 
 from core.api import fields
 from core.api.etag import check_if_match
-from core.api.pagination import PaginaArgs, paginate, pagina_schema
+from core.api.pagination import PaginaArgs, pagina_schema, paginate
 from core.api.responses import aangemaakt, commit, met_etag
 from core.api.schemas import Schema, WijzigingMixin
 from core.db import db, utcnow
 from core.errors import Problem
+from core.meldingen.adressen import niet_publiek
 from core.meldingen.geheimen import nieuw_geheim, versleutel
 from core.meldingen.models import Bezorging, BezorgStatus, Gebeurtenis, Kanaal, WebhookEndpoint
 from core.meldingen.typen import ALLE_TYPEN, TYPE_FILTERS
@@ -66,7 +67,7 @@ def _live_keuze(waarden: list[str], **kwargs) -> ma.fields.String:
 
 
 def _url_fout(url: str) -> str | None:
-    """An https URL, or http on a loopback address for local development."""
+    """An https URL to a public address, or in development also http to loopback."""
     parts = urlsplit(url)
     if parts.scheme not in {"https", "http"} or not parts.hostname:
         return "Moet een volledige https-URL zijn."
@@ -79,6 +80,8 @@ def _url_fout(url: str) -> str | None:
             loopback = parts.hostname == "localhost"
         if not loopback or current_app.config["ENVIRONMENT"] != "development":
             return "Moet https zijn (http alleen naar localhost, in development)."
+    if current_app.config["ENVIRONMENT"] != "development":
+        return niet_publiek(parts.hostname)  # no internal address (core.meldingen.adressen)
     return None
 
 
@@ -314,4 +317,4 @@ class GebeurtenisView(MethodView):
         return tenant_get_or_404(Gebeurtenis, gebeurtenis_id)
 
 
-__all__ = ["webhooks", "bezorgingen", "gebeurtenissen", "select"]
+__all__ = ["bezorgingen", "gebeurtenissen", "select", "webhooks"]

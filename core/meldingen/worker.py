@@ -45,6 +45,7 @@ from sqlalchemy import Update, any_, func, or_, select, update
 from standardwebhooks import Webhook
 
 from core.db import db, utcnow
+from core.meldingen.adressen import publieke_pool
 from core.meldingen.geheimen import ontsleutel
 from core.meldingen.models import Bezorging, BezorgStatus, Gebeurtenis, Kanaal, WebhookEndpoint
 
@@ -66,6 +67,9 @@ class Instellingen:
     secret_key: str = ""
     #: Whether this worker also writes due reminders (one planning worker is enough).
     plannen: bool = True
+    #: Outside development a webhook connects only to public addresses (core.meldingen.
+    #: adressen), checked on the address actually connected to.
+    alleen_publiek: bool = False
 
     @classmethod
     def van(cls, app: Flask, **overrides) -> Instellingen:
@@ -76,7 +80,7 @@ class Instellingen:
             backoff_max=c["WEBHOOK_BACKOFF_MAX"], http_timeout=c["WEBHOOK_TIMEOUT"],
             threads=c["WORKER_THREADS"], smtp_host=c["SMTP_HOST"], smtp_port=c["SMTP_PORT"],
             afzender=c["MAIL_AFZENDER"], secret_key=c["SECRET_KEY"],
-            plannen=c["WORKER_PLANNER"],
+            plannen=c["WORKER_PLANNER"], alleen_publiek=c["ENVIRONMENT"] != "development",
         )
         values.update(overrides)
         return cls(**values)
@@ -196,11 +200,12 @@ class _Http:
     delivery, which is most of a delivery's cost.
     """
 
-    def __init__(self, verbindingen: int) -> None:
+    def __init__(self, verbindingen: int, alleen_publiek: bool = False) -> None:
         ca = (os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
               or requests.certs.where())
         self._opties = {"maxsize": verbindingen, "ca_certs": ca, "cert_reqs": "CERT_REQUIRED"}
-        self._direct = urllib3.PoolManager(num_pools=50, **self._opties)
+        self._direct = (publieke_pool(num_pools=50, **self._opties) if alleen_publiek
+                        else urllib3.PoolManager(num_pools=50, **self._opties))
         self._proxies = {schema: url for schema, url in urllib.request.getproxies().items()
                          if schema in ("http", "https")}
         self._via: dict[str, urllib3.ProxyManager] = {}
@@ -226,8 +231,8 @@ class _Http:
 
 
 @functools.cache
-def _http(verbindingen: int) -> _Http:
-    return _Http(verbindingen)
+def _http(verbindingen: int, alleen_publiek: bool = False) -> _Http:
+    return _Http(verbindingen, alleen_publiek)
 
 
 def verstuur_webhook(klus: Klus, inst: Instellingen) -> None:
@@ -235,7 +240,7 @@ def verstuur_webhook(klus: Klus, inst: Instellingen) -> None:
     msg_id = f"msg_{klus.gebeurtenis_id.hex}"
     nu = datetime.fromtimestamp(int(time.time()), UTC)  # the library reads it as UTC
     handtekening = _ondertekenaar(klus.geheim or "").sign(msg_id, nu, body)
-    status = _http(inst.threads).post(
+    status = _http(inst.threads, inst.alleen_publiek).post(
         klus.adres, body.encode(), timeout=inst.http_timeout,
         headers={"Content-Type": "application/json", "webhook-id": msg_id,
                  "webhook-timestamp": str(int(nu.timestamp())),

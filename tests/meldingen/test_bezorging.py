@@ -220,7 +220,8 @@ def test_webhook_urls_must_be_https(database_urls, backend, api, maak_afnemer, u
     from tests.conftest import Api, make_app
 
     afnemer = maak_afnemer()
-    app = make_app(database_urls[backend], ENVIRONMENT=omgeving, SECRET_KEY="vast")
+    app = make_app(database_urls[backend], ENVIRONMENT=omgeving, SECRET_KEY="vast",
+                   OIDC_ISSUER="https://login.voorbeeld.example", OIDC_CLIENT_SECRET="eigen")
     client = Api(app.test_client(), api.token)
     response = client.post(f"/afnemers/{afnemer['id']}/webhooks", json={"url": url})
     assert response.status_code == 400
