@@ -48,6 +48,9 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         # Signs the console's session cookie. Unset, a key is kept in the instance
         # folder (development); set a fixed secret in production.
         "SECRET_KEY": "",
+        # After a rotation of SECRET_KEY: the earlier keys (comma separated), which still
+        # decrypt the webhook secrets stored under them; the current key encrypts.
+        "OUDE_SECRET_KEYS": "",
         # development | production: production refuses insecure defaults.
         "ENVIRONMENT": "development",
         # The OpenID Provider: console login (authorization code + PKCE) and the

@@ -2,7 +2,8 @@
 
 The worker needs the secret itself to sign (a hash would not do), so it is kept
 encrypted with a key derived from the app's SECRET_KEY (Fernet: AES-CBC + HMAC).
-A database dump alone does not reveal it.
+A database dump alone does not reveal it. The key may be rotated: the new one encrypts
+what is stored from then on, the old ones (``OUDE_SECRET_KEYS``) still decrypt.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import base64
 import hashlib
 import secrets
 
-from cryptography.fernet import Fernet
+from cryptography.fernet import Fernet, MultiFernet
 
 
 def nieuw_geheim() -> str:
@@ -28,5 +29,8 @@ def versleutel(geheim: str, secret_key: str) -> str:
     return _fernet(secret_key).encrypt(geheim.encode()).decode()
 
 
-def ontsleutel(versleuteld: str, secret_key: str) -> str:
-    return _fernet(secret_key).decrypt(versleuteld.encode()).decode()
+def ontsleutel(versleuteld: str, secret_key: str, oude: tuple[str, ...] = ()) -> str:
+    """Decrypt with the current key or, after a rotation, with one of the old ones
+    (``AFNEMERSPORTAAL_OUDE_SECRET_KEYS``); ``InvalidToken`` if none fits."""
+    sleutels = [_fernet(secret_key), *(_fernet(k) for k in oude)]
+    return MultiFernet(sleutels).decrypt(versleuteld.encode()).decode()

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import marshmallow as ma
 from flask import current_app
 from flask.views import MethodView
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import joinedload
 
 from core.api import fields
@@ -175,6 +175,15 @@ class WebhookView(MethodView):
         check_if_match(endpoint)
         for key, value in data.items():
             setattr(endpoint, key, sorted(set(value)) if key == "typen" else value)
+        if "url" in data:
+            # What is still to be sent (or may be resent) goes to the new URL, and says
+            # so; the worker reads the endpoint's URL at each attempt as well.
+            db.session.execute(
+                update(Bezorging)
+                .where(Bezorging.webhook_id == endpoint.id,
+                       Bezorging.status != BezorgStatus.BEZORGD.value)
+                .values(adres=endpoint.url)
+                .execution_options(synchronize_session=False))
         commit()
         return met_etag(endpoint)
 
@@ -211,8 +220,11 @@ class BezorgingSchema(Schema):
     laatste_poging_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
         "description": "Tijdstip van de laatste poging (UTC)"})
     laatste_fout = ma.fields.String(dump_only=True, allow_none=True, metadata={
-        "description": "De fout van de laatste poging, als die mislukte",
-        "example": "HTTP 503"})
+        "description": "De fout van de laatste poging, als die mislukte. Bij een webhook "
+                       "een grove soort: 'timeout', 'tls', 'http-status <code>', 'geweigerd' "
+                       "(geen verbinding) of 'geweigerd: geen publiek adres'; de precieze "
+                       "fout staat alleen in het serverlog",
+        "example": "http-status 503"})
     bezorgd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
         "description": "Tijdstip van bezorgen (UTC); null zolang niet bezorgd"})
     aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
@@ -265,6 +277,8 @@ class Opnieuw(MethodView):
         if bezorging.kanaal == Kanaal.WEBHOOK.value and bezorging.webhook_id is None:
             raise Problem(409, "Het webhook-endpoint van deze bezorging bestaat niet meer.",
                           code="webhook-verwijderd")
+        if bezorging.webhook_id is not None:  # to the endpoint's URL as it is now
+            bezorging.adres = db.session.get(WebhookEndpoint, bezorging.webhook_id).url
         bezorging.status = BezorgStatus.WACHTEND.value
         bezorging.pogingen = 0
         bezorging.volgende_poging_op = utcnow()

@@ -25,6 +25,7 @@ import logging
 import os
 import random
 import smtplib
+import ssl
 import threading
 import time
 import urllib.request
@@ -40,12 +41,13 @@ from email.utils import formatdate, make_msgid, parseaddr
 
 import requests
 import urllib3
+from cryptography.fernet import InvalidToken
 from flask import Flask
 from sqlalchemy import Update, any_, func, or_, select, update
 from standardwebhooks import Webhook
 
 from core.db import db, utcnow
-from core.meldingen.adressen import publieke_pool
+from core.meldingen.adressen import NietPubliek, publieke_pool
 from core.meldingen.geheimen import ontsleutel
 from core.meldingen.models import Bezorging, BezorgStatus, Gebeurtenis, Kanaal, WebhookEndpoint
 
@@ -65,6 +67,8 @@ class Instellingen:
     smtp_port: int = 1025
     afzender: str = "Afnemersportaal <noreply@afnemersportaal.example>"
     secret_key: str = ""
+    #: Earlier secret keys, after a rotation: they still decrypt, the current one encrypts.
+    oude_sleutels: tuple[str, ...] = ()
     #: Whether this worker also writes due reminders (one planning worker is enough).
     plannen: bool = True
     #: Outside development a webhook connects only to public addresses (core.meldingen.
@@ -80,6 +84,8 @@ class Instellingen:
             backoff_max=c["WEBHOOK_BACKOFF_MAX"], http_timeout=c["WEBHOOK_TIMEOUT"],
             threads=c["WORKER_THREADS"], smtp_host=c["SMTP_HOST"], smtp_port=c["SMTP_PORT"],
             afzender=c["MAIL_AFZENDER"], secret_key=c["SECRET_KEY"],
+            oude_sleutels=tuple(k.strip() for k in c["OUDE_SECRET_KEYS"].split(",")
+                                if k.strip()),
             plannen=c["WORKER_PLANNER"], alleen_publiek=c["ENVIRONMENT"] != "development",
         )
         values.update(overrides)
@@ -112,6 +118,8 @@ class Klus:
     data: dict
     aangemaakt_op: datetime
     geheim: str | None
+    #: Why this delivery cannot be sent at all (its secret does not decrypt), if so.
+    fout: str | None = None
 
 
 def claim_opdracht(inst: Instellingen, nu: datetime, dialect: str) -> Update:
@@ -149,27 +157,34 @@ def claim(inst: Instellingen, *, werker: str = "") -> list[Klus]:
         db.session.commit()
         return []
     rows = db.session.execute(
-        select(Bezorging, Gebeurtenis, WebhookEndpoint.geheim_versleuteld)
+        select(Bezorging, Gebeurtenis, WebhookEndpoint.geheim_versleuteld, WebhookEndpoint.url)
         .join(Gebeurtenis, Bezorging.gebeurtenis_id == Gebeurtenis.id)
         .outerjoin(WebhookEndpoint, Bezorging.webhook_id == WebhookEndpoint.id)
         .where(Bezorging.id.in_(ids))
     ).all()
     db.session.commit()
-    return [
-        Klus(
-            id=b.id, kanaal=b.kanaal, adres=b.adres, pogingen=b.pogingen,
+    klussen = []
+    for b, g, versleuteld, url in rows:
+        geheim, fout = None, None
+        if versleuteld:
+            try:
+                geheim = _ontsleuteld(versleuteld, inst.secret_key, inst.oude_sleutels)
+            except InvalidToken:  # a key rotated without its old one: this one only
+                fout = ("sleutel: het geheim van het endpoint is met geen van de sleutels "
+                        "te ontsleutelen (zet de vorige in OUDE_SECRET_KEYS)")
+        klussen.append(Klus(
+            # A webhook goes to its endpoint's URL as it is now: a PATCH of the URL
+            # also moves retries and redeliveries of earlier events.
+            id=b.id, kanaal=b.kanaal, adres=url or b.adres, pogingen=b.pogingen,
             gebeurtenis_id=g.id, type=g.type, onderwerp=g.onderwerp, tekst=g.tekst,
-            data=g.data, aangemaakt_op=g.aangemaakt_op,
-            geheim=_ontsleuteld(geheim, inst.secret_key) if geheim else None,
-        )
-        for b, g, geheim in rows
-    ]
+            data=g.data, aangemaakt_op=g.aangemaakt_op, geheim=geheim, fout=fout))
+    return klussen
 
 
 @functools.lru_cache(maxsize=4096)
-def _ontsleuteld(versleuteld: str, secret_key: str) -> str:
+def _ontsleuteld(versleuteld: str, secret_key: str, oude: tuple[str, ...] = ()) -> str:
     """Decrypting is costly and the ciphertext of an endpoint never changes."""
-    return ontsleutel(versleuteld, secret_key)
+    return ontsleutel(versleuteld, secret_key, oude)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -248,7 +263,33 @@ def verstuur_webhook(klus: Klus, inst: Instellingen) -> None:
                  "User-Agent": "Afnemersportaal-webhooks/1"},
     )
     if not 200 <= status < 300:
-        raise RuntimeError(f"HTTP {status}")
+        raise HttpStatus(status)
+
+
+class HttpStatus(RuntimeError):
+    """The receiver answered, but not with 2xx."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(f"HTTP {status}")
+        self.status = status
+
+
+def foutsoort(exc: BaseException) -> str:
+    """What an afnemer reads of a failed webhook delivery: a coarse category, never the
+    connection's own words ("connection refused", "reset", "wrong version number"),
+    which would make the worker a port scanner of whatever a URL points at. The full
+    error goes to the server's log."""
+    if isinstance(exc, HttpStatus):
+        return f"http-status {exc.status}"
+    if isinstance(exc, NietPubliek):
+        return "geweigerd: geen publiek adres"
+    if isinstance(exc, urllib3.exceptions.NewConnectionError):  # refused, unreachable, DNS
+        return "geweigerd"  # (urllib3 makes it a ConnectTimeoutError too: ask first)
+    if isinstance(exc, (TimeoutError, urllib3.exceptions.TimeoutError)):
+        return "timeout"
+    if isinstance(exc, (ssl.SSLError, urllib3.exceptions.SSLError)):
+        return "tls"
+    return "geweigerd"
 
 
 #: UTF-8 bodies as 8bit, as ``EmailMessage.set_content`` writes short lines.
@@ -345,6 +386,8 @@ def sluit_verbindingen() -> None:
 
 def verstuur(klus: Klus, inst: Instellingen) -> str | None:
     """Send one delivery; the error text, or ``None`` when it was accepted."""
+    if klus.fout:
+        return klus.fout
     if klus.kanaal == Kanaal.WEBHOOK.value and klus.geheim is None:
         return "Definitief: het webhook-endpoint is verwijderd."
     try:
@@ -353,6 +396,10 @@ def verstuur(klus: Klus, inst: Instellingen) -> str | None:
         else:
             verstuur_email(klus, inst)
     except Exception as exc:  # every failure is a retry, whatever its kind
+        if klus.kanaal == Kanaal.WEBHOOK.value:
+            log.warning("webhook %s naar %s: %s: %s", klus.id, klus.adres,
+                        type(exc).__name__, exc)
+            return foutsoort(exc)
         return f"{type(exc).__name__}: {exc}"[:2000]
     return None
 
@@ -428,15 +475,28 @@ def draai(app: Flask, *, eenmalig: bool = False, interval: float = 1.0,
     stop = stop or threading.Event()
     totaal = 0
     gepland_op = 0.0
+    storingen = 0
     try:
         with ThreadPoolExecutor(max_workers=inst.threads) as pool:
             while not stop.is_set():
-                with app.app_context():
-                    if inst.plannen and (time.monotonic() - gepland_op
-                                         >= app.config["PLANNER_INTERVAL"]):
-                        gepland_op = time.monotonic()
-                        _plan_veilig()
-                    aantal = ronde(inst, pool)
+                try:
+                    with app.app_context():
+                        if inst.plannen and (time.monotonic() - gepland_op
+                                             >= app.config["PLANNER_INTERVAL"]):
+                            gepland_op = time.monotonic()
+                            _plan_veilig()
+                        aantal = ronde(inst, pool)
+                except Exception:  # the database away or locked, a connection dropped
+                    storingen += 1
+                    wacht = min(STORING_WACHT_MAX, STORING_WACHT * 2 ** (storingen - 1))
+                    log.exception("bezorgronde mislukt (%d keer achter elkaar); opnieuw over "
+                                  "%.1f s", storingen, wacht)
+                    _herstel(app)
+                    if eenmalig and storingen >= 3:
+                        raise
+                    stop.wait(wacht)
+                    continue
+                storingen = 0
                 totaal += aantal
                 if aantal == 0:
                     if eenmalig:
@@ -445,3 +505,21 @@ def draai(app: Flask, *, eenmalig: bool = False, interval: float = 1.0,
     finally:
         sluit_verbindingen()
     return totaal
+
+
+#: After a failed round (database locked or away, a dropped connection) the worker
+#: waits this long, doubling per failure in a row up to the maximum, and tries again:
+#: it never stops on an error of its own; claims it held expire and are claimed again.
+STORING_WACHT, STORING_WACHT_MAX = 0.5, 30.0
+
+
+def _herstel(app: Flask) -> None:
+    """After a failed round: end the session's transaction and drop pooled connections
+    that may be broken, so the next round starts clean."""
+    with app.app_context():
+        try:
+            db.session.rollback()
+            db.session.close()
+        except Exception:  # the connection itself is gone
+            log.warning("rollback na een mislukte ronde mislukte ook", exc_info=True)
+    db.dispose(app)

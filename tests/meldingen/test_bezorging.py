@@ -139,7 +139,7 @@ def test_a_failed_delivery_waits_for_its_backoff(app, api, maak_afnemer, ontvang
     _werk(app)  # default base: 30 s
     assert _werk(app) == 0, "not due again before its backoff has passed"
     [log] = api.get(f"/afnemers/{afnemer['id']}/bezorgingen").get_json()["resultaten"]
-    assert log["status"] == "wachtend" and log["laatsteFout"] == "RuntimeError: HTTP 500"
+    assert log["status"] == "wachtend" and log["laatsteFout"] == "http-status 500"
 
 
 def test_after_the_maximum_attempts_a_delivery_is_dead_and_can_be_redelivered(
@@ -267,3 +267,36 @@ def test_backoff_doubles_with_jitter_within_bounds():
         waits = [wachttijd(poging, inst, rng) for _ in range(200)]
         assert min(waits) >= nominaal / 2 and max(waits) <= nominaal
         assert max(waits) - min(waits) > nominaal / 4, "jitter spreads the retries"
+
+
+def test_after_a_key_rotation_old_keys_decrypt_and_a_missing_one_fails_only_its_delivery(
+        app, api, maak_afnemer, ontvanger, smtp):
+    """The worker once exited on InvalidToken after SECRET_KEY was rotated. The old key
+    in OUDE_SECRET_KEYS still decrypts; without it, only the deliveries whose secret it
+    cannot read fail (saying why), and everything else goes out."""
+    afnemer = maak_afnemer()
+    hook = _webhook(api, afnemer["id"], ontvanger, "/geroteerd")
+    ontvanger.geheimen["/geroteerd"] = hook["geheim"]
+    maak_contactpersoon = api.post(f"/afnemers/{afnemer['id']}/contactpersonen", json={
+        "naam": "Techniek", "email": "rotatie@gemeente.example", "telefoon": "0701234567",
+        "rol": "technisch"})
+    assert maak_contactpersoon.status_code == 201
+    oud = app.config["SECRET_KEY"]
+
+    _publiceer(app, afnemer["id"], type="aankondiging.onderhoud")  # for techniek too
+    _werk(app, secret_key="een-nieuwe-sleutel", backoff_basis=0.0)
+    # Without the old key: the webhook fails (only it), the e-mail is delivered.
+    assert ontvanger.voor("/geroteerd") == []
+    assert len(smtp.aan("rotatie@gemeente.example")) == 1
+    logs = api.get(f"/afnemers/{afnemer['id']}/bezorgingen").get_json()["resultaten"]
+    [webhook] = [b for b in logs if b["kanaal"] == "webhook"]
+    # Retried to the maximum (no backoff here), then dead, saying why.
+    assert webhook["status"] == "dood" and webhook["laatsteFout"].startswith("sleutel")
+
+    # With the old one beside the new, a redelivery is decrypted and signed with the
+    # endpoint's own secret.
+    opnieuw = api.post(f"/afnemers/{afnemer['id']}/bezorgingen/{webhook['id']}/opnieuw")
+    assert opnieuw.status_code == 202, opnieuw.get_json()
+    _werk(app, secret_key="een-nieuwe-sleutel", oude_sleutels=(oud,), backoff_basis=0.0)
+    [ontvangen] = ontvanger.voor("/geroteerd")
+    assert ontvangen.geldig

@@ -13,6 +13,8 @@ import uuid
 from datetime import date, timedelta
 
 from tests.served.conftest import Served
+from tests.support.oidc import free_port
+from tests.support.ontvangers import WebhookOntvanger
 
 
 def _wacht(voorwaarde, seconds: float = 30):
@@ -53,3 +55,78 @@ def test_an_announcement_reaches_the_webhook_and_the_mailbox_through_the_worker(
                                                          served.logius_token).json()["resultaten"]
                                   if b["status"] == "bezorgd"])
     assert {b["kanaal"] for b in bezorgingen} >= {"webhook"}
+
+
+def test_after_a_patch_of_the_url_retries_and_redeliveries_go_to_the_new_url(served: Served):
+    """Once a PATCH of a webhook's URL left retries and redeliveries going to the old
+    URL. Now a delivery goes to the endpoint's URL as it is at each attempt, and the
+    bezorging says so; one delivered before keeps the URL it was delivered to."""
+    afnemer = served.maak_afnemer()
+    pad = f"/afnemers/{afnemer['id']}"
+    oud, nieuw = f"/{afnemer['id']}/oud", f"/{afnemer['id']}/nieuw"
+    webhook = served.post(f"{pad}/webhooks", served.logius_token,
+                          json={"url": served.ontvanger.url + oud}).json()
+    served.ontvanger.geheimen[oud] = served.ontvanger.geheimen[nieuw] = webhook["geheim"]
+    aankondiging = served.post("/aankondigingen", served.logius_token, json={
+        "type": "onderhoud", "titel": "Onderhoud", "omschrijving": "Gepland onderhoud",
+        "dienst": "digipoort", "beginOp": f"{date.today() + timedelta(days=14)}T06:00:00+00:00",
+        "eindeOp": f"{date.today() + timedelta(days=14)}T07:00:00+00:00",
+        "afnemers": [afnemer["id"]]})
+    assert aankondiging.status_code == 201, aankondiging.text
+    _wacht(lambda: served.ontvanger.voor(oud))
+    [bezorgd] = _wacht(lambda: [b for b in served.get(f"{pad}/bezorgingen",
+                                                      served.logius_token).json()["resultaten"]
+                                if b["kanaal"] == "webhook" and b["status"] == "bezorgd"])
+    assert bezorgd["adres"].endswith(oud)
+
+    stand = served.get(f"{pad}/webhooks/{webhook['id']}", served.logius_token)
+    gewijzigd = served.patch(f"{pad}/webhooks/{webhook['id']}", served.logius_token,
+                             json={"url": served.ontvanger.url + nieuw},
+                             headers={"If-Match": stand.headers["ETag"]})
+    assert gewijzigd.status_code == 200, gewijzigd.text
+    opnieuw = served.post(f"{pad}/bezorgingen/{bezorgd['id']}/opnieuw", served.logius_token)
+    assert opnieuw.status_code in (200, 202), opnieuw.text
+    ontvangen = _wacht(lambda: served.ontvanger.voor(nieuw))
+    assert ontvangen[0].geldig
+    assert len(served.ontvanger.voor(oud)) == 1
+    na = served.get(f"{pad}/bezorgingen/{bezorgd['id']}", served.logius_token).json()
+    assert na["adres"].endswith(nieuw)
+
+
+def test_an_afnemer_reads_a_failed_delivery_only_as_a_coarse_category(served: Served):
+    """laatsteFout once carried the connection's own words ("connection refused",
+    "wrong version number"): enough to scan ports through the worker. Now it is one of
+    a few categories; the details stay in the server's log."""
+    ontvanger = WebhookOntvanger()
+    ontvanger.antwoord = lambda _o: 503
+    dicht = free_port()  # nothing listens there
+    gevallen = {
+        f"http://127.0.0.1:{dicht}/dicht": "geweigerd",
+        f"{ontvanger.url}/vijf": "http-status 503",
+        f"{ontvanger.url.replace('http://', 'https://')}/tls": "tls",  # TLS to plain HTTP
+    }
+    try:
+        afnemer = served.maak_afnemer()
+        pad = f"/afnemers/{afnemer['id']}"
+        haken = {}
+        for url in gevallen:
+            webhook = served.post(f"{pad}/webhooks", served.logius_token, json={"url": url})
+            assert webhook.status_code == 201, webhook.text
+            haken[webhook.json()["id"]] = url
+        assert served.post("/aankondigingen", served.logius_token, json={
+            "type": "onderhoud", "titel": "Onderhoud", "omschrijving": "Gepland onderhoud",
+            "dienst": "digipoort",
+            "beginOp": f"{date.today() + timedelta(days=14)}T06:00:00+00:00",
+            "eindeOp": f"{date.today() + timedelta(days=14)}T07:00:00+00:00",
+            "afnemers": [afnemer["id"]]}).status_code == 201
+        def mislukte() -> list[dict]:
+            alle = served.get(f"{pad}/bezorgingen?paginaGrootte=100",
+                              served.logius_token).json()["resultaten"]
+            fout = [b for b in alle if b["kanaal"] == "webhook" and b["laatsteFout"]]
+            return fout if len(fout) == len(gevallen) else []
+
+        mislukt = _wacht(mislukte)
+        gezien = {haken[b["webhookId"]]: b["laatsteFout"] for b in mislukt}
+        assert gezien == gevallen
+    finally:
+        ontvanger.close()

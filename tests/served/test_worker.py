@@ -1,0 +1,84 @@
+"""The delivery worker does not die silently: the served product's own worker process
+(``afnemersportaal worker``) meets a database it cannot use for a while, on both
+backends, says so in its log, and delivers what comes after.
+
+- SQLite: another connection holds the database's write lock longer than the busy
+  timeout (5 s), as a large upload did; the worker's claim fails with "database is
+  locked". It once exited on that, and no webhook or e-mail went out after.
+- PostgreSQL: the database refuses connections for a while and its sessions are ended;
+  the worker's next claim cannot connect.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+import uuid
+from contextlib import contextmanager
+from datetime import date, timedelta
+
+from sqlalchemy import create_engine, text
+
+from tests.served.conftest import Served
+
+STORING = "bezorgronde mislukt"
+
+
+def _wacht(voorwaarde, seconds: float = 60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if (resultaat := voorwaarde()):
+            return resultaat
+        time.sleep(0.2)
+    raise AssertionError("not in time")
+
+
+@contextmanager
+def _database_weg(served: Served, seconds: float):
+    url = served.env["AFNEMERSPORTAAL_DATABASE_URL"]
+    if served.backend == "sqlite":
+        verbinding = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
+        verbinding.execute("BEGIN EXCLUSIVE")
+        try:
+            yield
+            time.sleep(seconds)
+        finally:
+            verbinding.execute("ROLLBACK")
+            verbinding.close()
+        return
+    naam = url.rsplit("/", 1)[1]
+    beheer = create_engine(url.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
+    with beheer.connect() as verbinding:
+        verbinding.execute(text(f"ALTER DATABASE {naam} ALLOW_CONNECTIONS false"))
+        verbinding.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                "WHERE datname = :naam AND pid <> pg_backend_pid()"),
+                           {"naam": naam})
+        try:
+            yield
+            time.sleep(seconds)
+        finally:
+            verbinding.execute(text(f"ALTER DATABASE {naam} ALLOW_CONNECTIONS true"))
+    beheer.dispose()
+
+
+def test_the_worker_survives_a_database_it_cannot_use_and_delivers_after(served: Served):
+    log = served.workdir / "worker.log"
+    voor = log.read_text().count(STORING)
+    with _database_weg(served, seconds=7):
+        pass
+    # It failed at least once meanwhile, and said so, with the error.
+    _wacht(lambda: log.read_text().count(STORING) > voor)
+    # And it is still there: an announcement made now reaches the webhook.
+    afnemer = served.maak_afnemer()
+    haak = f"/{afnemer['id']}/na-storing"
+    webhook = served.post(f"/afnemers/{afnemer['id']}/webhooks", served.logius_token,
+                          json={"url": served.ontvanger.url + haak})
+    assert webhook.status_code == 201, webhook.text
+    aankondiging = served.post("/aankondigingen", served.logius_token, json={
+        "type": "onderhoud", "titel": f"Na de storing {uuid.uuid4().hex[:4]}",
+        "omschrijving": "Gepland onderhoud", "dienst": "digipoort",
+        "beginOp": f"{date.today() + timedelta(days=14)}T06:00:00+00:00",
+        "eindeOp": f"{date.today() + timedelta(days=14)}T07:00:00+00:00",
+        "afnemers": [afnemer["id"]]})
+    assert aankondiging.status_code == 201, aankondiging.text
+    _wacht(lambda: served.ontvanger.voor(haak))
