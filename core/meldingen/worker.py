@@ -400,6 +400,8 @@ def verstuur(klus: Klus, inst: Instellingen) -> str | None:
             log.warning("webhook %s naar %s: %s: %s", klus.id, klus.adres,
                         type(exc).__name__, exc)
             return foutsoort(exc)
+        if _mailserver_weg(exc):
+            return f"{MAILSERVER_WEG}: {type(exc).__name__}: {exc}"[:2000]
         return f"{type(exc).__name__}: {exc}"[:2000]
     return None
 
@@ -417,12 +419,33 @@ def vastleggen_bezorgd(klussen: list[Klus]) -> None:
     )
 
 
+#: How a failed e-mail begins when the mail server itself could not be reached.
+MAILSERVER_WEG = "mailserver onbereikbaar"
+#: While the mail server is away, its e-mails are tried again at least this often, and
+#: not more often than this.
+MAILSERVER_WACHT_MAX, MAILSERVER_WACHT_MIN = 300.0, 1.0
+
+
+def _mailserver_weg(exc: BaseException) -> bool:
+    """Whether an e-mail failed because our own mail server could not be reached (an
+    outage on Logius' side), not because of the message or the address."""
+    return isinstance(exc, (smtplib.SMTPConnectError, smtplib.SMTPServerDisconnected,
+                            ConnectionError, TimeoutError)) or (
+        isinstance(exc, OSError) and not isinstance(exc, smtplib.SMTPException))
+
+
 def vastleggen(klus: Klus, fout: str | None, inst: Instellingen) -> None:
     nu = utcnow()
     poging = klus.pogingen + 1
     values: dict = {"pogingen": poging, "laatste_poging_op": nu, "geclaimd_tot": None}
     if fout is None:
         values.update(status=BezorgStatus.BEZORGD.value, bezorgd_op=nu, laatste_fout=None)
+    elif fout.startswith(MAILSERVER_WEG):
+        # Not the afnemer's doing and nothing wrong with the mail: an outage of our mail
+        # server never uses up its attempts. It stays pending, tried again at least every
+        # five minutes, and goes out once the server answers.
+        values.update(laatste_fout=fout, volgende_poging_op=nu + timedelta(seconds=max(
+            MAILSERVER_WACHT_MIN, min(wachttijd(poging, inst), MAILSERVER_WACHT_MAX))))
     elif poging >= inst.max_pogingen or fout.startswith("Definitief"):
         values.update(status=BezorgStatus.DOOD.value, laatste_fout=fout)
     else:

@@ -7,6 +7,8 @@ test_worker_crash.py runs it as the real command and kills it.
 from __future__ import annotations
 
 import random
+import smtplib
+import time
 import uuid
 from datetime import timedelta
 
@@ -300,3 +302,40 @@ def test_after_a_key_rotation_old_keys_decrypt_and_a_missing_one_fails_only_its_
     _werk(app, secret_key="een-nieuwe-sleutel", oude_sleutels=(oud,), backoff_basis=0.0)
     [ontvangen] = ontvanger.voor("/geroteerd")
     assert ontvangen.geldig
+
+
+def test_an_outage_of_the_mail_server_longer_than_the_retries_loses_no_mail(
+        app, api, maak_afnemer, maak_contactpersoon, smtp):
+    """An e-mail that went dead during an SMTP outage of about an hour was never resent.
+    An outage of our own mail server is not the afnemer's doing: it never uses up the
+    attempts; the mail stays pending, tried again at least every five minutes, and goes
+    out once the server answers. Here the outage outlasts the whole retry schedule."""
+    afnemer = maak_afnemer()
+    maak_contactpersoon(afnemer["id"], rol="algemeen", email="storing@gemeente.example")
+    smtp.stop()
+    _publiceer(app, afnemer["id"])
+    for _ in range(4):  # more attempts than the maximum of 2 set below
+        _werk(app, max_pogingen=2, backoff_basis=0.0)
+        time.sleep(1.05)  # the least wait between tries while the server is away
+    [log] = [b for b in api.get(f"/afnemers/{afnemer['id']}/bezorgingen").get_json()[
+        "resultaten"] if b["kanaal"] == "email"]
+    assert log["status"] == "wachtend" and log["pogingen"] >= 3
+    assert log["laatsteFout"].startswith("mailserver onbereikbaar")
+
+    smtp.start()
+    _werk(app, max_pogingen=2, backoff_basis=0.0)
+    [mail] = smtp.aan("storing@gemeente.example")
+    assert mail["Subject"] == "Nieuwe voorwaarden"
+    [log] = [b for b in api.get(f"/afnemers/{afnemer['id']}/bezorgingen").get_json()[
+        "resultaten"] if b["kanaal"] == "email"]
+    assert log["status"] == "bezorgd"
+
+
+def test_a_mail_the_server_refuses_still_uses_up_its_attempts():
+    """Only an unreachable server keeps a mail pending; a mail the server refuses (an
+    address it will not take) is the mail's own failure, and dies after its attempts."""
+    from core.meldingen import worker
+
+    assert not worker._mailserver_weg(smtplib.SMTPRecipientsRefused({}))
+    assert worker._mailserver_weg(ConnectionRefusedError())
+    assert worker._mailserver_weg(smtplib.SMTPServerDisconnected())

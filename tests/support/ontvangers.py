@@ -132,3 +132,11 @@ class SmtpOntvanger:
 
     def close(self) -> None:
         self.controller.stop()
+
+    def stop(self) -> None:
+        """The server goes away (an outage); :meth:`start` brings it back, same port."""
+        self.controller.stop()
+
+    def start(self) -> None:
+        self.controller = Controller(self.postvak, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
