@@ -61,11 +61,13 @@ DATUM_GRENZEN = f"Ligt van {DATUM_VAN.isoformat()} tot en met {DATUM_TOT.isoform
 
 
 def _datum(field_obj: ma.fields.Field) -> None:
-    """Every date or moment a client sends lies within :data:`DATUM_VAN` and
+    """Every date or moment a client sends in a body lies within :data:`DATUM_VAN` and
     :data:`DATUM_TOT`; the document says so in the field's description."""
     if isinstance(field_obj, ma.fields.List):
         _datum(field_obj.inner)
     elif isinstance(field_obj, (ma.fields.Date, ma.fields.DateTime)) and not field_obj.dump_only:
+        if any(isinstance(v, ma.validate.Range) for v in field_obj.validators):
+            return  # the field states a range of its own (within these bounds)
         field_obj.validators = [*field_obj.validators, _binnen_grenzen]
         beschrijving = field_obj.metadata.get("description")
         field_obj.metadata = {**field_obj.metadata, "description": (
@@ -110,8 +112,8 @@ class Schema(ma.Schema):
         field_obj.data_key = camelcase(field_obj.data_key or field_name)
         if self.strikte_typen:
             _strikt(field_obj)
+            _datum(field_obj)  # what is stored; a query's dates are each operation's own
         _tekst(field_obj)
-        _datum(field_obj)
 
     def _serialize(self, obj, *, many: bool = False):
         """marshmallow's own loop, without its generic accessor for plain objects.
