@@ -122,6 +122,7 @@ def _register_blueprints(api: Api) -> None:
     from core.koppelvlakken.views import gebruik as koppelvlakgebruik
     from core.kosten.runs import blp as kostenruns
     from core.kosten.views import facturen, kosten
+    from core.meldingen.status import blp as status
     from core.meldingen.views import bezorgingen, gebeurtenissen, webhooks
     from core.prognoses.views import (
         blp as prognoses,
@@ -162,7 +163,7 @@ def _register_blueprints(api: Api) -> None:
                       prognoseoverzicht, prognoseformulieren, capaciteit, feestdagen,
                       feestdagwijzigingen, onbeschikbaarheid, beschikbaarheid,
                       onderhoudsvensters, wijzigingsverzoeken, logius_wijzigingsverzoeken,
-                      statuspagina):
+                      statuspagina, status):
         api.register_blueprint(blueprint)
     _register_meldingen_blueprints(api)
 

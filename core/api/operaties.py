@@ -108,6 +108,7 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
     ("put", "/btw-tarieven/{jaar}"): "btwTariefVaststellen",
     # Feestdagen (werkdagen)
     ("get", "/feestdagen"): "feestdagenOpvragen",
+    ("get", "/status"): "bezorgstatusOpvragen",
     ("post", "/feestdagen"): "feestdagToevoegen",
     ("get", "/feestdagen/{datum}"): "feestdagLezen",
     ("patch", "/feestdagen/{datum}"): "feestdagWijzigen",

@@ -101,3 +101,21 @@ class Bezorging(UuidPk, Base):
     aangemaakt_op: Mapped[datetime] = mapped_column(default=utcnow)
 
     gebeurtenis: Mapped[Gebeurtenis] = relationship(back_populates="bezorgingen")
+
+
+class WorkerHartslag(Base):
+    """The pulse of one running delivery worker (``afnemersportaal worker``): written
+    every few seconds while it runs, with its failures, so that Logius sees at
+    ``GET /status`` whether deliveries are going out and a stopped worker is noticed."""
+
+    __tablename__ = "worker_hartslagen"
+
+    #: Host and process id: one row per worker process.
+    naam: Mapped[str] = mapped_column(String(200), primary_key=True)
+    gestart_op: Mapped[datetime] = mapped_column(default=utcnow)
+    laatst_op: Mapped[datetime] = mapped_column(default=utcnow)
+    rondes: Mapped[int] = mapped_column(default=0)
+    #: Failed rounds in a row just now (0 when the last round went well).
+    storingen: Mapped[int] = mapped_column(default=0)
+    laatste_storing: Mapped[str | None] = mapped_column(Text)
+    laatste_storing_op: Mapped[datetime | None]

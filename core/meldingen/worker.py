@@ -25,6 +25,7 @@ import logging
 import os
 import random
 import smtplib
+import socket
 import ssl
 import threading
 import time
@@ -49,7 +50,14 @@ from standardwebhooks import Webhook
 from core.db import db, utcnow
 from core.meldingen.adressen import NietPubliek, publieke_pool
 from core.meldingen.geheimen import ontsleutel
-from core.meldingen.models import Bezorging, BezorgStatus, Gebeurtenis, Kanaal, WebhookEndpoint
+from core.meldingen.models import (
+    Bezorging,
+    BezorgStatus,
+    Gebeurtenis,
+    Kanaal,
+    WebhookEndpoint,
+    WorkerHartslag,
+)
 
 log = logging.getLogger(__name__)
 
@@ -499,9 +507,11 @@ def draai(app: Flask, *, eenmalig: bool = False, interval: float = 1.0,
     totaal = 0
     gepland_op = 0.0
     storingen = 0
+    hartslag = Hartslag(app)
     try:
         with ThreadPoolExecutor(max_workers=inst.threads) as pool:
             while not stop.is_set():
+                hartslag.klop(storingen)
                 try:
                     with app.app_context():
                         if inst.plannen and (time.monotonic() - gepland_op
@@ -509,8 +519,9 @@ def draai(app: Flask, *, eenmalig: bool = False, interval: float = 1.0,
                             gepland_op = time.monotonic()
                             _plan_veilig()
                         aantal = ronde(inst, pool)
-                except Exception:  # the database away or locked, a connection dropped
+                except Exception as exc:  # the database away or locked, a dropped connection
                     storingen += 1
+                    hartslag.storing(exc)
                     wacht = min(STORING_WACHT_MAX, STORING_WACHT * 2 ** (storingen - 1))
                     log.exception("bezorgronde mislukt (%d keer achter elkaar); opnieuw over "
                                   "%.1f s", storingen, wacht)
@@ -520,6 +531,7 @@ def draai(app: Flask, *, eenmalig: bool = False, interval: float = 1.0,
                     stop.wait(wacht)
                     continue
                 storingen = 0
+                hartslag.rondes += 1
                 totaal += aantal
                 if aantal == 0:
                     if eenmalig:
@@ -528,6 +540,50 @@ def draai(app: Flask, *, eenmalig: bool = False, interval: float = 1.0,
     finally:
         sluit_verbindingen()
     return totaal
+
+
+class Hartslag:
+    """This worker's row in ``worker_hartslagen``, written at most every
+    :data:`HARTSLAG_INTERVAL` seconds (and at once after a failure), in a session of its
+    own. Writing it may fail as the round did: it is tried again next time."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self.naam = f"{socket.gethostname()}:{os.getpid()}"[:200]
+        self.gestart_op = utcnow()
+        self.rondes = 0
+        self.fout: tuple[str, datetime] | None = None
+        self._geschreven, self._storingen = 0.0, 0
+        self._fout: tuple[str, datetime] | None = None
+
+    def storing(self, exc: BaseException) -> None:
+        self.fout = (f"{type(exc).__name__}: {exc}"[:2000], utcnow())
+
+    def klop(self, storingen: int) -> None:
+        # A failure, or the recovery, or a failure not yet written: say it now.
+        veranderd = storingen != self._storingen or self.fout != self._fout
+        if not veranderd and time.monotonic() - self._geschreven < HARTSLAG_INTERVAL:
+            return
+        waarden = {"gestart_op": self.gestart_op, "laatst_op": utcnow(),
+                   "rondes": self.rondes, "storingen": storingen}
+        if self.fout is not None:
+            waarden.update(laatste_storing=self.fout[0], laatste_storing_op=self.fout[1])
+        try:
+            with self.app.app_context():
+                bijgewerkt = db.session.execute(
+                    update(WorkerHartslag).where(WorkerHartslag.naam == self.naam)
+                    .values(**waarden)).rowcount
+                if not bijgewerkt:
+                    db.session.add(WorkerHartslag(naam=self.naam, **waarden))
+                db.session.commit()
+            self._geschreven, self._storingen, self._fout = (time.monotonic(), storingen,
+                                                             self.fout)
+        except Exception:  # the database is what failed: the round says so
+            log.debug("hartslag niet geschreven", exc_info=True)
+
+
+#: How often a worker writes its pulse; Logius' status calls it alive within 30 s.
+HARTSLAG_INTERVAL = 5.0
 
 
 #: After a failed round (database locked or away, a dropped connection) the worker

@@ -82,3 +82,22 @@ def test_the_worker_survives_a_database_it_cannot_use_and_delivers_after(served:
         "afnemers": [afnemer["id"]]})
     assert aankondiging.status_code == 201, aankondiging.text
     _wacht(lambda: served.ontvanger.voor(haak))
+
+
+def test_logius_sees_at_status_that_the_worker_is_alive_and_what_it_last_met(served: Served):
+    """The worker's pulse, the outbox and the dead letters, for Logius only. Run after
+    the outage above (same served product), the worker shows the failure it met."""
+    def levend() -> dict | None:
+        antwoord = served.get("/status", served.logius_token)
+        assert antwoord.status_code == 200, antwoord.text
+        return antwoord.json() if antwoord.json()["worker"]["levend"] else None
+
+    status = _wacht(levend)
+    [werker] = [w for w in status["worker"]["werkers"] if w["levend"]]
+    assert werker["rondes"] > 0 and werker["storingen"] == 0
+    assert "OperationalError" in (werker["laatsteStoring"] or "")
+    outbox = status["outbox"]
+    assert {"wachtend", "nuAanDeBeurt", "achterstandSeconden", "dood"} <= set(outbox)
+    assert outbox["wachtend"] >= outbox["nuAanDeBeurt"] >= 0
+    assert served.get("/status", served.afnemer_token).status_code == 403
+    assert served.get("/status").status_code == 401
