@@ -88,6 +88,9 @@ def create_app(
     app.add_url_rule(f"{API_PREFIX}/openapi.json", "openapi", auth.public(_openapi))
     app.after_request(_headers)
     app.before_request_funcs.setdefault(None, []).insert(0, _url_lengte)
+    app.before_request_funcs[None].insert(1, _body_lengte)
+    # A body without Content-Length (chunked) stops at the same size while it is read.
+    app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_BODY_BYTES"]
     # A request that begins inside an active app context would share g and the
     # database session with other requests: refused (core.verzoek).
     app.wsgi_app = EigenContext(app)
@@ -309,6 +312,17 @@ def _url_lengte() -> None:
     if lengte > MAX_URL:
         raise Problem(414, f"Het pad met de queryparameters is {lengte} tekens; het portaal "
                            f"neemt er hooguit {MAX_URL} aan.", code="url-te-lang")
+
+
+def _body_lengte() -> None:
+    """A body larger than ``MAX_BODY_BYTES`` is refused before a byte of it is read."""
+    from core.errors import Problem
+
+    grens = current_app.config["MAX_BODY_BYTES"]
+    if request.content_length is not None and request.content_length > grens:
+        raise Problem(413, f"De body is {request.content_length} bytes; het portaal neemt er "
+                           f"hooguit {grens} aan (AFNEMERSPORTAAL_MAX_BODY_BYTES).",
+                      code="verzoek-te-groot")
 
 
 def _headers(response: Response) -> Response:

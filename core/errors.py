@@ -198,10 +198,18 @@ EXTENSIES: dict[str, dict[str, Any]] = {
         "type": "integer", "minimum": 0,
         "description": "Bij een ongeldige verbruiksupload (POST /verbruik): hoeveel rijen "
                        "ongeldig zijn; invalidParams noemt elke fout met haar rijnummer"},
+    "aantalFouten": {
+        "type": "integer", "minimum": 0,
+        "description": "Bij meer dan 100 fouten: hoeveel er zijn; invalidParams noemt "
+                       "alleen de eerste 100, zodat het antwoord klein blijft"},
     "ondersteundeMediatypes": {
         "type": "array", "items": {"type": "string"},
         "description": "Bij mediatype-niet-ondersteund: de Content-Types die hier wel mogen"},
 }
+
+
+#: The most field errors one answer lists (invalidParams); ``aantalFouten`` counts all.
+MAX_FOUTEN = 100
 
 
 class Problem(Exception):
@@ -245,7 +253,10 @@ class Problem(Exception):
             "code": self.code,
         }
         if self.invalid_params is not None:
-            body["invalidParams"] = self.invalid_params
+            body["invalidParams"] = self.invalid_params[:MAX_FOUTEN]
+            if len(self.invalid_params) > MAX_FOUTEN:
+                # A 22 MB upload once got an 18 MB answer: the first ones, and a count.
+                body["aantalFouten"] = len(self.invalid_params)
         body.update(self.extra)
         return body
 
