@@ -131,8 +131,9 @@ def _instance_secret(instance_path: str) -> str:
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
         key = os.urandom(32).hex()
-        path.write_text(key)
-        path.chmod(0o600)
+        # Created 0600, never readable by others for a moment.
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as f:
+            f.write(key)
         return key
 
 
