@@ -42,6 +42,9 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         # The largest request body taken (bytes); more is a 413 before it is read. A
         # year of daily usage for a few hundred aansluitingen is well under it.
         "MAX_BODY_BYTES": 16 * 1024 * 1024,
+        # How many webhooks and live API tokens one afnemer may have (core.quota).
+        "MAX_WEBHOOKS_PER_AFNEMER": 25,
+        "MAX_TOKENS_PER_AFNEMER": 50,
         # Default and maximum page sizes of list endpoints.
         "PAGE_SIZE": 20,
         "MAX_PAGE_SIZE": 100,

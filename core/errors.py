@@ -131,6 +131,9 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
                  "Deze stap bestaat niet vanuit de status die het incident nu heeft; de "
                  "detail noemt de stappen die wel kunnen."),
     Probleemcode("al-beantwoord", (409,), "Deze vraag of klacht is al beantwoord."),
+    Probleemcode("quotum-bereikt", (409,),
+                 "De afnemer heeft er al zoveel als het portaal per afnemer toestaat; "
+                 "verwijder of trek er een in."),
     Probleemcode("verouderde-versie", (412,),
                  "De ETag in If-Match is niet (meer) die van de resource: haal hem opnieuw op."),
     Probleemcode("verzoek-te-groot", (413,), "De body van het verzoek is te groot."),

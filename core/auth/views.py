@@ -10,15 +10,16 @@ from flask import current_app, url_for
 from flask.views import MethodView
 
 from core.api import fields
-from core.api.pagination import PaginaArgs, paginate, pagina_schema
+from core.api.pagination import PaginaArgs, pagina_schema, paginate
 from core.api.responses import commit
 from core.api.schemas import Schema
 from core.auth import tokens
+from core.auth.middleware import current_principal
 from core.auth.models import ApiToken
 from core.auth.principal import AFNEMER_ROLLEN, SCOPES, Rol
-from core.auth.middleware import current_principal
 from core.db import db, utcnow
 from core.errors import Problem, invalid
+from core.quota import binnen_quotum
 from core.tenancy import TenantBlueprint, huidige_afnemer, tenant_get_or_404, tenant_select
 
 blp = TenantBlueprint(
@@ -77,7 +78,7 @@ class ApiTokens(MethodView):
 
     @blp.arguments(ApiTokenSchema)
     @blp.response(201, NieuwApiTokenSchema)
-    @blp.problems(403)
+    @blp.problems(403, 409)
     def post(self, data):
         """API-token aanmaken; het token wordt één keer getoond"""
         verloopt = data.get("verloopt_op")
@@ -85,6 +86,7 @@ class ApiTokens(MethodView):
         maximum = nu + timedelta(days=current_app.config["API_TOKEN_MAX_DAYS"])
         if verloopt is not None and not nu < verloopt <= maximum:
             raise invalid("verlooptOp", "Moet in de toekomst liggen, hooguit 366 dagen vooruit.")
+        binnen_quotum(huidige_afnemer(), "tokens")
         nieuw = tokens.issue(
             naam=data["naam"],
             rol=Rol(data["rol"]),

@@ -30,6 +30,7 @@ from core.meldingen.adressen import niet_publiek
 from core.meldingen.geheimen import nieuw_geheim, versleutel
 from core.meldingen.models import Bezorging, BezorgStatus, Gebeurtenis, Kanaal, WebhookEndpoint
 from core.meldingen.typen import ALLE_TYPEN, TYPE_FILTERS
+from core.quota import binnen_quotum
 from core.tenancy import TenantBlueprint, huidige_afnemer, tenant_get_or_404, tenant_select
 
 webhooks = TenantBlueprint(
@@ -135,13 +136,14 @@ class Webhooks(MethodView):
 
     @webhooks.arguments(WebhookSchema)
     @webhooks.response(201, NieuweWebhookSchema)
-    @webhooks.problems(403)
+    @webhooks.problems(403, 409)
     def post(self, data):
         """Webhook registreren; het ondertekengeheim wordt één keer getoond
 
         Elke bezorging draagt de headers webhook-id (gelijk bij elke nieuwe poging),
         webhook-timestamp en webhook-signature volgens Standard Webhooks.
         """
+        binnen_quotum(huidige_afnemer(), "webhooks")
         geheim = nieuw_geheim()
         endpoint = WebhookEndpoint(
             afnemer_id=huidige_afnemer().id, url=data["url"], omschrijving=data["omschrijving"],

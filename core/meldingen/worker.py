@@ -38,7 +38,7 @@ from email.charset import Charset
 from email.header import Header
 from email.message import EmailMessage
 from email.mime.text import MIMEText
-from email.utils import formatdate, make_msgid, parseaddr
+from email.utils import formatdate, make_msgid, parseaddr, parsedate_to_datetime
 
 import requests
 import urllib3
@@ -128,6 +128,7 @@ class Klus:
     geheim: str | None
     #: Why this delivery cannot be sent at all (its secret does not decrypt), if so.
     fout: str | None = None
+    webhook_id: uuid.UUID | None = None
 
 
 def claim_opdracht(inst: Instellingen, nu: datetime, dialect: str) -> Update:
@@ -185,7 +186,8 @@ def claim(inst: Instellingen, *, werker: str = "") -> list[Klus]:
             # also moves retries and redeliveries of earlier events.
             id=b.id, kanaal=b.kanaal, adres=url or b.adres, pogingen=b.pogingen,
             gebeurtenis_id=g.id, type=g.type, onderwerp=g.onderwerp, tekst=g.tekst,
-            data=g.data, aangemaakt_op=g.aangemaakt_op, geheim=geheim, fout=fout))
+            data=g.data, aangemaakt_op=g.aangemaakt_op, geheim=geheim, fout=fout,
+            webhook_id=b.webhook_id))
     return klussen
 
 
@@ -247,10 +249,13 @@ class _Http:
             return self._via[proxy]
 
     def post(self, url: str, body: bytes, headers: dict[str, str], timeout: float) -> int:
-        response = self.pool(url).request(
+        return self.verstuur(url, body, headers, timeout).status
+
+    def verstuur(self, url: str, body: bytes, headers: dict[str, str],
+                 timeout: float) -> urllib3.BaseHTTPResponse:
+        return self.pool(url).request(
             "POST", url, body=body, headers=headers, redirect=False, retries=False,
             timeout=urllib3.Timeout(connect=timeout, read=timeout))
-        return response.status
 
 
 @functools.cache
@@ -263,23 +268,48 @@ def verstuur_webhook(klus: Klus, inst: Instellingen) -> None:
     msg_id = f"msg_{klus.gebeurtenis_id.hex}"
     nu = datetime.fromtimestamp(int(time.time()), UTC)  # the library reads it as UTC
     handtekening = _ondertekenaar(klus.geheim or "").sign(msg_id, nu, body)
-    status = _http(inst.threads, inst.alleen_publiek).post(
+    antwoord = _http(inst.threads, inst.alleen_publiek).verstuur(
         klus.adres, body.encode(), timeout=inst.http_timeout,
         headers={"Content-Type": "application/json", "webhook-id": msg_id,
                  "webhook-timestamp": str(int(nu.timestamp())),
                  "webhook-signature": handtekening,
                  "User-Agent": "Afnemersportaal-webhooks/1"},
     )
-    if not 200 <= status < 300:
-        raise HttpStatus(status)
+    if not 200 <= antwoord.status < 300:
+        raise HttpStatus(antwoord.status, _retry_after(antwoord.headers.get("Retry-After")))
+
+
+def _retry_after(waarde: str | None) -> float | None:
+    """Seconds from a Retry-After header (seconds, or an HTTP date), if it has one."""
+    if not waarde:
+        return None
+    if waarde.strip().isdigit():
+        return float(waarde.strip())
+    try:
+        moment = parsedate_to_datetime(waarde)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max(0.0, (moment - datetime.now(UTC)).total_seconds())
 
 
 class HttpStatus(RuntimeError):
-    """The receiver answered, but not with 2xx."""
+    """The receiver answered, but not with 2xx; with its Retry-After, if it gave one."""
 
-    def __init__(self, status: int) -> None:
+    def __init__(self, status: int, retry_after: float | None = None) -> None:
         super().__init__(f"HTTP {status}")
         self.status = status
+        self.retry_after = retry_after
+
+
+class Fout(str):
+    """Why an attempt failed (the text the afnemer reads), and what follows from the
+    answer: wait at least ``wacht`` seconds (429 or 503 with Retry-After), or switch the
+    endpoint off (410 Gone: the receiver says it is gone for good)."""
+
+    wacht: float | None = None
+    uitschakelen: bool = False
 
 
 def foutsoort(exc: BaseException) -> str:
@@ -407,7 +437,13 @@ def verstuur(klus: Klus, inst: Instellingen) -> str | None:
         if klus.kanaal == Kanaal.WEBHOOK.value:
             log.warning("webhook %s naar %s: %s: %s", klus.id, klus.adres,
                         type(exc).__name__, exc)
-            return foutsoort(exc)
+            fout = Fout(foutsoort(exc))
+            if isinstance(exc, HttpStatus) and exc.status in (429, 503):
+                fout.wacht = exc.retry_after
+            if isinstance(exc, HttpStatus) and exc.status == 410:
+                fout = Fout(f"{fout}: het endpoint is uitgeschakeld (410 Gone)")
+                fout.uitschakelen = True
+            return fout
         if _mailserver_weg(exc):
             return f"{MAILSERVER_WEG}: {type(exc).__name__}: {exc}"[:2000]
         return f"{type(exc).__name__}: {exc}"[:2000]
@@ -452,13 +488,22 @@ def vastleggen(klus: Klus, fout: str | None, inst: Instellingen) -> None:
         # Not the afnemer's doing and nothing wrong with the mail: an outage of our mail
         # server never uses up its attempts. It stays pending, tried again at least every
         # five minutes, and goes out once the server answers.
-        values.update(laatste_fout=fout, volgende_poging_op=nu + timedelta(seconds=max(
+        values.update(laatste_fout=str(fout), volgende_poging_op=nu + timedelta(seconds=max(
             MAILSERVER_WACHT_MIN, min(wachttijd(poging, inst), MAILSERVER_WACHT_MAX))))
+    elif getattr(fout, "uitschakelen", False):
+        # 410 Gone: the receiver is gone for good. This delivery dies and the endpoint
+        # is switched off (actief false) until the afnemer switches it on again.
+        values.update(status=BezorgStatus.DOOD.value, laatste_fout=str(fout))
+        db.session.execute(update(WebhookEndpoint).where(
+            WebhookEndpoint.id == klus.webhook_id).values(actief=False),
+            execution_options={"synchronize_session": False})
     elif poging >= inst.max_pogingen or fout.startswith("Definitief"):
-        values.update(status=BezorgStatus.DOOD.value, laatste_fout=fout)
+        values.update(status=BezorgStatus.DOOD.value, laatste_fout=str(fout))
     else:
-        values.update(laatste_fout=fout,
-                      volgende_poging_op=nu + timedelta(seconds=wachttijd(poging, inst)))
+        wacht = wachttijd(poging, inst)
+        if getattr(fout, "wacht", None) is not None:  # the receiver's own Retry-After
+            wacht = min(max(wacht, fout.wacht), inst.backoff_max)
+        values.update(laatste_fout=str(fout), volgende_poging_op=nu + timedelta(seconds=wacht))
     db.session.execute(
         update(Bezorging).where(Bezorging.id == klus.id).values(**values),
         execution_options={"synchronize_session": False},

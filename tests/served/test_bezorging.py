@@ -130,3 +130,52 @@ def test_an_afnemer_reads_a_failed_delivery_only_as_a_coarse_category(served: Se
         assert gezien == gevallen
     finally:
         ontvanger.close()
+
+
+def test_a_receiver_is_heard_410_switches_the_endpoint_off_and_retry_after_is_kept(
+        served: Served):
+    """410 Gone: the receiver says it is gone for good, so the endpoint is switched off
+    (actief false) and the delivery stops. 503 with Retry-After: the next attempt waits
+    at least that long, not the worker's own shorter backoff (0.5 s here)."""
+    ontvanger = WebhookOntvanger()
+    ontvanger.antwoord = lambda o: 410 if o.pad.endswith("/weg") else 503
+
+    try:
+        afnemer = served.maak_afnemer()
+        pad = f"/afnemers/{afnemer['id']}"
+        weg = served.post(f"{pad}/webhooks", served.logius_token,
+                          json={"url": f"{ontvanger.url}/weg"}).json()
+        bezet = served.post(f"{pad}/webhooks", served.logius_token,
+                            json={"url": f"{ontvanger.url}/bezet"}).json()
+        ontvanger.retry_after = "120"
+        assert served.post("/aankondigingen", served.logius_token, json={
+            "type": "onderhoud", "titel": "Onderhoud", "omschrijving": "Gepland onderhoud",
+            "dienst": "digipoort",
+            "beginOp": f"{date.today() + timedelta(days=14)}T06:00:00+00:00",
+            "eindeOp": f"{date.today() + timedelta(days=14)}T07:00:00+00:00",
+            "afnemers": [afnemer["id"]]}).status_code == 201
+
+        def per_webhook() -> dict[str, dict]:
+            alle = served.get(f"{pad}/bezorgingen?paginaGrootte=100",
+                              served.logius_token).json()["resultaten"]
+            return {b["webhookId"]: b for b in alle if b["kanaal"] == "webhook"
+                    and b["laatsteFout"]}
+
+        def beide() -> dict[str, dict] | None:
+            gezien = per_webhook()
+            return gezien if len(gezien) == 2 else None
+
+        bezorgingen = _wacht(beide)
+        assert bezorgingen[weg["id"]]["status"] == "dood"
+        assert "410" in bezorgingen[weg["id"]]["laatsteFout"]
+        assert served.get(f"{pad}/webhooks/{weg['id']}",
+                          served.logius_token).json()["actief"] is False
+        assert served.get(f"{pad}/webhooks/{bezet['id']}",
+                          served.logius_token).json()["actief"] is True
+        time.sleep(3)  # six of the worker's own backoffs; Retry-After said 120 s
+        assert len(ontvanger.voor("/bezet")) == 1
+        [bezorging] = [b for b in per_webhook().values() if b["webhookId"] == bezet["id"]]
+        assert bezorging["status"] == "wachtend" and bezorging["laatsteFout"] == \
+            "http-status 503"
+    finally:
+        ontvanger.close()

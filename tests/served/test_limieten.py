@@ -42,3 +42,31 @@ def test_an_upload_with_thousands_of_bad_rows_answers_the_first_100_and_a_count(
     assert body["aantalOngeldigeRijen"] == 5000
     assert body["invalidParams"][0]["name"] == "rij.1.aansluitingId"
     assert len(response.content) < 30_000
+
+
+def test_an_afnemer_has_at_most_its_quota_of_webhooks_and_live_tokens(served: Served):
+    """200 webhooks and 100 tokens of one afnemer were accepted. Now the 26th webhook and
+    the 51st live token are a 409 quotum-bereikt naming the limit; a revoked token
+    frees its place."""
+    afnemer = served.maak_afnemer()
+    pad = f"/afnemers/{afnemer['id']}"
+    for i in range(25):
+        assert served.post(f"{pad}/webhooks", served.logius_token, json={
+            "url": f"{served.ontvanger.url}/quota/{i}"}).status_code == 201
+    te_veel = served.post(f"{pad}/webhooks", served.logius_token,
+                          json={"url": f"{served.ontvanger.url}/quota/26"})
+    assert te_veel.status_code == 409, te_veel.text
+    assert te_veel.json()["code"] == "quotum-bereikt" and "25" in te_veel.json()["detail"]
+
+    tokens = [served.post(f"{pad}/api-tokens", served.logius_token, json={
+        "naam": f"koppeling {i}", "rol": "afnemer-medewerker"}) for i in range(50)]
+    assert all(t.status_code == 201 for t in tokens)
+    nog_een = {"naam": "nog een", "rol": "afnemer-medewerker"}
+    geweigerd = served.post(f"{pad}/api-tokens", served.logius_token, json=nog_een)
+    assert geweigerd.status_code == 409 and geweigerd.json()["code"] == "quotum-bereikt"
+    eerste = tokens[0].json()["id"]
+    ingetrokken = served.request("DELETE", f"{pad}/api-tokens/{eerste}", served.logius_token,
+                                 headers={"If-Match": "*"})
+    assert ingetrokken.status_code == 204, ingetrokken.text
+    assert served.post(f"{pad}/api-tokens", served.logius_token,
+                       json=nog_een).status_code == 201

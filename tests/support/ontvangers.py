@@ -54,6 +54,8 @@ class WebhookOntvanger:
         self.ontvangen: list[Ontvangen] = []
         self.antwoord: Callable[[Ontvangen], int] = lambda _o: 204
         self.vertraging = 0.0
+        #: Sent as Retry-After with a 429 or 503, when set.
+        self.retry_after: str | None = None
         self._lock = threading.Lock()
         outer = self
 
@@ -84,6 +86,8 @@ class WebhookOntvanger:
                     outer.ontvangen.append(ontvangen)
                 status = outer.antwoord(ontvangen)
                 self.send_response(status)
+                if outer.retry_after and status in (429, 503):
+                    self.send_header("Retry-After", outer.retry_after)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
