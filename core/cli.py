@@ -180,7 +180,8 @@ def demo_data(met_tokens: bool, schaal: int | None, jaar: int | None,
     """Load the demo afnemers (idempotent), and with --scale N many more."""
     import time
 
-    from core import demo, schaal as schaaldata
+    from core import demo
+    from core import schaal as schaaldata
     from core.tijd import vandaag
 
     afnemer = demo.load()

@@ -279,8 +279,8 @@ def uitleg(bericht: str) -> tuple[str, str]:
         if match:
             # Which field it came from is not known here: a length counts characters.
             waarden = {"eenheid": "tekens", **match.groupdict()}
-            return code, re.sub(r"\{(\w+)(?:![rsa])?\}", lambda m: waarden.get(m.group(1), ""),
-                                nl)
+            return code, re.sub(r"\{(\w+)(?:![rsa])?\}",
+                                lambda m, w=waarden: w.get(m.group(1), ""), nl)
     for patroon, code in dutch:
         if patroon.match(bericht):
             return code, bericht

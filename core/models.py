@@ -3,15 +3,15 @@
 from core.aankondigingen.models import Aankondiging, Ontvanger
 from core.aansluitingen.models import Aansluiting, Statuswijziging
 from core.afnemers.models import Afnemer
+from core.agenda.models import AgendaSleutel
 from core.audit.models import AuditRegel
 from core.auth.models import ApiToken
 from core.contactpersonen.models import Contactpersoon
-from core.agenda.models import AgendaSleutel
 from core.db import Base
 from core.diensten.models import Schakeling
 from core.feestdagen.models import Feestdag, Feestdagjaar, FeestdagWijziging
-from core.koppelvlakken.models import Herinnering, KoppelvlakGebruik, KoppelvlakVersie
 from core.gebruikers.models import Gebruiker, Lidmaatschap, MachineClient
+from core.koppelvlakken.models import Herinnering, KoppelvlakGebruik, KoppelvlakVersie
 from core.kosten.models import Kostenrun, KostenrunRegel
 from core.meldingen.models import Bezorging, Gebeurtenis, WebhookEndpoint
 from core.prognoses.models import Prognose

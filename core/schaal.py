@@ -33,7 +33,8 @@ from sqlalchemy import func, select
 from core.aansluitingen.models import Aansluiting
 from core.afnemers.models import Afnemer
 from core.contactpersonen.models import Contactpersoon
-from core.db import bulk_laden as laad, db
+from core.db import bulk_laden as laad
+from core.db import db
 from core.meldingen.geheimen import nieuw_geheim, versleutel
 from core.meldingen.models import WebhookEndpoint
 from core.types import Afnemertype

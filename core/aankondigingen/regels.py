@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from core import tijd
+from core.aankondigingen.models import Aankondiging
 from core.aankondigingen.soorten import (
     KOPPELVLAK_ALGEMEEN,
     KOPPELVLAK_OVERLEG,
@@ -31,13 +32,11 @@ from core.aankondigingen.soorten import (
     VARIABELE_VELDEN,
     Type,
 )
-from core.aankondigingen.models import Aankondiging
 from core.afnemers.models import Afnemer
 from core.db import db, utcnow
 from core.plugins import diensten
 from core.types import Verplichting
 from core.voorwaarden import service as voorwaarden
-
 
 #: A plausibility bound on change dates (and keeps the date arithmetic in range).
 MAX_JAREN_VOORUIT = 10

@@ -14,11 +14,11 @@ from typing import Any
 from sqlalchemy import select
 
 from core import tijd
-from core.aansluitingen.lifecycle import Status as AansluitingStatus
-from core.aansluitingen.models import Aansluiting
 from core.aankondigingen import regels
 from core.aankondigingen.models import Aankondiging, Ontvanger
 from core.aankondigingen.soorten import CONSULTATIE_ARTIKEL, SOORTEN, Besluit, Status, Type
+from core.aansluitingen.lifecycle import Status as AansluitingStatus
+from core.aansluitingen.models import Aansluiting
 from core.auth.principal import Principal
 from core.db import db, utcnow, vergrendel
 from core.errors import Problem

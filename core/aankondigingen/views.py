@@ -27,7 +27,7 @@ from core.aankondigingen.schemas import (
 )
 from core.aankondigingen.soorten import Besluit
 from core.api import Blueprint
-from core.api.pagination import PaginaArgs, paginate, pagina_schema
+from core.api.pagination import PaginaArgs, pagina_schema, paginate
 from core.api.responses import commit
 from core.auth.middleware import current_principal
 from core.config import API_PREFIX

@@ -19,7 +19,7 @@ from core.aansluitingen.schemas import (
     _onderdelen_fouten,
 )
 from core.api.etag import check_if_match, etag_of
-from core.api.pagination import PaginaArgs, paginate, pagina_schema
+from core.api.pagination import PaginaArgs, pagina_schema, paginate
 from core.api.responses import aangemaakt, commit, met_etag
 from core.auth.middleware import current_principal
 from core.db import db

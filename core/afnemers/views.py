@@ -9,7 +9,7 @@ from core.afnemers.models import Afnemer
 from core.afnemers.schemas import AfnemerFilterSchema, AfnemerSchema, AfnemerWijzigingSchema
 from core.api import Blueprint
 from core.api.etag import check_if_match
-from core.api.pagination import PaginaArgs, paginate, pagina_schema
+from core.api.pagination import PaginaArgs, pagina_schema, paginate
 from core.api.responses import aangemaakt, commit, met_etag
 from core.auth.middleware import current_principal
 from core.config import API_PREFIX

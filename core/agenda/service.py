@@ -29,13 +29,12 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from core import tijd
+from core.aankondigingen.models import Aankondiging, Ontvanger
 from core.aansluitingen.lifecycle import Status as AansluitingStatus
 from core.aansluitingen.models import Aansluiting
-from core.aankondigingen.models import Aankondiging, Ontvanger
 from core.db import db
 from core.koppelvlakken.models import KoppelvlakGebruik, KoppelvlakVersie
 from core.wijzigingsmeldingen.models import Wijzigingsmelding
-
 
 #: How far ahead the calendar shows maintenance windows, in calendar months.
 VENSTER_MAANDEN = 3

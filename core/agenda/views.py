@@ -21,7 +21,7 @@ from core import voorbeelden
 from core.agenda import service
 from core.agenda.models import AgendaSleutel
 from core.api import Blueprint
-from core.api.pagination import PaginaArgs, paginate_list, pagina_schema
+from core.api.pagination import PaginaArgs, pagina_schema, paginate_list
 from core.api.responses import commit
 from core.api.schemas import Schema
 from core.auth.middleware import current_principal

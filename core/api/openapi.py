@@ -33,8 +33,8 @@ import copy
 import re
 from typing import Any
 
-from core.api.documentatie import beschrijf_parameters
 from core.api.antwoorden import splits_invoer_en_antwoord
+from core.api.documentatie import beschrijf_parameters
 from core.api.links import voeg_links_toe
 from core.api.operaties import operatie_id
 from core.auth.principal import Rol

@@ -18,7 +18,6 @@ from sqlalchemy import Select, func, select
 from core.api.schemas import Schema
 from core.db import db
 
-
 MAX_PAGINA = 1_000_000
 
 

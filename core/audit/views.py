@@ -5,10 +5,10 @@ from __future__ import annotations
 import marshmallow as ma
 from flask.views import MethodView
 
-from core.api import fields
-from core.api.pagination import PaginaArgs, paginate, pagina_schema
-from core.api.schemas import Schema
 from core import models as _alle_modellen  # noqa: F401  (registers every model first)
+from core.api import fields
+from core.api.pagination import PaginaArgs, pagina_schema, paginate
+from core.api.schemas import Schema
 from core.audit.models import AuditRegel
 from core.db import Base
 from core.tenancy import TenantBlueprint, tenant_select

@@ -22,10 +22,10 @@ import requests
 from flask import Flask, current_app, g, request
 
 from core.auth import tokens
-from core.oidc.issuer import InvalidToken, Issuer
 from core.auth.principal import SYSTEEM, Principal
 from core.config import API_PREFIX
 from core.errors import Problem
+from core.oidc.issuer import InvalidToken, Issuer
 
 ISSUER_EXTENSION = "afnemersportaal.issuer"
 

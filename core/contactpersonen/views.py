@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from core.afnemers.models import Afnemer
 from core.api.etag import check_if_match
-from core.api.pagination import PaginaArgs, paginate, pagina_schema
+from core.api.pagination import PaginaArgs, pagina_schema, paginate
 from core.api.responses import aangemaakt, commit, met_etag
 from core.contactpersonen.models import Contactpersoon
 from core.contactpersonen.schemas import (

@@ -11,7 +11,6 @@ from core.diensten.models import Schakeling
 from core.errors import Problem
 from core.plugins import diensten
 
-
 #: How many of the newest decisions the status shows.
 GESCHIEDENIS = 10
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask.views import MethodView
 
 from core.api import Blueprint
-from core.api.pagination import PaginaArgs, pagina_schema, paginate_list
-from core.config import API_PREFIX
 from core.api.etag import check_if_match
+from core.api.pagination import PaginaArgs, pagina_schema, paginate_list
 from core.api.responses import commit, met_etag
 from core.auth.middleware import current_principal, ingelogd, openbaar
+from core.config import API_PREFIX
 from core.diensten import service
 from core.diensten.schemas import (
     DienstDetailSchema,

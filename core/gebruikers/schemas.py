@@ -4,9 +4,8 @@ import marshmallow as ma
 
 from core.api import fields
 from core.api.schemas import Schema
-from core.auth.principal import AFNEMER_ROLLEN
+from core.auth.principal import AFNEMER_ROLLEN, SCOPES
 from core.gebruikers.models import LidmaatschapStatus
-from core.auth.principal import SCOPES
 
 
 class LidmaatschapSchema(Schema):

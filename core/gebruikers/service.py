@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
 from collections.abc import Iterable, Mapping
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -13,7 +13,6 @@ from core.auth.principal import SCOPES, Principal, Rol
 from core.db import db, utcnow, vergrendel
 from core.errors import Problem
 from core.gebruikers.models import Gebruiker, Lidmaatschap, LidmaatschapStatus, MachineClient
-
 
 
 def normaliseer_email(email: str) -> str:

@@ -8,7 +8,7 @@ from flask.views import MethodView
 from sqlalchemy import select
 
 from core.api.etag import check_if_match
-from core.api.pagination import PaginaArgs, paginate, pagina_schema
+from core.api.pagination import PaginaArgs, pagina_schema, paginate
 from core.api.responses import aangemaakt, commit, met_etag
 from core.auth.middleware import current_principal
 from core.auth.principal import Rol

@@ -20,22 +20,21 @@ from flask import url_for
 from flask.views import MethodView
 from sqlalchemy import select
 
-from core import voorbeelden
-from core import tijd
+from core import tijd, voorbeelden
 from core.aansluitingen.models import Aansluiting
 from core.api import Blueprint, fields
 from core.api.etag import check_if_match
-from core.api.pagination import PaginaArgs, paginate, paginate_list, pagina_schema
+from core.api.pagination import PaginaArgs, pagina_schema, paginate, paginate_list
 from core.api.responses import commit, met_etag
 from core.api.schemas import Schema, WijzigingMixin
 from core.auth.middleware import current_principal
 from core.auth.principal import Rol
 from core.config import API_PREFIX
 from core.db import db
-from core.plugins import diensten
 from core.errors import Problem, invalid
 from core.koppelvlakken import service
 from core.koppelvlakken.models import KoppelvlakGebruik, KoppelvlakVersie
+from core.plugins import diensten
 from core.tenancy import TenantBlueprint, huidige_afnemer, tenant_get_or_404, tenant_select
 
 blp = Blueprint(

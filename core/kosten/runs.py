@@ -8,7 +8,7 @@ from flask.views import MethodView
 from sqlalchemy import select
 
 from core.api import Blueprint
-from core.api.pagination import PaginaArgs, paginate, pagina_schema
+from core.api.pagination import PaginaArgs, pagina_schema, paginate
 from core.config import API_PREFIX
 from core.db import db
 from core.errors import Problem

@@ -520,8 +520,8 @@ def ronde(inst: Instellingen, pool: ThreadPoolExecutor | None = None) -> int:
         sluit_verbindingen()
     else:
         uitkomsten = list(pool.map(lambda k: verstuur(k, inst), klussen))
-    vastleggen_bezorgd([k for k, fout in zip(klussen, uitkomsten) if fout is None])
-    for klus, fout in zip(klussen, uitkomsten):
+    vastleggen_bezorgd([k for k, fout in zip(klussen, uitkomsten, strict=True) if fout is None])
+    for klus, fout in zip(klussen, uitkomsten, strict=True):
         if fout:
             vastleggen(klus, fout, inst)
             log.warning("bezorging %s naar %s mislukt: %s", klus.id, klus.adres, fout)

@@ -22,7 +22,6 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-
 #: The environment variable that names a server of one's own (a SQLAlchemy URL).
 URL_VARIABELE = "AFNEMERSPORTAAL_TEST_POSTGRES_URL"
 

@@ -22,7 +22,7 @@ from flask.views import MethodView
 
 from core.api import Blueprint
 from core.api.etag import check_if_match
-from core.api.pagination import paginate, pagina_schema
+from core.api.pagination import pagina_schema, paginate
 from core.api.responses import aangemaakt, commit, met_etag
 from core.auth.middleware import current_principal
 from core.config import API_PREFIX

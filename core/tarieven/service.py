@@ -13,7 +13,7 @@ from core.db import db
 from core.errors import Problem
 from core.plugins import diensten
 from core.tarieven.models import BtwTarief, Tarief
-from core.types import Tariefcode, Tarieven, Tariefschema, VastgesteldTarief
+from core.types import Tariefcode, Tariefschema, Tarieven, VastgesteldTarief
 
 
 def dienst_of_404(slug: str):

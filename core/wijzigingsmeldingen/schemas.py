@@ -2,8 +2,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
-from core import voorbeelden
-from core import tijd
+from core import tijd, voorbeelden
 from core.api import fields
 from core.api.schemas import Schema
 from core.plugins import diensten

@@ -7,7 +7,7 @@ import uuid
 from flask import url_for
 from flask.views import MethodView
 
-from core.api.pagination import PaginaArgs, paginate, pagina_schema
+from core.api.pagination import PaginaArgs, pagina_schema, paginate
 from core.api.responses import commit
 from core.auth.middleware import current_principal
 from core.tenancy import TenantBlueprint, huidige_afnemer, tenant_get_or_404, tenant_select

@@ -1,7 +1,7 @@
 """fundament: afnemers, contactpersonen, aansluitingen, tokens, audit
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-22 22:19:37.469053
 """
 
@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-
 
 import core.db
 

@@ -29,13 +29,13 @@ from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import missing_required_header, positive_data_acceptance
 from sqlalchemy import select
 
+import tests.served.schemathesis_hooks  # noqa: F401  (dates within the API's bounds)
 from core import demo
 from core.aansluitingen.models import Aansluiting
 from core.auth import tokens
 from core.auth.principal import Rol
 from core.contactpersonen.models import Contactpersoon
 from core.db import Database, db
-import tests.served.schemathesis_hooks  # noqa: F401  (dates within the API's bounds)
 from tests.conftest import Api, geinstalleerd, upgrade_all
 from tests.support.plugins import maak_voorbeelden
 

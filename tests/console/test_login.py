@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from core.auth import tokens
 from core.auth.principal import Rol
 from core.db import db
-from core.gebruikers.models import Gebruiker, Lidmaatschap
+from core.gebruikers.models import Gebruiker
 from tests.conftest import nieuw_oin
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -41,6 +41,8 @@ from core.auth.models import ApiToken
 from core.auth.principal import Rol
 from core.contactpersonen.models import Contactpersoon
 from core.db import db
+from core.diensten.models import Schakeling
+from core.feestdagen.models import Feestdag, Feestdagjaar, FeestdagWijziging
 from core.gebruikers.models import Lidmaatschap, MachineClient
 from core.koppelvlakken.models import KoppelvlakGebruik, KoppelvlakVersie
 from core.kosten.models import Kostenrun, KostenrunRegel
@@ -57,8 +59,6 @@ from core.serviceniveau.incidenten.models import (
     KennisgevingGebeurtenis,
 )
 from core.serviceniveau.vragen.models import Vraag
-from core.diensten.models import Schakeling
-from core.feestdagen.models import Feestdag, Feestdagjaar, FeestdagWijziging
 from core.tarieven.models import BtwTarief, Tarief
 from core.verbruik.models import VerbruikRegel, Voorcalculatie
 from core.voorwaarden.models import Acceptatie

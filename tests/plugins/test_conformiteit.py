@@ -16,8 +16,6 @@ import re
 import textwrap
 from pathlib import Path
 
-import pytest
-
 from core.sdk import _kit_regels
 from core.sdk.testing import Conformiteit
 from tests.plugins.proef import plugin as proef

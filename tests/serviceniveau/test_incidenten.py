@@ -9,9 +9,8 @@ phone (``gemeldOp``); steps in the past likewise (``op``).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select

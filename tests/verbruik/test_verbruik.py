@@ -116,7 +116,7 @@ def test_a_csv_upload_with_bad_rows_names_every_one_and_changes_nothing(api, afn
         f"{dp['id']},begeleidingsperioden,2027-04-01,2",  # 6: one period per row
         f"{dp['id']},berichten,2027-01-31,5",            # 7: same key as row 1
         f"{dp['id']},berichten,2027-05-31",              # 8: a field short
-        f"niet-een-uuid,berichten,31-05-2027,veel",      # 9: three bad fields
+        "niet-een-uuid,berichten,31-05-2027,veel",      # 9: three bad fields
         f"{dp['id']},berichten,2027-06-30,60",           # 10: good
     ])
     response = api.post("/verbruik", data=csv, content_type="text/csv")

@@ -35,14 +35,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
-from enum import StrEnum
 
 from core.serviceniveau.typen import Uursoort
 from core.tijd import AMSTERDAM
 from core.werktijd import Kantoortijden, Werkkalender, kantooruren_tussen, plus_kantooruren
-
 
 _DAG = timedelta(days=1)
 

@@ -291,7 +291,7 @@ def bezorgingen(kennisgevingen: Iterable[Kennisgeving]) -> dict[uuid.UUID, Bezor
         .join(Bezorging, Bezorging.gebeurtenis_id == KennisgevingGebeurtenis.gebeurtenis_id)
         .where(KennisgevingGebeurtenis.kennisgeving_id.in_(ids))
         .group_by(KennisgevingGebeurtenis.kennisgeving_id))
-    return {k: Bezorgd(t, b, _aware(l)) for k, t, b, l in rijen}
+    return {k: Bezorgd(t, b, _aware(laatst)) for k, t, b, laatst in rijen}
 
 
 def _aware(moment: datetime | None) -> datetime | None:

@@ -14,8 +14,8 @@ from core.sdk import (
     Keuze,
     Migraties,
     Ontvanger,
-    Waardesoort,
     Termijnpost,
+    Waardesoort,
     hookimpl,
 )
 
