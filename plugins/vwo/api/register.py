@@ -127,16 +127,7 @@ class Verwerkingen(MethodView):
         morgen.
         """
         overeenkomst = _overeenkomst(overeenkomst_id, schrijven=True)
-        geldig_vanaf = data.pop("geldig_vanaf")
-        verwerking, versie = reg.vastleggen(overeenkomst, data, verwerking=None,
-                                            geldig_vanaf=geldig_vanaf, beeindigd=False,
-                                            door=door(), nu=moment(), vandaag=vandaag())
-        commit()
-        return met_versie(reg.weergave(verwerking, versie, vandaag()), verwerking.versie, 201,
-                          Location=url_for(f"{blp.name}.VerwerkingView", _external=True,
-                                           afnemer_id=overeenkomst.afnemer_id,
-                                           overeenkomst_id=overeenkomst.id,
-                                           verwerking_id=verwerking.id))
+        return _vastleggen(overeenkomst, data, None)
 
 
 def _huidig(verwerking: Verwerking) -> Verwerkingsversie:
@@ -197,16 +188,7 @@ class Versies(MethodView):
         if _huidig(verwerking).beeindigd:
             raise Problem(409, "Deze verwerking is beëindigd; leg een nieuwe vast.",
                           code="conflict")
-        geldig_vanaf = data.pop("geldig_vanaf")
-        verwerking, versie = reg.vastleggen(overeenkomst, data, verwerking=verwerking,
-                                            geldig_vanaf=geldig_vanaf, beeindigd=False,
-                                            door=door(), nu=moment(), vandaag=vandaag())
-        commit()
-        return met_versie(reg.weergave(verwerking, versie, vandaag()), verwerking.versie, 201,
-                          Location=url_for(f"{blp.name}.VerwerkingView", _external=True,
-                                           afnemer_id=overeenkomst.afnemer_id,
-                                           overeenkomst_id=overeenkomst.id,
-                                           verwerking_id=verwerking.id))
+        return _vastleggen(overeenkomst, data, verwerking)
 
     @blp.arguments(PaginaArgs, location="query")
     @blp.response(200, pagina_schema(VerwerkingSchema))
@@ -227,3 +209,17 @@ class Versies(MethodView):
         resultaat["resultaten"] = [{**reg.weergave(verwerking, v, dag),
                                     "geldig_tot": tot.get(v.nummer)} for v in versies]
         return resultaat
+
+
+def _vastleggen(overeenkomst, data: dict, verwerking):
+    """A new processing (``verwerking`` None) or a new version of one, answered 201 with
+    the processing as it now reads and its Location."""
+    verwerking, versie = reg.vastleggen(overeenkomst, data, verwerking=verwerking,
+                                        geldig_vanaf=data.pop("geldig_vanaf"), beeindigd=False,
+                                        door=door(), nu=moment(), vandaag=vandaag())
+    commit()
+    return met_versie(reg.weergave(verwerking, versie, vandaag()), verwerking.versie, 201,
+                      Location=url_for(f"{blp.name}.VerwerkingView", _external=True,
+                                       afnemer_id=overeenkomst.afnemer_id,
+                                       overeenkomst_id=overeenkomst.id,
+                                       verwerking_id=verwerking.id))
