@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -26,9 +27,18 @@ def main() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
+              help="Threads per worker process: each answers one request at a time.")
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, workers: int) -> None:
+def serve(ctx: click.Context, host: str, port: int, workers: int, threads: int) -> None:
     """Serve the API with gunicorn (refuses an un-migrated database).
+
+    Workers are gunicorn's threaded kind (gthread): a connection that has sent nothing
+    waits in the worker's poller, not in a thread, and a slow client that does send
+    holds one thread of ``workers * threads``, so a few slow connections (slowloris)
+    cannot block the API as they did a sync worker each. A client that stalls longer
+    than ``timeout`` between bytes is dropped. For many hostile clients, put a
+    buffering proxy in front (README, "In productie").
 
     Deliberately not ``@with_appcontext``: a worker forked with an app context pushed
     would reuse it for every request, and ``g`` (the database session, the principal,
@@ -69,6 +79,12 @@ def serve(ctx: click.Context, host: str, port: int, workers: int) -> None:
         def load_config(self):
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
+            self.cfg.set("worker_class", "gthread")
+            self.cfg.set("threads", threads)
+            # An idle kept-alive connection is closed after 5 s; a worker that stops
+            # answering its arbiter for 30 s is replaced.
+            self.cfg.set("keepalive", 5)
+            self.cfg.set("timeout", 30)
             self.cfg.set("accesslog", "-")
             # Any request line: the app answers one that is too long with a 414 problem
             # (core.app.MAX_URL), not gunicorn with an HTML page.
@@ -162,6 +178,53 @@ def db_current() -> None:
     for slug, mig in uitbreidingen().migraties().items():
         click.echo(f"dienst {slug}: {migraties.huidig(db.engine, slug)}  "
                    f"nieuwste: {migraties.head(slug, mig)}")
+
+
+@main.command("backup")
+@click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup_cmd(bestand: Path) -> None:
+    """Write a consistent copy of the whole database to BESTAND (mode 0600): SQLite's
+    online backup API, or pg_dump --format=custom on PostgreSQL."""
+    from core.backup import BackupFout, backup
+
+    try:
+        uit = backup(current_app.config["DATABASE_URL"], bestand)
+    except BackupFout as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Backup geschreven: {uit.pad.absolute()} ({uit.grootte:,} bytes)")
+    click.echo(f"  database: {uit.backend} ({uit.methode}), in {uit.duur:.2f} s")
+    click.echo(f"  tijdstip: {uit.tijdstip.isoformat(timespec='seconds')}")
+    click.echo(f"  schema: {uit.schema}")
+    for dienst, revisie in uit.diensten.items():
+        click.echo(f"  dienst {dienst}: {revisie}")
+    for opmerking in uit.opmerkingen:
+        click.echo(f"  {opmerking}")
+
+
+@main.command("restore")
+@click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--vervang", is_flag=True,
+              help="Replace the contents of a database that is not empty.")
+@with_appcontext
+def restore_cmd(bestand: Path, vervang: bool) -> None:
+    """Restore a backup of `afnemersportaal backup` into the configured database (stop
+    serve and worker first); refuses a database with rows unless --vervang."""
+    from core.backup import BackupFout, restore, schema_staat
+    from core.uitbreidingen.bijdragen import uitbreidingen
+
+    url = current_app.config["DATABASE_URL"]
+    db.dispose(current_app)
+    try:
+        uit = restore(url, bestand, vervang=vervang)
+    except BackupFout as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Hersteld uit {uit.pad} ({uit.backend}, {uit.methode}) in {uit.duur:.2f} s")
+    for opmerking in uit.opmerkingen:
+        click.echo(f"  {opmerking}")
+    _actueel, regels = schema_staat(url, uitbreidingen().migraties())
+    for regel in regels:
+        click.echo(regel)
 
 
 @main.command("demo-data")

@@ -11,8 +11,8 @@ For each backend (SQLite and PostgreSQL) the session starts, as separate process
 The tests talk to them only over HTTP, with the tokens the demo data printed, and
 make everything else (other afnemers, their tokens) through the API itself. Nothing
 here imports the app: what the tier sees is what a client of the deployed product
-sees. A request goes to whichever worker accepts it (gunicorn's sync workers close
-the connection after each answer), so consecutive requests are spread over the
+sees. A request goes to whichever worker process accepts its connection (the tests
+open a new connection per request), so consecutive requests are spread over the
 workers; each worker's pid is in the access log, which :meth:`Served.pids` reads.
 """
 
