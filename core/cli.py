@@ -361,6 +361,32 @@ def kosten_run(jaar: int) -> None:
         sys.exit(1)
 
 
+@main.group("audit")
+def audit_group() -> None:
+    """The audit log: check its hash chain."""
+
+
+@audit_group.command("verify")
+@with_appcontext
+def audit_verify() -> None:
+    """Walk the audit log's hash chain in id order and check every row (exit 1 on a break).
+
+    Prints the number of rows checked and the head hash (keep it elsewhere: a later
+    run that no longer reaches it shows that rows were cut off the end).
+    """
+    from core.audit.keten import controleer
+
+    uitkomst = controleer(db.session.connection())
+    db.session.rollback()
+    if not uitkomst.in_orde:
+        click.echo(f"{uitkomst.gecontroleerd} auditregels in orde, dan een breuk bij "
+                   f"auditregel {uitkomst.breuk_id}: {uitkomst.reden}", err=True)
+        sys.exit(1)
+    click.echo(f"{uitkomst.gecontroleerd} auditregels gecontroleerd: OK")
+    if uitkomst.kop_id is not None:
+        click.echo(f"kop: auditregel {uitkomst.kop_id}, hash {uitkomst.kop}")
+
+
 @main.group("gebruiker")
 def gebruiker_group() -> None:
     """People who log in to the console."""

@@ -1,9 +1,11 @@
 """Record every write to tenant data, in the same transaction as the write.
 
 A ``before_flush`` listener looks at every new, changed and deleted object whose
-class sets ``__audit__ = True`` and adds an :class:`AuditRegel` with the actor,
-the action and the changed fields (old and new values). Because it hooks the
-session, no view can forget it. Secrets are never written (``__audit_exclude__``).
+class sets ``__audit__ = True`` and prepares an audit row with the actor, the action
+and the changed fields (old and new values); an ``after_flush`` listener appends those
+rows to the hash chain (``core.audit.keten``) once the flush's own writes have run, in
+the same transaction. Because it hooks the session, no view can forget it. Secrets are
+never written (``__audit_exclude__``).
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from core.audit.models import AuditRegel
+from core.audit import keten
 from core.auth.middleware import current_principal
 from core.db import utcnow
 
 ALWAYS_EXCLUDED = {"versie", "aangemaakt_op", "gewijzigd_op", "hash"}
+#: ``session.info`` key of the rows a flush is about to append.
+WACHTRIJ = "audit_wachtrij"
 
 
 def _plain(value: Any) -> Any:
@@ -60,6 +64,9 @@ def _changes(obj: Any, action: str) -> dict[str, Any]:
 
 
 def _before_flush(session: Session, _context, _instances) -> None:
+    # A fresh queue per flush: a flush that failed left its rows behind, never written.
+    regels: list[dict[str, Any]] = []
+    session.info[WACHTRIJ] = regels
     principal = current_principal()
     now = utcnow()
     batches = (
@@ -79,20 +86,29 @@ def _before_flush(session: Session, _context, _instances) -> None:
             changes = _changes(obj, action)
             if action == "gewijzigd" and not changes:
                 continue
-            session.add(
-                AuditRegel(
-                    afnemer_id=afnemer_id,
-                    tijdstip=now,
-                    actor=principal.id,
-                    actor_naam=principal.naam,
-                    actie=action,
-                    resource_type=obj.__tablename__,
-                    resource_id=str(obj.id),
-                    wijzigingen=changes,
-                )
-            )
+            regels.append({
+                "afnemer_id": afnemer_id,
+                "tijdstip": now,
+                "actor": principal.id,
+                "actor_naam": principal.naam,
+                "actie": action,
+                "resource_type": obj.__tablename__,
+                "resource_id": str(obj.id),
+                "wijzigingen": changes,
+            })
+
+
+def _after_flush(session: Session, _context) -> None:
+    """Append the flush's audit rows to the chain; the flush's writes have run, so on
+    SQLite this transaction already holds the write lock (the chain takes it anyway)."""
+    regels = session.info.pop(WACHTRIJ, None)
+    if regels:
+        keten.toevoegen(session.connection(), regels)
 
 
 def install() -> None:
     if not event.contains(Session, "before_flush", _before_flush):
         event.listen(Session, "before_flush", _before_flush)
+    if not event.contains(Session, "after_flush", _after_flush):
+        event.listen(Session, "after_flush", _after_flush)
+    keten.installeer_bewaking()

@@ -3,6 +3,9 @@
 Writing: a row's key is (aansluiting, metriek, datum). A new key is inserted; a known
 key with another ``aantal`` is a correction: it replaces the value and leaves an audit
 line with the old and the new value; a known key with the same value changes nothing.
+The old values are read under a lock on the upload's aansluitingen (see
+:func:`_vergrendel`), so two concurrent corrections of one key are audited as
+old -> A, then A -> B, never both from the old value.
 All rows go to the database as one ``INSERT ... ON CONFLICT DO UPDATE`` statement run
 with many parameter sets (executemany), never one ORM object per row.
 
@@ -21,10 +24,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, extract, func, insert, select
+from sqlalchemy import case, extract, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from core.audit.models import AuditRegel
+from core.aansluitingen.models import Aansluiting
+from core.audit import keten
 from core.auth.principal import Principal
 from core.db import db, utcnow
 from core.plugins import diensten
@@ -42,6 +46,27 @@ class Resultaat:
     nieuw: int
     gecorrigeerd: int
     ongewijzigd: int
+
+
+def _vergrendel(rijen: list[Rij]) -> None:
+    """Lock what the upload writes before reading its old values, until the commit.
+
+    PostgreSQL: the upload's aansluitingen, ``FOR NO KEY UPDATE`` in id order (so two
+    uploads never deadlock, and foreign-key checks of other tables are not blocked); a
+    concurrent upload touching one of them waits until this one commits, then reads
+    what it wrote. This covers keys that do not exist yet as well. SQLite: the
+    database's write lock, taken before the read (``keten.schrijfslot``).
+    """
+    verbinding = db.session.connection()
+    if verbinding.dialect.name != "postgresql":
+        keten.schrijfslot(verbinding)
+        return
+    ids = sorted({rij.aansluiting_id for rij in rijen})
+    for start in range(0, len(ids), 500):
+        db.session.execute(
+            select(Aansluiting.id).where(Aansluiting.id.in_(ids[start:start + 500]))
+            .order_by(Aansluiting.id).with_for_update(key_share=True)
+        ).all()
 
 
 def _bestaande(rijen: list[Rij]) -> dict[tuple[uuid.UUID, str, date], int]:
@@ -83,6 +108,7 @@ def _in_blokken(items: list, grootte: int = BLOKGROOTTE) -> Iterable[list]:
 
 def vastleggen(rijen: list[Rij], door: Principal) -> Resultaat:
     """Insert new rows and correct changed ones; the caller commits."""
+    _vergrendel(rijen)
     bestaand = _bestaande(rijen)
     nu = utcnow()
     schrijven, correcties = [], []
@@ -127,8 +153,7 @@ def _audit(correcties: list[tuple[Rij, int]], nieuw_per_afnemer: Counter[uuid.UU
          "wijzigingen": {"aantalRegels": {"nieuw": aantal}}}
         for afnemer_id, aantal in nieuw_per_afnemer.items()
     ]
-    for blok in _in_blokken(regels):
-        db.session.execute(insert(AuditRegel), blok)
+    keten.toevoegen(db.session.connection(), regels)
 
 
 Totalen = dict[uuid.UUID, tuple[dict[str, int], dict[str, int]]]

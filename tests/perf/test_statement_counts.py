@@ -418,7 +418,8 @@ class Wereld:
         _laad(AuditRegel, [{
             "afnemer_id": a, "actor": "test", "actor_naam": "Test", "actie": "gewijzigd",
             "resource_type": "contactpersoon", "resource_id": str(nieuw["contact"][j]),
-            "wijzigingen": {}, "tijdstip": NU} for j, i in enumerate(n)])
+            "wijzigingen": {}, "tijdstip": NU, "vorige_hash": uuid.uuid4().hex * 2,
+            "hash": uuid.uuid4().hex * 2} for j, i in enumerate(n)])
         _laad(Lidmaatschap, [{
             "id": nieuw["lid"][j], "afnemer_id": a, "gebruiker_id": None,
             "email": f"lid{i}@gemeente.example", "rol": Rol.AFNEMER_MEDEWERKER.value,
