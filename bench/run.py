@@ -224,7 +224,7 @@ def _aankondig(app, logius_token: str, titel: str) -> tuple[list[str], datetime]
             .join(Ontvanger, Ontvanger.gebeurtenis_id == Bezorging.gebeurtenis_id)
             .where(Ontvanger.aankondiging_id == aankondiging_id,
                    Bezorging.kanaal == "webhook")).all()
-    return [f"msg_{uuid.UUID(str(i)).hex}" for i in ids], vastgelegd
+    return [str(uuid.UUID(str(i))) for i in ids], vastgelegd  # the webhook-id of each
 
 
 def _bezorgd(app, gebeurtenissen: list[uuid.UUID], kanaal: str = "webhook"
@@ -258,7 +258,7 @@ def _fanout(app, env: dict, ontvanger_poort: int, logius_token: str, titel: str,
         time.sleep(3)  # both workers up and polling
         begin = datetime.now(UTC)
         ids, start = _aankondig(app, logius_token, titel)  # committed: delivering starts
-        gebeurtenissen = [uuid.UUID(i.removeprefix("msg_")) for i in ids]
+        gebeurtenissen = [uuid.UUID(i) for i in ids]
         gedood_bij = None
         if kill_halverwege:
             # Halfway by what the receiver got, not by what the workers recorded: the

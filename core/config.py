@@ -76,6 +76,10 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         "SMTP_HOST": "127.0.0.1",
         "SMTP_PORT": 1025,
         "MAIL_AFZENDER": "Afnemersportaal <noreply@afnemersportaal.example>",
+        # The CloudEvents ``source`` of every webhook (NL GOV profile: a URN naming the
+        # organisation by its OIN and the system; the default is Logius' OIN). Another
+        # operator or a test environment sets its own (core.meldingen.cloudevents).
+        "CLOUDEVENTS_BRON": "urn:nld:oin:00000001822477348000:systeem:afnemersportaal",
         # The delivery worker: batch size, how long a claim holds (seconds), threads.
         # A thread mostly waits for a receiver's or the mail server's answer, so there
         # are more threads than cores: 16 sent 1.3-1.8 times what 8 did in the fan-out

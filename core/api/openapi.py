@@ -18,8 +18,9 @@ integrators read at ``/api/v1/openapi.json``, and that clients are generated fro
 - short operationIds (:mod:`core.api.operaties`), typed nullable objects and enums
   (``nullable`` ``allOf`` a schema), enums without ``null`` and with names
   (``x-enum-varnames``);
-- the webhook delivery as a ``callback`` of the webhook registration
-  (:mod:`core.meldingen.contract`);
+- the webhook delivery as a ``callback`` of the webhook registration, and the catalogue
+  of event types in ``x-webhooks`` (OpenAPI 3.1's ``webhooks``, which 3.0 lacks; see
+  :mod:`core.meldingen.contract`);
 - the document itself is a path (``/openapi.json``, no login, CORS ``*``).
 
 Both official rulesets in ``shared/adr`` pass it with 0 errors (see
@@ -443,6 +444,7 @@ def _webhookbezorging(doc: dict[str, Any]) -> None:
         return
     registratie["callbacks"] = contract.callbacks()
     doc["components"]["schemas"]["Gebeurtenisbericht"] = contract.gebeurtenis_schema()
+    doc["x-webhooks"] = contract.catalogus()
 
 
 def build_document(raw: dict[str, Any], public_url: str, *,

@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import os
 import random
@@ -48,6 +47,7 @@ from sqlalchemy import Update, any_, func, or_, select, update
 from standardwebhooks import Webhook
 
 from core.db import db, utcnow
+from core.meldingen import cloudevents
 from core.meldingen.adressen import NietPubliek, publieke_pool
 from core.meldingen.geheimen import ontsleutel
 from core.meldingen.models import (
@@ -82,6 +82,9 @@ class Instellingen:
     #: Outside development a webhook connects only to public addresses (core.meldingen.
     #: adressen), checked on the address actually connected to.
     alleen_publiek: bool = False
+    #: The CloudEvents ``source`` and the base URL of ``dataref`` (core.meldingen.cloudevents).
+    bron: str = cloudevents.STANDAARD_BRON
+    basis_url: str = ""
 
     @classmethod
     def van(cls, app: Flask, **overrides) -> Instellingen:
@@ -95,6 +98,7 @@ class Instellingen:
             oude_sleutels=tuple(k.strip() for k in c["OUDE_SECRET_KEYS"].split(",")
                                 if k.strip()),
             plannen=c["WORKER_PLANNER"], alleen_publiek=c["ENVIRONMENT"] != "development",
+            bron=c["CLOUDEVENTS_BRON"], basis_url=c["PUBLIC_URL"],
         )
         values.update(overrides)
         return cls(**values)
@@ -129,6 +133,7 @@ class Klus:
     #: Why this delivery cannot be sent at all (its secret does not decrypt), if so.
     fout: str | None = None
     webhook_id: uuid.UUID | None = None
+    afnemer_id: uuid.UUID | None = None
 
 
 def claim_opdracht(inst: Instellingen, nu: datetime, dialect: str) -> Update:
@@ -187,7 +192,7 @@ def claim(inst: Instellingen, *, werker: str = "") -> list[Klus]:
             id=b.id, kanaal=b.kanaal, adres=url or b.adres, pogingen=b.pogingen,
             gebeurtenis_id=g.id, type=g.type, onderwerp=g.onderwerp, tekst=g.tekst,
             data=g.data, aangemaakt_op=g.aangemaakt_op, geheim=geheim, fout=fout,
-            webhook_id=b.webhook_id))
+            webhook_id=b.webhook_id, afnemer_id=g.afnemer_id))
     return klussen
 
 
@@ -202,14 +207,12 @@ def _ondertekenaar(geheim: str) -> Webhook:
     return Webhook(geheim)
 
 
-def payload(klus: Klus) -> str:
-    """The webhook body: the Standard Webhooks shape (type, timestamp, data)."""
-    return json.dumps({
-        "type": klus.type,
-        "timestamp": klus.aangemaakt_op.isoformat(),
-        "data": {"id": str(klus.gebeurtenis_id), "onderwerp": klus.onderwerp,
-                 "tekst": klus.tekst, **klus.data},
-    }, ensure_ascii=False, separators=(",", ":"))
+def payload(klus: Klus, inst: Instellingen) -> str:
+    """The webhook body: a CloudEvent in the NL GOV profile (core.meldingen.cloudevents)."""
+    return cloudevents.body(
+        gebeurtenis_id=klus.gebeurtenis_id, type_=klus.type, aangemaakt_op=klus.aangemaakt_op,
+        onderwerp=klus.onderwerp, tekst=klus.tekst, data=klus.data, afnemer_id=klus.afnemer_id,
+        bron=inst.bron, basis_url=inst.basis_url)
 
 
 _lokaal = threading.local()
@@ -264,13 +267,13 @@ def _http(verbindingen: int, alleen_publiek: bool = False) -> _Http:
 
 
 def verstuur_webhook(klus: Klus, inst: Instellingen) -> None:
-    body = payload(klus)
-    msg_id = f"msg_{klus.gebeurtenis_id.hex}"
+    body = payload(klus, inst)
+    msg_id = str(klus.gebeurtenis_id)  # the CloudEvent's id: one per event, on every attempt
     nu = datetime.fromtimestamp(int(time.time()), UTC)  # the library reads it as UTC
     handtekening = _ondertekenaar(klus.geheim or "").sign(msg_id, nu, body)
     antwoord = _http(inst.threads, inst.alleen_publiek).verstuur(
         klus.adres, body.encode(), timeout=inst.http_timeout,
-        headers={"Content-Type": "application/json", "webhook-id": msg_id,
+        headers={"Content-Type": cloudevents.MEDIA_TYPE, "webhook-id": msg_id,
                  "webhook-timestamp": str(int(nu.timestamp())),
                  "webhook-signature": handtekening,
                  "User-Agent": "Afnemersportaal-webhooks/1"},

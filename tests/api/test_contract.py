@@ -354,8 +354,9 @@ def test_the_webhook_delivery_is_a_callback_of_the_registration(document):
     post = levering["post"]
     assert {p["name"] for p in post["parameters"] if p["in"] == "header"} == {
         "webhook-id", "webhook-timestamp", "webhook-signature"}
-    schema = post["requestBody"]["content"]["application/json"]["schema"]
-    assert _resolve(document, schema)["required"] == ["type", "timestamp", "data"]
+    schema = post["requestBody"]["content"]["application/cloudevents+json"]["schema"]
+    assert _resolve(document, schema)["required"] == [
+        "specversion", "id", "source", "type", "time", "subject", "datacontenttype", "data"]
 
 
 # --- the document against the app --------------------------------------------------------

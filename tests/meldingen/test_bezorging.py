@@ -63,9 +63,10 @@ def test_a_webhook_receives_a_verifiable_signed_event(app, api, maak_afnemer, on
 
     [ontvangen] = ontvanger.voor("/hook")
     assert ontvangen.geldig, "the signature verifies with the secret shown at creation"
-    assert ontvangen.headers["webhook-id"] == f"msg_{uuid.UUID(gebeurtenis_id).hex}"
+    assert ontvangen.headers["webhook-id"] == gebeurtenis_id
     body = ontvangen.json
-    assert body["type"] == "aankondiging.voorwaardenwijziging"
+    assert body["id"] == gebeurtenis_id
+    assert body["type"] == "nl.afnemersportaal.aankondiging.voorwaardenwijziging"
     assert body["data"]["id"] == gebeurtenis_id
     assert body["data"]["wijzigingsdatum"] == "2027-03-01"
     assert body["data"]["artikel"] == "AV 13.1"
@@ -113,10 +114,12 @@ def test_a_type_filter_limits_what_a_webhook_receives(app, api, maak_afnemer, on
     _publiceer(app, afnemer["id"], type="aankondiging.onderhoud")
     _publiceer(app, afnemer["id"], type="voorwaarden.afgewezen")
     _werk(app)
+    # The filter names the short type; the CloudEvent's type is it in reverse-DNS form.
     assert [o.json["type"] for o in ontvanger.voor("/alleen-onderhoud")] == [
-        "aankondiging.onderhoud"]
+        "nl.afnemersportaal.aankondiging.onderhoud"]
     assert sorted(o.json["type"] for o in ontvanger.voor("/familie")) == [
-        "aankondiging.onderhoud", "aankondiging.voorwaardenwijziging"]
+        "nl.afnemersportaal.aankondiging.onderhoud",
+        "nl.afnemersportaal.aankondiging.voorwaardenwijziging"]
 
 
 def test_failures_are_retried_with_the_same_message_id(app, api, maak_afnemer, ontvanger, smtp):

@@ -57,7 +57,7 @@ def test_terms_change_reaches_every_afnemer_and_a_rejection_ends_delivery(
         for afnemer, naam in zip(afnemers, ("noord", "zuid")):
             [event] = ontvanger.voor(f"/{naam}")
             assert event.geldig
-            assert event.json["type"] == "aankondiging.voorwaardenwijziging"
+            assert event.json["type"] == "nl.afnemersportaal.aankondiging.voorwaardenwijziging"
             assert event.json["data"]["aankondigingId"] == aankondiging["id"]
             [mail] = smtp.aan(f"algemeen@{naam}.example")
             assert mail["X-Afnemersportaal-Type"] == "aankondiging.voorwaardenwijziging"
@@ -82,7 +82,8 @@ def test_terms_change_reaches_every_afnemer_and_a_rejection_ends_delivery(
         # The afnemer is told what its rejection means; Logius hears of the reaction.
         draai(app, eenmalig=True)
         types = [o.json["type"] for o in ontvanger.voor("/noord")]
-        assert types == ["aankondiging.voorwaardenwijziging", "voorwaarden.afgewezen"]
+        assert types == ["nl.afnemersportaal.aankondiging.voorwaardenwijziging",
+                         "nl.afnemersportaal.voorwaarden.afgewezen"]
         assert len(smtp.aan("servicecentrum@logius.example")) == 1
     finally:
         ontvanger.close()

@@ -83,7 +83,7 @@ def _events(app, api, maak_afnemer, ontvanger) -> set[str]:
             gebeurtenis = publiceer(type="aankondiging.storing",
                                     afnemer_id=uuid.UUID(afnemer["id"]),
                                     onderwerp=f"Storing {n}", tekst="Test", data={"n": n})
-            ids.add(f"msg_{gebeurtenis.id.hex}")
+            ids.add(str(gebeurtenis.id))
         db.session.commit()
     return ids
 

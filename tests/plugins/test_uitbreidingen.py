@@ -237,6 +237,11 @@ def test_hook_dienst_gebeurtenissen(api, twee, maak_contactpersoon):
     assert feed["resultaten"][0]["data"]["artikel"] == "PV 2.1"
     bezorgingen = als_a.get(f"/afnemers/{a['id']}/bezorgingen").get_json()["resultaten"]
     assert sorted(b["kanaal"] for b in bezorgingen) == ["email", "webhook"]
+    # The OpenAPI catalogue of webhook events (x-webhooks) has the plugin's types too.
+    catalogus = api.get("/openapi.json").get_json()["x-webhooks"]
+    post = catalogus["nl.afnemersportaal.proef.notitie-geplaatst"]["post"]
+    assert post["x-typefilter"] == "proef.notitie-geplaatst"
+    assert "Een notitie is geplaatst (PV 2.1)" in post["description"]
 
 
 def test_an_undeclared_or_foreign_event_type_is_refused(app):

@@ -170,11 +170,11 @@ export async function feedUrl(afnemerId: string): Promise<string> {
   return data.feedUrl;
 }
 
-/** A webhook receiver: the delivered body is the documented callback's. */
+/** A webhook receiver: the delivered body is the documented callback's (a CloudEvent). */
 export function ontvang(bericht: Gebeurtenisbericht): string {
   switch (bericht.type) {
-    case 'aankondiging.dienstwijziging':
-      return `${bericht.timestamp} ${bericht.data.onderwerp} (${bericht.data.artikel})`;
+    case 'nl.afnemersportaal.aankondiging.dienstwijziging':
+      return `${bericht.time} ${bericht.subject} ${bericht.data.onderwerp} (${bericht.data.artikel})`;
     default:
       return bericht.data.id;
   }

@@ -348,8 +348,10 @@ def test_a_webhook_gets_the_reaction_announcement_as_its_documented_callback(
     assert ontvangen, "the webhook got nothing"
     assert ontvangen[0].geldig, "the delivery's signature does not verify"
     bericht = m.Gebeurtenisbericht.from_dict(ontvangen[0].json)
-    assert bericht.type_ == m.GebeurtenisberichtType("aankondiging.dienstwijziging")
-    assert isinstance(bericht.timestamp, datetime)
+    assert bericht.type_ == m.GebeurtenisberichtType(
+        "nl.afnemersportaal.aankondiging.dienstwijziging")
+    assert isinstance(bericht.time, datetime)
+    assert bericht.id == uuid.UUID(ontvangen[0].headers["webhook-id"])
     bezorgingen = bel("bezorgingenOpvragen", wereld.client, 200, m.BezorgingPagina,
                       afnemer_id=wereld.afnemer_id).parsed
     assert all(isinstance(b.status, m.BezorgingStatus) for b in bezorgingen.resultaten)
