@@ -9,6 +9,7 @@ from typing import Any
 from flask import Flask, Response, current_app, g, jsonify, redirect, request, url_for
 
 from core import config as settings
+from core import idempotentie
 from core.api import Api
 from core.api.converters import DatumConverter, JaarConverter, datum_schema
 from core.api.openapi import build_document
@@ -84,6 +85,7 @@ def create_app(
         # a test's app documents them when a test first reads the document.
         api.spec  # noqa: B018
     auth.init_app(app)
+    idempotentie.init_app(app)  # after authentication: a key is the principal's
     _register_console(app)
     app.add_url_rule(f"{API_PREFIX}/openapi.json", "openapi", auth.public(_openapi))
     app.after_request(_headers)

@@ -40,6 +40,7 @@ TITLES = {
     412: "Voorwaarde niet vervuld",
     413: "Verzoek te groot",
     415: "Mediatype niet ondersteund",
+    422: "Niet verwerkbaar",
     428: "Voorwaarde vereist",
     429: "Te veel verzoeken",
     500: "Interne fout",
@@ -134,6 +135,9 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
     Probleemcode("quotum-bereikt", (409,),
                  "De afnemer heeft er al zoveel als het portaal per afnemer toestaat; "
                  "verwijder of trek er een in."),
+    Probleemcode("idempotentie-bezig", (409,),
+                 "Een verzoek met dezelfde Idempotency-Key wordt nog verwerkt; probeer het "
+                 "na Retry-After opnieuw."),
     Probleemcode("verouderde-versie", (412,),
                  "De ETag in If-Match is niet (meer) die van de resource: haal hem opnieuw op."),
     Probleemcode("verzoek-te-groot", (413,), "De body van het verzoek is te groot."),
@@ -142,6 +146,9 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
     Probleemcode("mediatype-niet-ondersteund", (415,),
                  "De Content-Type van de body wordt hier niet aangenomen; "
                  "ondersteundeMediatypes noemt wat wel."),
+    Probleemcode("idempotentie-sleutel-hergebruikt", (422,),
+                 "Deze Idempotency-Key is al gebruikt voor een ander verzoek (ander pad of "
+                 "andere body)."),
     Probleemcode("if-match-vereist", (428,),
                  "Deze wijziging vraagt If-Match met de ETag van de resource."),
     Probleemcode("interne-fout", (500,),

@@ -11,6 +11,7 @@ from core.db import Base
 from core.diensten.models import Schakeling
 from core.feestdagen.models import Feestdag, Feestdagjaar, FeestdagWijziging
 from core.gebruikers.models import Gebruiker, Lidmaatschap, MachineClient
+from core.idempotentie import IdempotentieSleutel
 from core.koppelvlakken.models import Herinnering, KoppelvlakGebruik, KoppelvlakVersie
 from core.kosten.models import Kostenrun, KostenrunRegel
 from core.meldingen.models import Bezorging, Gebeurtenis, WebhookEndpoint
@@ -50,6 +51,7 @@ __all__ = [
     "Feestdagjaar",
     "Gebeurtenis",
     "Gebruiker",
+    "IdempotentieSleutel",
     "Incident",
     "IncidentStap",
     "Kennisgeving",

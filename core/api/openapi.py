@@ -34,6 +34,7 @@ import copy
 import re
 from typing import Any
 
+from core import idempotentie
 from core.api.antwoorden import splits_invoer_en_antwoord
 from core.api.documentatie import beschrijf_parameters
 from core.api.links import voeg_links_toe
@@ -54,7 +55,10 @@ ongeldige invoer geeft 400 met alle fouten tegelijk in `invalidParams`. Wijzigin
 vereisen `If-Match` met de ETag van de resource. Lijsten zijn gepagineerd met `pagina`
 en `paginaGrootte`. Bedragen zijn tekst, nooit JSON-getallen: geld in euro's met twee
 decimalen (`"5900.00"`), tarieven met twee tot vier (`"0.59"`), het btw-tarief als
-percentage (`"21.00"`).
+percentage (`"21.00"`). Een POST mag een `Idempotency-Key` meesturen (een eigen
+sleutel, bijvoorbeeld een UUID): opnieuw versturen met dezelfde sleutel geeft het eerste
+antwoord terug (met `Idempotency-Replayed: true`) en maakt niets dubbel aan; zie de
+beschrijving van die header.
 """
 
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
@@ -183,6 +187,7 @@ def _headers() -> dict[str, Any]:
                            "HTTP-date (IMF-fixdate). Alleen als een einddatum is vastgesteld.",
             "schema": {"type": "string", "pattern": IMF_FIXDATE,
                        "example": "Thu, 31 Dec 2026 23:00:00 GMT"}},
+        idempotentie.REPLAY_HEADER: idempotentie.replay_header(),
         "Access-Control-Allow-Origin": {
             "description": "Het document is vanaf elke origin op te halen", "required": True,
             "schema": {"type": "string", "example": "*"}},
@@ -298,6 +303,13 @@ def _operation(path: str, path_item: dict[str, Any], method: str, op: dict[str, 
         wanted.add(404)
     if op.get("requestBody"):
         wanted.add(415)
+    # Idempotency-Key (core.idempotentie): on every POST that needs a token.
+    idempotent = method == "post" and not public
+    if idempotent:
+        wanted.update((409, 422))
+        parameters = op.setdefault("parameters", [])
+        if not any(p.get("name") == idempotentie.HEADER for p in parameters):
+            parameters.append(idempotentie.parameter())
     for status in wanted:
         responses.setdefault(str(status), {})
     for code, response in list(responses.items()):
@@ -307,6 +319,8 @@ def _operation(path: str, path_item: dict[str, Any], method: str, op: dict[str, 
             continue
         headers = response.setdefault("headers", {})
         headers["API-Version"] = _ref("headers", "API-Version")
+        if idempotent:
+            headers[idempotentie.REPLAY_HEADER] = _ref("headers", idempotentie.REPLAY_HEADER)
         if status == 201:
             headers.setdefault("ETag", _ref("headers", "ETag"))
             headers.setdefault("Location", _ref("headers", "Location"))
