@@ -65,12 +65,15 @@ def create_app(
     app.extensions[DIENSTEN] = Diensten(pm)
     app.extensions[UITBREIDINGEN] = Uitbreidingen(pm, app.extensions[DIENSTEN], app.config)
 
+    # The console's cookie holds only an opaque session id (core.console.sessies);
+    # outside development it is Secure and __Host- (host-only, path /).
+    ontwikkeling = app.config["ENVIRONMENT"] == "development"
     app.config.update(
-        SESSION_COOKIE_NAME="afnemersportaal_sessie",
+        SESSION_COOKIE_NAME=("" if ontwikkeling else "__Host-") + "afnemersportaal_sessie",
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
-        SESSION_COOKIE_SECURE=app.config["ENVIRONMENT"] != "development",
-        PERMANENT_SESSION_LIFETIME=8 * 3600,  # a working day
+        SESSION_COOKIE_SECURE=not ontwikkeling,
+        SESSION_COOKIE_PATH="/",
     )
 
     app.url_map.converters["jaar"] = JaarConverter

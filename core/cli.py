@@ -423,9 +423,12 @@ def gebruiker_rol(email: str, rol: str, dienst: str | None) -> None:
         raise click.UsageError(
             f"geen gebruiker met het geverifieerde e-mailadres {email}; die moet eerst een "
             "keer inloggen")
+    from core.console.sessies import beeindig_sessies
+
     for gebruiker in gevonden:
         gebruiker.logius_rol = None if rol == "geen" else rol
         gebruiker.productteam_dienst = dienst
+        beeindig_sessies(gebruiker.id)  # the console logs in again, with the new role
     db.session.commit()
     current_app.logger.info("logius role of %s set to %s", email, rol)
     click.echo(f"{email}: {rol}{f' ({dienst})' if dienst else ''}")

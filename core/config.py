@@ -51,9 +51,13 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         # Lifetime of new API tokens when the request does not say (days).
         "API_TOKEN_DEFAULT_DAYS": 90,
         "API_TOKEN_MAX_DAYS": 366,
-        # Signs the console's session cookie. Unset, a key is kept in the instance
-        # folder (development); set a fixed secret in production.
+        # Encrypts stored secrets (webhooks) and signs what Flask signs. Unset, a key is
+        # kept in the instance folder (development); set a fixed secret in production.
         "SECRET_KEY": "",
+        # Console sessions (kept server-side, core.console.sessies): they end after this
+        # many minutes without a request, and this many hours after login in any case.
+        "CONSOLE_SESSIE_INACTIEF_MINUTEN": 30,
+        "CONSOLE_SESSIE_MAX_UREN": 12,
         # After a rotation of SECRET_KEY: the earlier keys (comma separated), which still
         # decrypt the webhook secrets stored under them; the current key encrypts.
         "OUDE_SECRET_KEYS": "",

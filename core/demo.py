@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+from flask import current_app
 from sqlalchemy import select
 
 from core.aansluitingen import service as aansluitingen
@@ -141,7 +142,8 @@ def _identiteit(afnemer: Afnemer) -> None:
         select(MachineClient.id).where(MachineClient.client_id == DEMO_MACHINE_CLIENT)
     ).scalar() is None:
         db.session.add(MachineClient(
-            afnemer_id=afnemer.id, client_id=DEMO_MACHINE_CLIENT, naam="Demo-koppeling",
+            afnemer_id=afnemer.id, issuer=current_app.config["OIDC_ISSUER"].rstrip("/"),
+            client_id=DEMO_MACHINE_CLIENT, naam="Demo-koppeling",
             scopes=["read", "write"], aangemaakt_door=SYSTEEM.naam,
         ))
     db.session.commit()

@@ -102,7 +102,7 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
                  "Dit e-mailadres is al lid of uitgenodigd; zie bestaandLidmaatschap."),
     Probleemcode("laatste-beheerder", (409,), "De laatste beheerder van een afnemer blijft."),
     Probleemcode("lidmaatschap-beeindigd", (409,), "Een beëindigd lidmaatschap wijzigt niet meer."),
-    Probleemcode("client-bestaat-al", (409,), "Deze client-id is al geregistreerd."),
+    Probleemcode("client-bestaat-al", (409,), "Deze client-id is al aan een afnemer gebonden."),
     Probleemcode("versie-bestaat-al", (409,), "Deze koppelvlakversie bestaat al."),
     Probleemcode("wordt-verstuurd", (409,), "Deze bezorging wordt op dit moment verstuurd."),
     Probleemcode("webhook-verwijderd", (409,),

@@ -6,6 +6,7 @@ from core.afnemers.models import Afnemer
 from core.agenda.models import AgendaSleutel
 from core.audit.models import AuditRegel
 from core.auth.models import ApiToken
+from core.console.models import ConsoleSessie
 from core.contactpersonen.models import Contactpersoon
 from core.db import Base
 from core.diensten.models import Schakeling
@@ -45,6 +46,7 @@ __all__ = [
     "Base",
     "Bezorging",
     "BtwTarief",
+    "ConsoleSessie",
     "Contactpersoon",
     "Feestdag",
     "FeestdagWijziging",

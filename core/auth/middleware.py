@@ -163,7 +163,7 @@ def _from_access_token(token: str) -> Principal | None:
     if subject is not None and subject != client_id:
         return service.principal_van_subject(issuer().url, str(subject), scopes)
     if client_id:
-        return service.principal_van_client_id(str(client_id), scopes)
+        return service.principal_van_client_id(issuer().url, str(client_id), scopes)
     return None
 
 

@@ -2,7 +2,8 @@
 
 authlib generates ``state``, ``nonce`` and the PKCE verifier, checks them on the
 way back and validates the ID token. E-mail and name come from the userinfo
-endpoint. Logout ends our session and then the provider's (RP-initiated logout).
+endpoint. The session is kept on the server (core.console.sessies). Logout ends our
+session and then the provider's (RP-initiated logout).
 """
 
 from __future__ import annotations
@@ -12,10 +13,15 @@ from urllib.parse import urlencode
 from authlib.integrations.flask_client import OAuth
 from flask import Flask, current_app, redirect, session, url_for
 
+from core.console.csrf import SESSION_KEY as CSRF_SLEUTEL
+from core.console.csrf import nieuw_token
+from core.console.sessies import SessieOpslag
+
 EXTENSION = "afnemersportaal.oauth"
 
 
 def init_app(app: Flask) -> None:
+    app.session_interface = SessieOpslag()
     oauth = OAuth(app)
     oauth.register(
         "issuer",
@@ -43,6 +49,16 @@ def finish_login() -> tuple[dict, str | None]:
     return userinfo, token.get("id_token")
 
 
+def begin_sessie(gebruiker_id: str, id_token: str | None) -> None:
+    """The session of a login: a new id (no fixation) with a new CSRF token; the ID
+    token stays on the server, for the logout's ``id_token_hint``."""
+    session.clear()
+    session.vernieuw()
+    session["gebruiker_id"] = gebruiker_id
+    session["id_token"] = id_token
+    session[CSRF_SLEUTEL] = nieuw_token()
+
+
 def logout_url(id_token: str | None) -> str:
     """Where to send the browser to end the session at the provider too."""
     end_session = client().load_server_metadata().get("end_session_endpoint")
@@ -56,5 +72,5 @@ def logout_url(id_token: str | None) -> str:
 
 
 def clear_session_and_redirect(url: str):
-    session.clear()
+    session.clear()  # deletes the session's row before the answer leaves
     return redirect(url)

@@ -1,5 +1,7 @@
 """CSRF protection for every console form: a per-session token in a hidden field.
 
+The token is made at login and kept with the session on the server.
+
 Every POST to the console must carry ``csrf_token`` equal to the session's token
 (compared in constant time); otherwise the answer is 400 and nothing changes.
 SameSite=Lax on the session cookie is a second line, not the only one.
@@ -15,10 +17,14 @@ from flask import abort, request, session
 SESSION_KEY = "_csrf"
 
 
+def nieuw_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
 def csrf_token() -> str:
     token = session.get(SESSION_KEY)
     if token is None:
-        token = session[SESSION_KEY] = secrets.token_urlsafe(32)
+        token = session[SESSION_KEY] = nieuw_token()
     return token
 
 

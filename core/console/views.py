@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
 import uuid
+from urllib.parse import urlsplit
 
 import marshmallow as ma
 from authlib.integrations.base_client.errors import OAuthError
@@ -37,7 +39,32 @@ bp.before_request(check_csrf)
 
 @bp.app_context_processor
 def _helpers():
-    return {"csrf_token": csrf_token, "gebruiker": g.get("gebruiker")}
+    return {"csrf_token": csrf_token, "csp_nonce": csp_nonce, "gebruiker": g.get("gebruiker")}
+
+
+def csp_nonce() -> str:
+    """This response's nonce: every inline <script> and <style> of a page carries it."""
+    nonce = g.get("csp_nonce")
+    if nonce is None:
+        nonce = g.csp_nonce = secrets.token_urlsafe(18)
+    return nonce
+
+
+@bp.after_app_request
+def _console_koppen(response):
+    """A console answer runs only its own scripts (no inline script without this
+    response's nonce) and is never kept by a browser or proxy."""
+    if request.path != bp.url_prefix and not request.path.startswith(bp.url_prefix + "/"):
+        return response
+    nonce = csp_nonce()
+    issuer = urlsplit(current_app.config["OIDC_ISSUER"])
+    response.headers["Content-Security-Policy"] = (
+        f"default-src 'self'; script-src 'self' 'nonce-{nonce}'; "
+        f"style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; object-src 'none'; "
+        f"base-uri 'none'; form-action 'self' {issuer.scheme}://{issuer.netloc}; "
+        "frame-ancestors 'none'")
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.before_request
@@ -88,9 +115,7 @@ def callback():
     gebruiker = service.bij_inloggen(current_app.config["OIDC_ISSUER"], userinfo,
                                      logius_beheerders=logius)
     db.session.commit()
-    session.clear()  # a fresh session at login: no fixation
-    session["gebruiker_id"] = str(gebruiker.id)
-    session["id_token"] = id_token
+    auth.begin_sessie(str(gebruiker.id), id_token)
     return redirect(url_for("console.index"))
 
 

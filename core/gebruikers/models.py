@@ -6,7 +6,8 @@
   invites by e-mail; the lidmaatschap takes effect when someone logs in with that
   e-mail, verified by the issuer.
 - A :class:`MachineClient` binds an issuer's client id (client credentials) to one
-  afnemer; that afnemer's beheerder registers it.
+  afnemer; that afnemer's beheerder registers it with proof of holding the client
+  (core.gebruikers.service.bind_machine_client), or Logius does.
 """
 
 from __future__ import annotations
@@ -81,12 +82,26 @@ class MachineClient(UuidPk, Tijdstempels, Versie, Base):
     __tablename__ = "machine_clients"
     __audit__ = True
     __audit_exclude__ = ("laatst_gebruikt_op",)
+    __table_args__ = (
+        # A client id is the issuer's: at one issuer it acts for one afnemer at a time
+        # (a revoked binding frees it).
+        Index(
+            "uq_machine_clients_issuer_client",
+            "issuer",
+            "client_id",
+            unique=True,
+            sqlite_where=text("ingetrokken_op IS NULL"),
+            postgresql_where=text("ingetrokken_op IS NULL"),
+        ),
+    )
 
     afnemer_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("afnemers.id", ondelete="CASCADE"), index=True
     )
-    #: The client id at the issuer; bound to exactly one afnemer.
-    client_id: Mapped[str] = mapped_column(String(255), unique=True)
+    #: The issuer that gave out the client id (the configured OIDC_ISSUER).
+    issuer: Mapped[str] = mapped_column(String(500))
+    #: The client id at the issuer.
+    client_id: Mapped[str] = mapped_column(String(255))
     naam: Mapped[str] = mapped_column(String(200))
     #: The most this client may do, whatever scopes its token carries.
     scopes: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -55,6 +55,12 @@ class MachineClientSchema(Schema):
     naam = fields.tekst(required=True, metadata={"description": "Waarvoor de client is, om hem "
                                                  "terug te vinden",
                                                  "example": "Zaaksysteem"})
+    bewijs = fields.tekst(
+        8192, meerregelig=False, load_only=True,
+        metadata={"description": "Bewijs dat de afnemer de client in handen heeft: een "
+                  "onverlopen access token dat de identity provider met client credentials aan "
+                  "deze client-id gaf. Verplicht voor een afnemer; wordt alleen gecontroleerd, "
+                  "niet bewaard"})
     scopes = ma.fields.List(
         fields.keuze(SCOPES), load_default=lambda: ["read"],
         validate=ma.validate.Length(min=1, error="Kies minstens één scope."),

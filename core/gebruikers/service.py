@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from core.auth.principal import SCOPES, Principal, Rol
+from core.console.sessies import beeindig_sessies
 from core.db import db, utcnow, vergrendel
 from core.errors import Problem
 from core.gebruikers.models import Gebruiker, Lidmaatschap, LidmaatschapStatus, MachineClient
@@ -101,16 +102,19 @@ def principal_van_client(client: MachineClient, token_scopes: Iterable[str]) -> 
 GEBRUIK_RESOLUTIE = timedelta(minutes=1)
 
 
-def principal_van_client_id(client_id: str, token_scopes: Iterable[str]) -> Principal | None:
+def principal_van_client_id(issuer: str, client_id: str,
+                            token_scopes: Iterable[str]) -> Principal | None:
     """The principal of a client-credentials token, or None for an unknown or revoked client.
 
-    A client id is bound to one afnemer by that afnemer's beheerder. The issuer may
-    know many more clients; only registered ones get in.
+    A client id of an issuer is bound to one afnemer (:func:`bind_client`). The issuer
+    may know many more clients; only bound ones get in.
     """
     client = db.session.execute(
-        select(MachineClient).where(MachineClient.client_id == client_id)
+        select(MachineClient).where(MachineClient.issuer == issuer,
+                                    MachineClient.client_id == client_id,
+                                    MachineClient.ingetrokken_op.is_(None))
     ).scalar_one_or_none()
-    if client is None or client.ingetrokken_op is not None:
+    if client is None:
         return None
     principal = principal_van_client(client, token_scopes)
     nu = utcnow()
@@ -122,6 +126,63 @@ def principal_van_client_id(client_id: str, token_scopes: Iterable[str]) -> Prin
         )
         db.session.commit()
     return principal
+
+
+def bind_client(afnemer_id: uuid.UUID, client_id: str, naam: str, scopes: Iterable[str], *,
+                bewijs: str | None, door: Principal) -> MachineClient:
+    """Bind a client id of the configured issuer to an afnemer.
+
+    The binding lets the client's tokens act for this afnemer, so whoever binds must
+    hold the client: an afnemer sends as ``bewijs`` an access token that the issuer gave
+    this client with client credentials (the way a domain is proven before a tenant may
+    use it). Without it the answer is the same 400 whether the id is free, bound to
+    another afnemer or unknown at the issuer, so no afnemer learns of another's clients
+    or takes one. Only whoever holds the client (or Logius, who binds on its own
+    authority and sees every afnemer) hears 409 when it is bound already.
+    """
+    from core.auth.middleware import issuer
+
+    if bewijs is not None or not door.is_logius_beheerder:
+        _bewijs_van(issuer(), client_id, bewijs)
+    bezet = db.session.execute(
+        select(MachineClient.id).where(MachineClient.issuer == issuer().url,
+                                       MachineClient.client_id == client_id,
+                                       MachineClient.ingetrokken_op.is_(None))
+    ).scalar()
+    if bezet is not None:
+        raise Problem(409, "Deze client-id is al aan een afnemer gebonden.",
+                      code="client-bestaat-al")
+    client = MachineClient(afnemer_id=afnemer_id, issuer=issuer().url, client_id=client_id,
+                           naam=naam, scopes=sorted(set(scopes)), aangemaakt_door=door.naam)
+    db.session.add(client)
+    return client
+
+
+#: The one answer to every bewijs that does not prove the client.
+BEWIJS_ONGELDIG = ("Geen geldig bewijs voor deze client-id: stuur een onverlopen access token "
+                   "dat de identity provider met client credentials aan deze client gaf.")
+
+
+def _bewijs_van(issuer, client_id: str, bewijs: str | None) -> None:
+    """Refuse (400, always in the same words) a bewijs that is not a valid token the
+    issuer gave ``client_id`` itself (client credentials, not a person's token)."""
+    import requests
+
+    from core.errors import invalid
+    from core.oidc.issuer import InvalidToken
+
+    if not bewijs:
+        raise invalid("bewijs", BEWIJS_ONGELDIG, code="required")
+    try:
+        claims = issuer.validate(bewijs)
+    except InvalidToken:
+        raise invalid("bewijs", BEWIJS_ONGELDIG) from None
+    except requests.RequestException:
+        raise Problem(503, "De identity provider is niet bereikbaar, dus het bewijs kan nu "
+                      "niet worden gecontroleerd. Probeer het later opnieuw.",
+                      code="issuer-onbereikbaar", headers={"Retry-After": "30"}) from None
+    if claims.get("client_id") != client_id or claims.get("sub", client_id) != client_id:
+        raise invalid("bewijs", BEWIJS_ONGELDIG)
 
 
 def principal_van_subject(issuer: str, subject: str, token_scopes: Iterable[str]) -> Principal | None:
@@ -208,6 +269,7 @@ def wijzig_rol(lid: Lidmaatschap, rol: Rol) -> None:
         if rol != Rol.AFNEMER_BEHEERDER:
             bewaak_laatste_beheerder(lid)
         lid.rol = rol.value
+        beeindig_sessies(lid.gebruiker_id)  # the console logs in again, with the new role
 
 
 def beeindig(lid: Lidmaatschap) -> None:
@@ -216,3 +278,4 @@ def beeindig(lid: Lidmaatschap) -> None:
     bewaak_laatste_beheerder(lid)
     lid.status = LidmaatschapStatus.BEEINDIGD.value
     lid.beeindigd_op = utcnow()
+    beeindig_sessies(lid.gebruiker_id)

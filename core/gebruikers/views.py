@@ -5,14 +5,13 @@ from __future__ import annotations
 import uuid
 
 from flask.views import MethodView
-from sqlalchemy import select
 
 from core.api.etag import check_if_match
 from core.api.pagination import PaginaArgs, pagina_schema, paginate
 from core.api.responses import aangemaakt, commit, met_etag
 from core.auth.middleware import current_principal
 from core.auth.principal import Rol
-from core.db import db, utcnow
+from core.db import utcnow
 from core.errors import Problem
 from core.gebruikers import service
 from core.gebruikers.models import Lidmaatschap, MachineClient
@@ -107,24 +106,20 @@ class MachineClients(MethodView):
 
     @clients.arguments(MachineClientSchema)
     @clients.response(201, MachineClientSchema)
-    @clients.problems(403, 409)
+    @clients.problems(403, 409, 503)
     def post(self, data):
         """Een client van de identity provider aan deze afnemer binden
 
         Tokens die de identity provider met client credentials aan deze client geeft,
         werken daarna voor deze afnemer, met hoogstens de gekozen scopes. Een client-id
-        hoort bij precies één afnemer.
+        hoort bij precies één afnemer tegelijk. Een afnemer bewijst dat de client de zijne
+        is met een access token van die client (`bewijs`); zonder geldig bewijs is het
+        antwoord steeds hetzelfde, of de client-id nu vrij is, al bij een andere afnemer
+        hoort of niet bestaat. 409 hoort alleen wie de client in handen heeft.
         """
-        bezet = db.session.execute(
-            select(MachineClient.id).where(MachineClient.client_id == data["client_id"])
-        ).scalar()
-        if bezet is not None:
-            raise Problem(409, "Deze client-id is al geregistreerd.", code="client-bestaat-al")
-        client = MachineClient(
-            afnemer_id=huidige_afnemer().id, client_id=data["client_id"], naam=data["naam"],
-            scopes=sorted(set(data["scopes"])), aangemaakt_door=current_principal().naam,
-        )
-        db.session.add(client)
+        client = service.bind_client(
+            huidige_afnemer().id, data["client_id"], data["naam"], data["scopes"],
+            bewijs=data.get("bewijs"), door=current_principal())
         commit()
         return aangemaakt(client, "machine_clients.MachineClientView",
                           afnemer_id=client.afnemer_id, machine_client_id=client.id)

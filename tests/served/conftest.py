@@ -39,7 +39,9 @@ from tests.support.ontvangers import SmtpOntvanger, WebhookOntvanger
 ROOT = Path(__file__).resolve().parents[2]
 CLI = Path(sys.executable).with_name("afnemersportaal")
 WORKERS = 3
-MACHINE_CLIENTS = {"demo-koppeling": "dev-machine-secret"}
+MACHINE_CLIENTS = {"demo-koppeling": "dev-machine-secret",
+                   # No afnemer has it at the start (tests/served/test_console_sessies.py).
+                   "tweede-koppeling": "tweede-machine-secret"}
 _PID = re.compile(r"^<(\d+)> ")
 
 
