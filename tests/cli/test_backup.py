@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import threading
 
 import pytest
 from sqlalchemy import text
@@ -122,3 +123,52 @@ def test_a_backup_of_an_older_schema_says_to_upgrade(tmp_path):
     with app.app_context():
         assert db.session.execute(text("SELECT version_num FROM alembic_version")).scalar() \
             == "0017"
+
+
+def test_a_sqlite_copy_that_keeps_being_overtaken_still_holds_one_moment(tmp_path, monkeypatch):
+    """Writes between the steps of SQLite's backup make it start over; after a few restarts
+    the copy is made in one step. Either way each transaction is in it whole or not at all."""
+    from core import backup as module
+
+    bron = tmp_path / "bron.sqlite"
+    verbinding = sqlite3.connect(bron, isolation_level=None)
+    verbinding.execute("PRAGMA journal_mode=WAL")
+    verbinding.execute("CREATE TABLE alembic_version (version_num VARCHAR(32))")
+    verbinding.execute("INSERT INTO alembic_version VALUES ('0018')")
+    verbinding.execute("CREATE TABLE boek (n INTEGER PRIMARY KEY, tekst TEXT)")
+    verbinding.execute("CREATE TABLE spiegel (n INTEGER PRIMARY KEY)")
+    verbinding.execute("BEGIN")
+    verbinding.executemany("INSERT INTO boek VALUES (?, ?)", ((n, "x" * 500) for n in range(4000)))
+    verbinding.executemany("INSERT INTO spiegel VALUES (?)", ((n,) for n in range(4000)))
+    verbinding.execute("COMMIT")
+    verbinding.close()
+
+    stop = threading.Event()
+
+    def schrijf() -> None:  # each transaction: one row in each table
+        eigen = sqlite3.connect(bron, isolation_level=None)
+        eigen.execute("PRAGMA busy_timeout=5000")
+        n = 4000
+        while not stop.is_set():
+            eigen.execute("BEGIN IMMEDIATE")
+            eigen.execute("INSERT INTO boek VALUES (?, ?)", (n, "y" * 500))
+            eigen.execute("INSERT INTO spiegel VALUES (?)", (n,))
+            eigen.execute("COMMIT")
+            n += 1
+        eigen.close()
+
+    monkeypatch.setattr(module, "STAP_PAGINAS", 8)  # ~2,400 pages: some 300 steps
+    schrijver = threading.Thread(target=schrijf)
+    schrijver.start()
+    try:
+        uit = backup(f"sqlite:///{bron}", tmp_path / "kopie.backup")
+    finally:
+        stop.set()
+        schrijver.join()
+    assert any("opnieuw begonnen" in o for o in uit.opmerkingen), uit.opmerkingen
+    kopie = sqlite3.connect(tmp_path / "kopie.backup")
+    boek = [n for (n,) in kopie.execute("SELECT n FROM boek ORDER BY n")]
+    assert boek == list(range(len(boek))) and len(boek) >= 4000
+    assert [n for (n,) in kopie.execute("SELECT n FROM spiegel ORDER BY n")] == boek
+    assert kopie.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    kopie.close()
