@@ -459,6 +459,7 @@ def _webhookbezorging(doc: dict[str, Any]) -> None:
     registratie["callbacks"] = contract.callbacks()
     doc["components"]["schemas"]["Gebeurtenisbericht"] = contract.gebeurtenis_schema()
     doc["x-webhooks"] = contract.catalogus()
+    _schema_opschonen(doc["x-webhooks"])  # enums with names, as in paths and components
 
 
 def build_document(raw: dict[str, Any], public_url: str, *,

@@ -20,8 +20,8 @@ application/cloudevents+json``), shaped to the NL GOV profile for CloudEvents:
   with an offset (RFC 3339).
 - ``subject`` is the path, relative to the API's base URL, of the resource the event is
   about (an aankondiging, incident, ...), or of the event itself when it names none.
-- ``dataref`` is the absolute URL of the event in the feed: the same event, to fetch with
-  the afnemer's token ('informatiearm notificeren').
+- ``dataref`` is the URL of the event in the feed (``PUBLIC_URL`` and the path): the same
+  event, to fetch with the afnemer's token ('informatiearm notificeren').
 - ``data`` is the event: its id, onderwerp, tekst and artikel, and the fields of its type.
 
 The body is written once per attempt with the same bytes for the same event, and signed
@@ -87,8 +87,9 @@ def subject(type_: str, gebeurtenis_id: uuid.UUID, afnemer_id: uuid.UUID | None,
 
 def dataref(gebeurtenis_id: uuid.UUID, afnemer_id: uuid.UUID | None,
             basis_url: str) -> str | None:
-    """The event in the afnemer's feed, as an absolute URL."""
-    if afnemer_id is None or not basis_url:
+    """The event in the afnemer's feed: an absolute URL, or without a base URL the path (a
+    URI reference, as the attribute allows)."""
+    if afnemer_id is None:
         return None
     return (f"{basis_url.rstrip('/')}{API_PREFIX}/afnemers/{afnemer_id}/gebeurtenissen/"
             f"{gebeurtenis_id}")

@@ -222,7 +222,7 @@ def gebeurtenis_schema() -> dict[str, Any]:
                        "mode, NL GOV profile for CloudEvents). De soorten en het schema van "
                        "hun `data` staan in `x-webhooks`.",
         "required": ["specversion", "id", "source", "type", "time", "subject",
-                     "datacontenttype", "data"],
+                     "datacontenttype", "dataref", "data"],
         "properties": {
             "specversion": {"type": "string", "enum": [cloudevents.SPECVERSION],
                             "description": "De versie van CloudEvents"},
@@ -249,7 +249,7 @@ def gebeurtenis_schema() -> dict[str, Any]:
                                        "of van de gebeurtenis zelf"},
             "datacontenttype": {"type": "string", "enum": ["application/json"],
                                 "description": "Het formaat van `data`"},
-            "dataref": {"type": "string", "format": "uri",
+            "dataref": {"type": "string", "format": "uri-reference",
                         "example": f"https://afnemersportaal.example/api/v1/afnemers/"
                                    f"{_AFNEMER}/gebeurtenissen/{_ID}",
                         "description": "De gebeurtenis in de feed van de afnemer, op te vragen "

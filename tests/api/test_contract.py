@@ -356,7 +356,8 @@ def test_the_webhook_delivery_is_a_callback_of_the_registration(document):
         "webhook-id", "webhook-timestamp", "webhook-signature"}
     schema = post["requestBody"]["content"]["application/cloudevents+json"]["schema"]
     assert _resolve(document, schema)["required"] == [
-        "specversion", "id", "source", "type", "time", "subject", "datacontenttype", "data"]
+        "specversion", "id", "source", "type", "time", "subject", "datacontenttype", "dataref",
+        "data"]
 
 
 # --- the document against the app --------------------------------------------------------
