@@ -60,7 +60,9 @@ class MachineClientSchema(Schema):
         metadata={"description": "Bewijs dat de afnemer de client in handen heeft: een "
                   "onverlopen access token dat de identity provider met client credentials aan "
                   "deze client-id gaf. Verplicht voor een afnemer; wordt alleen gecontroleerd, "
-                  "niet bewaard"})
+                  "niet bewaard",
+                  "example": "eyJhbGciOiJSUzI1NiIsInR5cCI6ImF0K2p3dCIsImtpZCI6InNsZXV0ZWwtMSJ9."
+                             "eyJjbGllbnRfaWQiOiJ6YWFrc3lzdGVlbS12b29yYmVlbGRzdGFkIn0.handtekening"})
     scopes = ma.fields.List(
         fields.keuze(SCOPES), load_default=lambda: ["read"],
         validate=ma.validate.Length(min=1, error="Kies minstens één scope."),
