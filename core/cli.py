@@ -65,6 +65,12 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, threads: int) 
             "serve start niet binnen een actieve app-context: elk verzoek moet een eigen "
             "context en databasesessie krijgen")
 
+    # Rate-limit counters in shared memory, inherited by every forked worker, so the
+    # limits hold for the server as a whole (core.snelheid).
+    from core import snelheid
+
+    app.extensions[snelheid.EXTENSIE] = snelheid.GedeeldeTellers()
+
     # The schema check opened a connection in this (master) process; forked workers
     # must not share it, so each worker starts with an empty pool.
     db.dispose(app)

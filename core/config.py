@@ -42,6 +42,11 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         # The largest request body taken (bytes); more is a 413 before it is read. A
         # year of daily usage for a few hundred aansluitingen is well under it.
         "MAX_BODY_BYTES": 16 * 1024 * 1024,
+        # Rate limits (core.snelheid), requests per 60 s: of one credential, and of one
+        # client address without a valid one (anonymous or failed authentication).
+        # 0 switches a limit off.
+        "RATELIMIT_TOKEN": 600,
+        "RATELIMIT_ADRES": 120,
         # How many webhooks and live API tokens one afnemer may have (core.quota).
         "MAX_WEBHOOKS_PER_AFNEMER": 25,
         "MAX_TOKENS_PER_AFNEMER": 50,

@@ -151,6 +151,9 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
                  "andere body)."),
     Probleemcode("if-match-vereist", (428,),
                  "Deze wijziging vraagt If-Match met de ETag van de resource."),
+    Probleemcode("te-veel-verzoeken", (429,),
+                 "Meer verzoeken dan de limiet per token of per adres toestaat; de headers "
+                 "RateLimit en Retry-After zeggen wanneer het weer kan."),
     Probleemcode("interne-fout", (500,),
                  "Er ging iets mis aan de kant van het portaal."),
     Probleemcode("issuer-onbereikbaar", (503,),
@@ -170,6 +173,7 @@ STANDAARDCODES = {
     414: "url-te-lang",
     415: "mediatype-niet-ondersteund",
     428: "if-match-vereist",
+    429: "te-veel-verzoeken",
     500: "interne-fout",
     503: "issuer-onbereikbaar",
 }

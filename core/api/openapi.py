@@ -98,6 +98,12 @@ def _problem_response(status: int) -> dict[str, Any]:
             "description": "Bij een token zonder de nodige scope: "
                            "`Bearer error=\"insufficient_scope\", scope=\"...\"`",
             "schema": {"type": "string"}}
+    elif status == 429:
+        response["headers"]["Retry-After"] = {
+            "description": "Over hoeveel seconden het venster van de limiet opnieuw begint",
+            "required": True, "schema": {"type": "string", "pattern": r"^\d+$", "example": "42"}}
+        response["headers"]["RateLimit"] = _ref("headers", "RateLimit")
+        response["headers"]["RateLimit-Policy"] = _ref("headers", "RateLimit-Policy")
     elif status == 503:
         response["headers"]["Retry-After"] = {
             "description": "Over hoeveel seconden het zin heeft het opnieuw te proberen",
@@ -188,6 +194,15 @@ def _headers() -> dict[str, Any]:
             "schema": {"type": "string", "pattern": IMF_FIXDATE,
                        "example": "Thu, 31 Dec 2026 23:00:00 GMT"}},
         idempotentie.REPLAY_HEADER: idempotentie.replay_header(),
+        "RateLimit-Policy": {
+            "description": "De limiet die dit verzoek telde (IETF draft-ietf-httpapi-"
+                           "ratelimit-headers): `\"token\"` per token of client, `\"adres\"` "
+                           "per adres zonder geldig token; `q` verzoeken per `w` seconden",
+            "schema": {"type": "string", "example": '"token";q=600;w=60'}},
+        "RateLimit": {
+            "description": "Wat er over is van die limiet: `r` verzoeken, tot het venster "
+                           "over `t` seconden opnieuw begint",
+            "schema": {"type": "string", "example": '"token";r=599;t=42'}},
         "Access-Control-Allow-Origin": {
             "description": "Het document is vanaf elke origin op te halen", "required": True,
             "schema": {"type": "string", "example": "*"}},
@@ -298,7 +313,7 @@ def _operation(path: str, path_item: dict[str, Any], method: str, op: dict[str, 
     if has_input:
         wanted.add(400)
     if not public:
-        wanted.update((401, 403, 503))
+        wanted.update((401, 403, 429, 503))
     if "{" in path:
         wanted.add(404)
     if op.get("requestBody"):
@@ -319,6 +334,9 @@ def _operation(path: str, path_item: dict[str, Any], method: str, op: dict[str, 
             continue
         headers = response.setdefault("headers", {})
         headers["API-Version"] = _ref("headers", "API-Version")
+        if not public:
+            headers["RateLimit-Policy"] = _ref("headers", "RateLimit-Policy")
+            headers["RateLimit"] = _ref("headers", "RateLimit")
         if idempotent:
             headers[idempotentie.REPLAY_HEADER] = _ref("headers", idempotentie.REPLAY_HEADER)
         if status == 201:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import requests
 from flask import Flask, current_app, g, request
 
+from core import snelheid
 from core.auth import tokens
 from core.auth.principal import SYSTEEM, Principal
 from core.config import API_PREFIX
@@ -92,11 +93,16 @@ def authenticate() -> None:
         return  # unknown routes fall through to the 404/405 handlers
     header = request.headers.get("Authorization", "")
     if not header and _is_openbaar(view):
+        snelheid.anoniem()
         return  # anonymous: ingelogd() is None
+    # An address that spent its budget of failed attempts is not even checked.
+    snelheid.voor_aanmelding()
     scheme, _, credential = header.partition(" ")
     if not header:
+        snelheid.mislukt()
         raise _unauthenticated("Stuur een token mee: Authorization: Bearer <token>.", None)
     if scheme.lower() != "bearer" or not credential.strip():
+        snelheid.mislukt()
         raise _unauthenticated("Alleen het Bearer-schema wordt ondersteund.", "invalid_request")
     credential = credential.strip()
     if credential.count(".") == 2:
@@ -104,8 +110,10 @@ def authenticate() -> None:
     else:
         principal = tokens.resolve(credential)
     if principal is None:
+        snelheid.mislukt()
         raise _unauthenticated("Het token is onbekend, verlopen of ingetrokken.")
     g.principal = principal
+    snelheid.aangemeld(principal.id)
     blueprint = current_app.blueprints.get(request.blueprint or "")
     if not getattr(blueprint, "tenant_scoped", False):
         # Tenant routes check the scope after the afnemer, so that another afnemer's
@@ -169,3 +177,4 @@ def _from_access_token(token: str) -> Principal | None:
 
 def init_app(app: Flask) -> None:
     app.before_request(authenticate)
+    snelheid.init_app(app)

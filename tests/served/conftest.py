@@ -180,6 +180,10 @@ def served(request, tmp_path_factory) -> Iterator[Served]:
             "AFNEMERSPORTAAL_SMTP_HOST": "127.0.0.1",
             "AFNEMERSPORTAAL_SMTP_PORT": str(smtp.port),
             "AFNEMERSPORTAAL_WEBHOOK_BACKOFF_BASIS": "0.5",
+            # The suite sends thousands of requests a minute from one address with a few
+            # tokens; test_snelheid.py tests the limits on a server of its own.
+            "AFNEMERSPORTAAL_RATELIMIT_TOKEN": "1000000",
+            "AFNEMERSPORTAAL_RATELIMIT_ADRES": "1000000",
             "PYTHONUNBUFFERED": "1",
         }
         env.pop("AFNEMERSPORTAAL_PUBLIC_URL", None)  # serve derives it from its port
