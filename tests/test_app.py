@@ -103,6 +103,9 @@ def test_outside_development_the_session_cookie_is_secure(database_urls):
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+    # Host-only and for the whole site: no subdomain can set or shadow it.
+    assert app.config["SESSION_COOKIE_NAME"] == "__Host-afnemersportaal_sessie"
+    assert app.config["SESSION_COOKIE_PATH"] == "/"
     dev = make_app(database_urls["sqlite"], ENVIRONMENT="development")
     assert dev.config["SESSION_COOKIE_SECURE"] is False
 
