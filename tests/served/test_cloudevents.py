@@ -49,6 +49,10 @@ def test_a_delivered_webhook_is_a_signed_nl_gov_cloudevent(served: Served):
     assert webhook.status_code == 201, webhook.text
     geheim = webhook.json()["geheim"]
     served.ontvanger.geheimen[haak] = geheim
+    aansluiting = served.post(f"{pad}/aansluitingen", served.logius_token, json={
+        "dienst": "digid", "omgeving": "productie", "onderdelen": ["midden"],
+        "aanvraagOndertekendOp": "2026-01-15"})
+    assert aansluiting.status_code == 201, aansluiting.text
     incident = served.post(f"{pad}/incidenten", served.logius_token, json={
         "dienst": "digid", "omgeving": "productie", "impact": "laag", "urgentie": "laag",
         "omschrijving": "Inloggen met de app mislukt – soms",
