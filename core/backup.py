@@ -305,13 +305,14 @@ def pg_programma(naam: str, server: int) -> str:
         f"postgresql-client-{server} of zet {naam} van versie {server} of nieuwer op PATH")
 
 
-def _pg_server(database_url: str) -> tuple[int, list[str]]:
-    """The server's major version and the tables with rows (version tables left out)."""
+def _pg_server(database_url: str, tellen: bool = True) -> tuple[int, list[str]]:
+    """The server's major version and the tables with rows (version tables left out;
+    none looked at unless ``tellen``)."""
     engine = make_engine(database_url)
     try:
         with engine.connect() as verbinding:
             versie = int(verbinding.execute(text("SHOW server_version_num")).scalar()) // 10000
-            tabellen = inspect(verbinding).get_table_names()
+            tabellen = inspect(verbinding).get_table_names() if tellen else []
             gevuld = [t for t in sorted(tabellen) if not _is_versietabel(t)
                       and verbinding.execute(text(f'SELECT 1 FROM "{t}" LIMIT 1')).first()]
         return versie, gevuld
@@ -352,7 +353,7 @@ def _pg_revisies(pg_restore: str, bestand: Path) -> tuple[dict[str, str | None],
 
 def _pg_backup(database_url: str, doel: Path) -> Resultaat:
     uri, omgeving = _pg_verbinding(database_url)
-    server, _gevuld = _pg_server(database_url)
+    server, _gevuld = _pg_server(database_url, tellen=False)
     pg_dump = pg_programma("pg_dump", server)
     pg_restore = pg_programma("pg_restore", server)
     resultaat = Resultaat(pad=doel, backend="postgresql", revisies={}, tijdstip=utcnow(),
@@ -419,9 +420,12 @@ def _niet_leeg(database_url: str, gevuld: list[str]) -> BackupFout:
 
 def backup(database_url: str, doel: Path) -> Resultaat:
     """Write a consistent copy of the whole database to ``doel`` (mode 0600)."""
-    if backend_van(database_url) == "sqlite":
-        return _sqlite_backup(database_url, doel)
-    return _pg_backup(database_url, doel)
+    try:
+        if backend_van(database_url) == "sqlite":
+            return _sqlite_backup(database_url, doel)
+        return _pg_backup(database_url, doel)
+    except (sqlite3.Error, OSError) as exc:
+        raise BackupFout(f"backup naar {doel} mislukt: {exc}") from exc
 
 
 def restore(database_url: str, bestand: Path, vervang: bool = False) -> Resultaat:
@@ -430,7 +434,10 @@ def restore(database_url: str, bestand: Path, vervang: bool = False) -> Resultaa
     backend = backend_van(database_url)
     if not bestand.is_file():
         raise BackupFout(f"{bestand} bestaat niet")
-    soort = soort_bestand(bestand)
+    try:
+        soort = soort_bestand(bestand)
+    except OSError as exc:
+        raise BackupFout(f"{bestand} is niet te lezen: {exc}") from exc
     if soort is None:
         raise BackupFout(f"{bestand} is geen backup van dit programma (geen SQLite-bestand "
                          "en geen pg_dump-archief in custom-formaat)")
@@ -440,9 +447,12 @@ def restore(database_url: str, bestand: Path, vervang: bool = False) -> Resultaa
             f"{bestand} is een {namen[soort]}-backup, maar de geconfigureerde database is "
             f"{namen[backend]}; herstel hem in een {namen[soort]}-database (zet "
             "AFNEMERSPORTAAL_DATABASE_URL), of zet de gegevens over met een eigen export")
-    if backend == "sqlite":
-        return _sqlite_restore(database_url, bestand, vervang)
-    return _pg_restore(database_url, bestand, vervang)
+    try:
+        if backend == "sqlite":
+            return _sqlite_restore(database_url, bestand, vervang)
+        return _pg_restore(database_url, bestand, vervang)
+    except (sqlite3.Error, OSError) as exc:
+        raise BackupFout(f"herstel uit {bestand} mislukt: {exc}") from exc
 
 
 def schema_staat(database_url: str, migraties: dict) -> tuple[bool, list[str]]:

@@ -143,7 +143,7 @@ def test_a_sqlite_copy_that_keeps_being_overtaken_still_holds_one_moment(tmp_pat
     verbinding.execute("COMMIT")
     verbinding.close()
 
-    stop = threading.Event()
+    stop, bezig = threading.Event(), threading.Event()
 
     def schrijf() -> None:  # each transaction: one row in each table
         eigen = sqlite3.connect(bron, isolation_level=None)
@@ -154,12 +154,14 @@ def test_a_sqlite_copy_that_keeps_being_overtaken_still_holds_one_moment(tmp_pat
             eigen.execute("INSERT INTO boek VALUES (?, ?)", (n, "y" * 500))
             eigen.execute("INSERT INTO spiegel VALUES (?)", (n,))
             eigen.execute("COMMIT")
+            bezig.set()
             n += 1
         eigen.close()
 
     monkeypatch.setattr(module, "STAP_PAGINAS", 8)  # ~2,400 pages: some 300 steps
     schrijver = threading.Thread(target=schrijf)
     schrijver.start()
+    assert bezig.wait(10)
     try:
         uit = backup(f"sqlite:///{bron}", tmp_path / "kopie.backup")
     finally:
