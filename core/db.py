@@ -121,12 +121,24 @@ def vergrendel(model: type, pk: uuid.UUID) -> None:
         session.execute(select(model.id).where(model.id == pk).with_for_update())
 
 
+#: How long a statement waits for another transaction's lock before giving up (ms): the
+#: busy timeout on SQLite, ``lock_timeout`` on PostgreSQL. A request that gives up is a
+#: 503 ``database-bezet`` with Retry-After (core.errors), never a 500 or a hang.
+LOCK_WACHT_MS = 5000
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={LOCK_WACHT_MS}")
     cursor.close()
+
+
+def _postgresql_lock_wacht(verbinding, _record) -> None:
+    with verbinding.cursor() as cursor:
+        cursor.execute(f"SET lock_timeout = {LOCK_WACHT_MS}")
+    verbinding.commit()
 
 
 def make_engine(url: str) -> Engine:
@@ -142,6 +154,8 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "connect", _postgresql_lock_wacht)
     return engine
 
 

@@ -17,7 +17,7 @@ from http import HTTPStatus
 from typing import Any
 
 from flask import Flask, Response, json, request
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
@@ -156,6 +156,9 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
                  "RateLimit en Retry-After zeggen wanneer het weer kan."),
     Probleemcode("interne-fout", (500,),
                  "Er ging iets mis aan de kant van het portaal."),
+    Probleemcode("database-bezet", (503,),
+                 "De database wacht op een andere wijziging; er is niets veranderd, probeer "
+                 "het na Retry-After opnieuw."),
     Probleemcode("issuer-onbereikbaar", (503,),
                  "De identity provider is niet bereikbaar; probeer het na Retry-After opnieuw."),
 )}
@@ -377,6 +380,27 @@ def _html(problem: Problem) -> Response:
     return Response(html, status=problem.status, mimetype="text/html")
 
 
+#: Seconds a client is asked to wait after a 503 ``database-bezet``.
+BEZET_RETRY_AFTER = 2
+#: PostgreSQL's codes for "waited too long for a lock" and for a transaction that lost a
+#: race it may simply run again (lock_not_available, serialization_failure,
+#: deadlock_detected).
+_BEZET_SQLSTATES = {"55P03", "40001", "40P01"}
+
+
+def database_bezet(error: DBAPIError) -> bool:
+    """Whether a database error means "busy, try again" rather than a fault: SQLite's
+    ``database is locked`` after its busy timeout, or PostgreSQL's lock timeout,
+    serialization failure or deadlock."""
+    orig = error.orig
+    if getattr(orig, "sqlstate", None) in _BEZET_SQLSTATES:
+        return True
+    tekst = str(orig).lower()
+    return type(orig).__name__ == "OperationalError" and (
+        "database is locked" in tekst or "database table is locked" in tekst
+        or "database is busy" in tekst)
+
+
 def register_error_handlers(app: Flask) -> None:
     from core.db import db
 
@@ -405,6 +429,17 @@ def register_error_handlers(app: Flask) -> None:
     def _stale(_error: StaleDataError):
         db.session.rollback()
         return render(Problem(412, _DETAILS[412], code="verouderde-versie"))
+
+    @app.errorhandler(DBAPIError)
+    def _database(error: DBAPIError):
+        if not database_bezet(error):
+            return _crash(error)
+        db.session.rollback()
+        log.warning("database busy on %s %s: %s", request.method, request.path, error.orig)
+        return render(Problem(
+            503, "De database is even bezet met een andere wijziging (bijvoorbeeld een grote "
+                 "upload). Er is niets veranderd; probeer het na Retry-After opnieuw.",
+            code="database-bezet", headers={"Retry-After": str(BEZET_RETRY_AFTER)}))
 
     @app.errorhandler(Exception)
     def _crash(error: Exception):
