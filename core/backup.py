@@ -154,7 +154,7 @@ def _sqlite_revisies(verbinding: sqlite3.Connection) -> dict[str, str | None]:
         "SELECT name FROM sqlite_master WHERE type = 'table'")]
     uit = {}
     for tabel in sorted(filter(_is_versietabel, tabellen)):
-        rij = verbinding.execute(f'SELECT version_num FROM "{tabel}"').fetchone()
+        rij = verbinding.execute(f'SELECT version_num FROM "{tabel}"').fetchone()  # nosec B608: a table name from sqlite_master
         uit[tabel] = rij[0] if rij else None
     return uit
 
@@ -164,7 +164,7 @@ def _sqlite_gevuld(verbinding: sqlite3.Connection) -> list[str]:
     tabellen = [r[0] for r in verbinding.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
     return [t for t in sorted(tabellen) if not _is_versietabel(t)
-            and verbinding.execute(f'SELECT 1 FROM "{t}" LIMIT 1').fetchone()]
+            and verbinding.execute(f'SELECT 1 FROM "{t}" LIMIT 1').fetchone()]  # nosec B608: a table name from sqlite_master
 
 
 class _TeVaakHerstart(Exception):
@@ -314,7 +314,7 @@ def _pg_server(database_url: str, tellen: bool = True) -> tuple[int, list[str]]:
             versie = int(verbinding.execute(text("SHOW server_version_num")).scalar()) // 10000
             tabellen = inspect(verbinding).get_table_names() if tellen else []
             gevuld = [t for t in sorted(tabellen) if not _is_versietabel(t)
-                      and verbinding.execute(text(f'SELECT 1 FROM "{t}" LIMIT 1')).first()]
+                      and verbinding.execute(text(f'SELECT 1 FROM "{t}" LIMIT 1')).first()]  # nosec B608: a table name from the catalogue
         return versie, gevuld
     finally:
         engine.dispose()
