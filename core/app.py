@@ -173,6 +173,9 @@ def _register_blueprints(api: Api) -> None:
                       onderhoudsvensters, wijzigingsverzoeken, logius_wijzigingsverzoeken,
                       statuspagina, status):
         api.register_blueprint(blueprint)
+    from core.export.views import blp as export
+
+    api.register_blueprint(export)
     _register_meldingen_blueprints(api)
 
 

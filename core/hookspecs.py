@@ -360,6 +360,22 @@ def dienst_deadlines(afnemer_id: Any, vanaf: date) -> list[Any]:
 
 
 @hookspec
+def dienst_export(afnemer_id: Any) -> dict[str, Any] | None:
+    """The dienst's own data of one afnemer, for the afnemer's data export
+    (``GET /afnemers/{afnemerId}/export``).
+
+    Called inside that request, so the plugin may read its own tables
+    (``core.sdk.api.db``). Optional: a dienst without tables of its own has nothing to add.
+
+    :return: ``{bestandsnaam: gegevens}``: each name lower case, ending in ``.json``
+        (``overeenkomsten.json``), each value JSON-serialisable (UUIDs, dates, times,
+        Decimals and enums become text); core writes them to ``diensten/<slug>/`` in
+        the zip and counts them in its manifest. Only what belongs to this afnemer (or
+        what it is told, such as a breach it is part of); never a secret or its hash.
+    """
+
+
+@hookspec
 def dienst_herinneringen(dag: date) -> list[Any]:
     """The reminders due on ``dag``: :class:`~core.sdk.Herinnering` values.
 

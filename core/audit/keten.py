@@ -228,4 +228,3 @@ def installeer_bewaking() -> None:
             event.listen(AuditRegel, naam, functie)
     if not event.contains(Session, "do_orm_execute", _geen_bulk):
         event.listen(Session, "do_orm_execute", _geen_bulk)
-

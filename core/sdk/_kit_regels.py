@@ -242,6 +242,18 @@ def _hook_herinneringen(omgeving: Any, bevinding: Bevinding) -> None:
                           f"{herinnering.type!r}, dat de plugin niet declareert")
 
 
+def _hook_export(omgeving: Any, bevinding: Bevinding) -> None:
+    from core.export.service import json_tekst
+    from core.uitbreidingen.bijdragen import uitbreidingen
+
+    andere = {omgeving.a.id: omgeving.b.id, omgeving.b.id: omgeving.a.id}
+    for afnemer in (omgeving.a, omgeving.b):
+        for _slug, naam, gegevens in uitbreidingen().export(uuid.UUID(afnemer.id)):
+            if omgeving.slug == _slug and andere[afnemer.id] in json_tekst(gegevens):
+                bevinding(f"hook dienst_export({afnemer.naam})", "tenant-isolatie",
+                          f"{naam} noemt de andere afnemer ({andere[afnemer.id]})")
+
+
 def _hook_info(omgeving: Any, bevinding: Bevinding) -> None:
     if omgeving.info.slug != omgeving.kit.dienst:
         bevinding("hook dienst_info", "identiteit", f"de slug is {omgeving.info.slug!r}, de "
@@ -274,6 +286,7 @@ AANROEPEN: dict[str, Callable[[Any, Bevinding], None]] = {
     "dienst_gezondheid": _eenvoudig(_hook_gezondheid),
     "dienst_deadlines": _hook_deadlines,
     "dienst_herinneringen": _hook_herinneringen,
+    "dienst_export": _hook_export,
 }
 
 
@@ -284,7 +297,8 @@ def check_hook(omgeving: Any, hook: str, bevinding: Bevinding) -> None:
     if not implementeert(omgeving, hook):
         raise NietVanToepassing(f"de plugin implementeert {hook} niet")
     if hook in AANROEPEN:
-        if hook in ("dienst_deadlines", "dienst_herinneringen") and omgeving.routes:
+        if hook in ("dienst_deadlines", "dienst_herinneringen",
+                    "dienst_export") and omgeving.routes:
             omgeving.oefening()  # so that the plugin's tables hold something to read
         with omgeving.app.app_context():
             try:

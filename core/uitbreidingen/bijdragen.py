@@ -329,6 +329,33 @@ class Uitbreidingen:
         return uit
 
 
+    # --- the afnemer's data export ----------------------------------------------------
+
+    def export(self, afnemer_id: Any) -> list[tuple[str, str, Any]]:
+        """``(slug, bestandsnaam, gegevens)`` of every dienst's ``dienst_export``."""
+        from core.export.service import DIENST_BESTAND, json_tekst
+
+        uit = []
+        for slug, antwoord in self._elk("dienst_export", afnemer_id=afnemer_id):
+            if antwoord is None:
+                continue
+            if not isinstance(antwoord, dict):
+                raise PluginError(f"plugin {self.plugin(slug)!r}: dienst_export gaf geen "
+                                  f"dict van bestandsnaam naar gegevens: {antwoord!r}")
+            for naam, gegevens in antwoord.items():
+                if not isinstance(naam, str) or not DIENST_BESTAND.match(naam):
+                    raise PluginError(f"plugin {self.plugin(slug)!r}: dienst_export noemt "
+                                      f"een bestand {naam!r}; kies kleine letters, cijfers, "
+                                      "- of _ en .json")
+                try:
+                    json_tekst(gegevens)
+                except (TypeError, ValueError) as exc:
+                    raise PluginError(f"plugin {self.plugin(slug)!r}: dienst_export, "
+                                      f"{naam}: geen JSON ({exc})") from exc
+                uit.append((slug, naam, gegevens))
+        return uit
+
+
 def uitbreidingen() -> Uitbreidingen:
     from flask import current_app
 

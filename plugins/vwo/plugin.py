@@ -65,3 +65,10 @@ def dienst_deadlines(afnemer_id: uuid.UUID, vanaf: date) -> list[Termijnpost]:
     from . import agenda
 
     return agenda.deadlines(afnemer_id, vanaf)
+
+
+@hookimpl
+def dienst_export(afnemer_id: uuid.UUID) -> dict[str, Any]:
+    from . import export
+
+    return export.export(afnemer_id)

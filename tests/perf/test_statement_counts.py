@@ -104,6 +104,8 @@ GEVALLEN: dict[str, tuple] = {
         (Contactpersoon,),
     "/api/v1/afnemers/<uuid:afnemer_id>/deadlines":
         (Aansluiting, KoppelvlakGebruik, Prognose, Wijzigingsmelding, Ontvanger, Wijzigingsverzoek),
+    "/api/v1/afnemers/<uuid:afnemer_id>/export":  # a query per file, rows in batches
+        (Contactpersoon, AuditRegel, ApiToken, WebhookEndpoint, Bezorging, Gebeurtenis),
     "/api/v1/afnemers/<uuid:afnemer_id>/facturen/<jaar:jaar>": (Kostenrun, KostenrunRegel),
     "/api/v1/afnemers/<uuid:afnemer_id>/gebeurtenissen": (Gebeurtenis,),
     "/api/v1/afnemers/<uuid:afnemer_id>/gebeurtenissen/<uuid:gebeurtenis_id>":
