@@ -42,7 +42,10 @@ def create_app(
     :param plugins: extra ``(name, plugin)`` pairs registered beside the installed
         entry points (tests use inline plugins this way).
     """
-    app = Flask(__name__, instance_relative_config=True)
+    # The instance folder (the SQLite file and the development secret key): the checkout's
+    # instance/, or AFNEMERSPORTAAL_INSTANCE_PATH (./scripts/serve names its own).
+    app = Flask(__name__, instance_relative_config=True,
+                instance_path=os.environ.get("AFNEMERSPORTAAL_INSTANCE_PATH") or None)
     app.config.update(settings.load(app.instance_path, test_config))
     app.config.update(
         API_TITLE="Afnemersportaal API",
