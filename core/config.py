@@ -102,6 +102,18 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         "WEBHOOK_BACKOFF_BASIS": 30.0,
         "WEBHOOK_BACKOFF_MAX": 21600.0,
         "WEBHOOK_TIMEOUT": 10.0,
+        # At most this many deliveries to one endpoint in flight per worker, so a slow
+        # endpoint holds no more than its share of the sending threads.
+        "WEBHOOK_GELIJKTIJDIG_PER_ENDPOINT": 2,
+        # An endpoint whose every attempt failed for this long (seconds; 5 days) is
+        # switched off, and its afnemer's technical contacts are told by e-mail.
+        "WEBHOOK_UITSCHAKELEN_NA": 5 * 24 * 3600.0,
+        # Attempts kept per delivery in its history (the newest).
+        "WEBHOOK_POGINGEN_BEWAARD": 50,
+        # Redeliveries and replays one endpoint may ask for per minute; how far back a
+        # replay may reach (days).
+        "WEBHOOK_HERBEZORGINGEN_PER_MINUUT": 10,
+        "WEBHOOK_HERHALEN_MAX_DAGEN": 30,
         # How often (seconds) the worker writes due reminders (sunsets...) to the outbox.
         "PLANNER_INTERVAL": 60.0,
         # Whether a worker plans those reminders at all; with many workers, one is enough.

@@ -107,6 +107,8 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
     Probleemcode("wordt-verstuurd", (409,), "Deze bezorging wordt op dit moment verstuurd."),
     Probleemcode("webhook-verwijderd", (409,),
                  "Het webhook-endpoint van deze bezorging bestaat niet meer."),
+    Probleemcode("webhook-inactief", (409,),
+                 "Het webhook-endpoint staat uit; zet het eerst aan."),
     Probleemcode("geen-reactie-nodig", (409,),
                  "Op dit soort aankondiging wordt niet gereageerd."),
     Probleemcode("al-gereageerd", (409,),
@@ -154,6 +156,10 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
     Probleemcode("te-veel-verzoeken", (429,),
                  "Meer verzoeken dan de limiet per token of per adres toestaat; de headers "
                  "RateLimit en Retry-After zeggen wanneer het weer kan."),
+    Probleemcode("herbezorgen-beperkt", (429,),
+                 "Het webhook-endpoint vroeg in de laatste minuut al zoveel herbezorgingen "
+                 "en herhalingen als het portaal toestaat; Retry-After zegt wanneer het weer "
+                 "kan."),
     Probleemcode("interne-fout", (500,),
                  "Er ging iets mis aan de kant van het portaal."),
     Probleemcode("database-bezet", (503,),

@@ -75,9 +75,12 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
     ("get", "/afnemers/{afnemerId}/webhooks/{webhookId}"): "webhookLezen",
     ("patch", "/afnemers/{afnemerId}/webhooks/{webhookId}"): "webhookWijzigen",
     ("delete", "/afnemers/{afnemerId}/webhooks/{webhookId}"): "webhookVerwijderen",
+    ("post", "/afnemers/{afnemerId}/webhooks/{webhookId}/geheimrotatie"): "webhookGeheimRoteren",
+    ("post", "/afnemers/{afnemerId}/webhooks/{webhookId}/herhalen"): "webhookHerhalen",
     ("get", "/afnemers/{afnemerId}/bezorgingen"): "bezorgingenOpvragen",
     ("get", "/afnemers/{afnemerId}/bezorgingen/{bezorgingId}"): "bezorgingLezen",
     ("post", "/afnemers/{afnemerId}/bezorgingen/{bezorgingId}/opnieuw"): "opnieuwBezorgen",
+    ("get", "/afnemers/{afnemerId}/bezorgingen/{bezorgingId}/pogingen"): "bezorgpogingenOpvragen",
     ("get", "/afnemers/{afnemerId}/gebeurtenissen"): "gebeurtenissenOpvragen",
     ("get", "/afnemers/{afnemerId}/gebeurtenissen/{gebeurtenisId}"): "gebeurtenisLezen",
     # Koppelvlakken

@@ -53,7 +53,7 @@ class Gebeurtenis(UuidPk, Base):
 class WebhookEndpoint(UuidPk, Tijdstempels, Versie, Base):
     __tablename__ = "webhook_endpoints"
     __audit__ = True
-    __audit_exclude__ = ("geheim_versleuteld",)
+    __audit_exclude__ = ("geheim_versleuteld", "geheim_vorig_versleuteld")
 
     afnemer_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("afnemers.id", ondelete="CASCADE"), index=True
@@ -65,6 +65,19 @@ class WebhookEndpoint(UuidPk, Tijdstempels, Versie, Base):
     #: The signing secret (``whsec_...``), encrypted with the app's secret key.
     geheim_versleuteld: Mapped[str] = mapped_column(Text)
     actief: Mapped[bool] = mapped_column(default=True)
+    #: After a rotation: the previous secret (encrypted the same way), still signed with
+    #: beside the new one until ``geheim_vorig_tot``.
+    geheim_vorig_versleuteld: Mapped[str | None] = mapped_column(Text)
+    geheim_vorig_tot: Mapped[datetime | None]
+    #: Since when every attempt to this endpoint failed (cleared by any success); past
+    #: ``WEBHOOK_UITSCHAKELEN_NA`` the worker switches the endpoint off.
+    falend_sinds: Mapped[datetime | None]
+    #: When and why the portal switched the endpoint off (not when the afnemer did).
+    uitgeschakeld_op: Mapped[datetime | None]
+    uitgeschakeld_reden: Mapped[str | None] = mapped_column(String(300))
+    #: Redelivery and replay requests in the current minute (a fixed window per endpoint).
+    herbezorg_venster_op: Mapped[datetime | None]
+    herbezorg_aantal: Mapped[int] = mapped_column(default=0)
 
 
 class Bezorging(UuidPk, Base):
@@ -90,7 +103,11 @@ class Bezorging(UuidPk, Base):
     #: The URL or e-mail address, as it was when the event was written.
     adres: Mapped[str] = mapped_column(String(2000))
     status: Mapped[str] = mapped_column(String(20), default=BezorgStatus.WACHTEND.value)
+    #: Attempts in the current series (back to 0 on redelivery)...
     pogingen: Mapped[int] = mapped_column(default=0)
+    #: ...and all attempts ever, across redeliveries: the number of the next one in
+    #: ``webhook_pogingen`` is this plus one.
+    pogingen_totaal: Mapped[int] = mapped_column(default=0)
     volgende_poging_op: Mapped[datetime] = mapped_column(default=utcnow)
     #: A worker that took this delivery holds it until then; after a crash the
     #: lease runs out and another worker takes it (at-least-once).
@@ -101,6 +118,31 @@ class Bezorging(UuidPk, Base):
     aangemaakt_op: Mapped[datetime] = mapped_column(default=utcnow)
 
     gebeurtenis: Mapped[Gebeurtenis] = relationship(back_populates="bezorgingen")
+
+
+class Poging(UuidPk, Base):
+    """One attempt of one delivery, kept across redeliveries (at most
+    ``WEBHOOK_POGINGEN_BEWAARD`` per delivery, the newest)."""
+
+    __tablename__ = "webhook_pogingen"
+    __table_args__ = (Index("ix_webhook_pogingen_bezorging", "bezorging_id", "nummer"),)
+
+    bezorging_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("bezorgingen.id", ondelete="CASCADE")
+    )
+    #: The delivery's afnemer (tenant scoping); ``None`` for Logius' own mail.
+    afnemer_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("afnemers.id", ondelete="CASCADE")
+    )
+    #: 1, 2, 3... across every series of attempts of the delivery.
+    nummer: Mapped[int]
+    op: Mapped[datetime] = mapped_column(default=utcnow)
+    duur_ms: Mapped[int]
+    #: ``bezorgd``, or the failure as ``laatste_fout`` gives it.
+    uitkomst: Mapped[str] = mapped_column(String(300))
+    http_status: Mapped[int | None]
+    #: Where it went: the endpoint's URL (or e-mail address) at that attempt.
+    adres: Mapped[str] = mapped_column(String(2000))
 
 
 class WorkerHartslag(Base):

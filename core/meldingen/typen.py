@@ -95,6 +95,10 @@ SOORTEN: dict[str, Soort] = {
               Ontvanger.LOGIUS),
         Soort("vraag.beantwoord", "Logius heeft uw vraag of klacht beantwoord", "AV 2.6",
               Ontvanger.AFNEMER, ("algemeen",)),
+        # The portal switched a webhook endpoint off after its deliveries failed for too
+        # long (WEBHOOK_UITSCHAKELEN_NA): the technical contacts are told by e-mail.
+        Soort("webhook.uitgeschakeld", "Een webhook-endpoint is uitgeschakeld omdat elke "
+              "bezorging er te lang mislukte", "AV 2.6", Ontvanger.AFNEMER, ("technisch",)),
         Soort("wijzigingsmelding.te-laat",
               "Wijzigingsmelding binnen drie maanden voor de realisatie", "AV 2.8",
               Ontvanger.LOGIUS),

@@ -9,12 +9,17 @@
   the crash is then sent again, with the same message id, so receivers can drop the
   duplicate (Standard Webhooks: ``webhook-id``).
 - **Retries** back off exponentially with jitter; after ``WEBHOOK_MAX_POGINGEN``
-  attempts a delivery is dead (``dood``) until someone asks to redeliver it.
+  attempts a delivery is dead (``dood``) until someone asks to redeliver it. Every
+  attempt is kept in its history (:mod:`core.meldingen.pogingen`), and an endpoint that
+  fails for days on end is switched off there.
+- **Fairness.** Attempts are recorded as they end and a free thread takes the next due
+  delivery at once (:class:`Zender`); no endpoint has more than ``per_endpoint``
+  attempts in flight, so one afnemer's hanging endpoints do not hold the others'.
 - **Throughput.** The sending threads share one HTTP connection pool (urllib3, with
   the proxy and CA settings of the environment) and each keeps its SMTP connection
   open between deliveries; a mail is built with the ``email`` package's compat32
   classes; decrypted secrets and their signers are cached per process; the outcomes
-  of a batch are written with one statement for all successes and one per failure.
+  that end together are written with one statement for all successes and one per failure.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ import threading
 import time
 import urllib.request
 import uuid
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.charset import Charset
@@ -48,6 +53,7 @@ from standardwebhooks import Webhook
 
 from core.db import db, utcnow
 from core.meldingen import cloudevents
+from core.meldingen import pogingen as poginglog
 from core.meldingen.adressen import NietPubliek, publieke_pool
 from core.meldingen.geheimen import ontsleutel
 from core.meldingen.models import (
@@ -82,6 +88,13 @@ class Instellingen:
     #: Outside development a webhook connects only to public addresses (core.meldingen.
     #: adressen), checked on the address actually connected to.
     alleen_publiek: bool = False
+    #: Deliveries to one endpoint in flight at once (per worker): a hanging endpoint
+    #: holds at most this many of the sending threads.
+    per_endpoint: int = 2
+    #: An endpoint failing for longer than this is switched off (core.meldingen.pogingen).
+    uitschakelen_na: timedelta = timedelta(days=5)
+    #: Attempts kept per delivery.
+    pogingen_bewaard: int = 50
     #: The CloudEvents ``source`` and the base URL of ``dataref`` (core.meldingen.cloudevents).
     bron: str = cloudevents.STANDAARD_BRON
     basis_url: str = ""
@@ -100,6 +113,10 @@ class Instellingen:
             plannen=c["WORKER_PLANNER"], alleen_publiek=c["ENVIRONMENT"] != "development",
             bron=c["CLOUDEVENTS_BRON"], basis_url=c["PUBLIC_URL"],
         )
+        values.update(
+            per_endpoint=c["WEBHOOK_GELIJKTIJDIG_PER_ENDPOINT"],
+            uitschakelen_na=timedelta(seconds=c["WEBHOOK_UITSCHAKELEN_NA"]),
+            pogingen_bewaard=c["WEBHOOK_POGINGEN_BEWAARD"])
         values.update(overrides)
         return cls(**values)
 
@@ -133,19 +150,58 @@ class Klus:
     #: Why this delivery cannot be sent at all (its secret does not decrypt), if so.
     fout: str | None = None
     webhook_id: uuid.UUID | None = None
+    #: After a rotation of the endpoint's secret, during the overlap: the previous one,
+    #: signed with as well.
+    vorig_geheim: str | None = None
+    #: Attempts before this one, across redeliveries (its number in the history is one more).
+    pogingen_totaal: int = 0
+    #: The delivery's afnemer (``None`` for Logius' own mail).
+    voor_afnemer: uuid.UUID | None = None
     afnemer_id: uuid.UUID | None = None
 
 
-def claim_opdracht(inst: Instellingen, nu: datetime, dialect: str) -> Update:
-    """The statement that claims the next batch and returns its keys."""
-    te_doen = (
-        select(Bezorging.id)
+def claim_opdracht(inst: Instellingen, nu: datetime, dialect: str,
+                   aantal: int | None = None) -> Update:
+    """The statement that claims the next batch (at most ``aantal``) and returns its keys.
+
+    Fair to every endpoint: no endpoint gets more than ``per_endpoint`` deliveries in
+    flight. An endpoint already at its cap (claims not yet run out) is passed over
+    while choosing, so its backlog cannot fill the batch; of the rest, each endpoint's
+    first deliveries up to what its cap leaves are taken (a window over the chosen
+    rows, numbered per endpoint). E-mail has no endpoint and no cap.
+    """
+    aantal = inst.batch if aantal is None else aantal
+    bezig = (select(Bezorging.webhook_id, func.count().label("n"))
+             .where(Bezorging.status == BezorgStatus.WACHTEND.value,
+                    Bezorging.webhook_id.is_not(None), Bezorging.geclaimd_tot >= nu)
+             .group_by(Bezorging.webhook_id))
+    vol = bezig.having(func.count() >= inst.per_endpoint).with_only_columns(
+        Bezorging.webhook_id)
+    kandidaten = (
+        select(Bezorging.id, Bezorging.webhook_id, Bezorging.volgende_poging_op)
         .where(Bezorging.status == BezorgStatus.WACHTEND.value,
                Bezorging.volgende_poging_op <= nu,
-               or_(Bezorging.geclaimd_tot.is_(None), Bezorging.geclaimd_tot < nu))
+               or_(Bezorging.geclaimd_tot.is_(None), Bezorging.geclaimd_tot < nu),
+               or_(Bezorging.webhook_id.is_(None), Bezorging.webhook_id.not_in(vol)))
         .order_by(Bezorging.volgende_poging_op)
-        .limit(inst.batch)
+        .limit(aantal * 4)
         .with_for_update(skip_locked=True)
+        .subquery("kandidaten")
+    )
+    lopend = bezig.subquery("lopend")
+    rang = func.row_number().over(partition_by=kandidaten.c.webhook_id,
+                                  order_by=(kandidaten.c.volgende_poging_op, kandidaten.c.id))
+    genummerd = (
+        select(kandidaten.c.id, kandidaten.c.webhook_id, kandidaten.c.volgende_poging_op,
+               (rang + func.coalesce(lopend.c.n, 0)).label("plaats"))
+        .select_from(kandidaten.outerjoin(lopend, lopend.c.webhook_id == kandidaten.c.webhook_id))
+        .subquery("genummerd")
+    )
+    te_doen = (
+        select(genummerd.c.id)
+        .where(or_(genummerd.c.webhook_id.is_(None), genummerd.c.plaats <= inst.per_endpoint))
+        .order_by(genummerd.c.volgende_poging_op)
+        .limit(aantal)
     )
     if dialect == "postgresql":
         # The batch is chosen and locked once, as an array, and claimed by key. As a
@@ -164,25 +220,30 @@ def claim_opdracht(inst: Instellingen, nu: datetime, dialect: str) -> Update:
             .returning(Bezorging.id))
 
 
-def claim(inst: Instellingen, *, werker: str = "") -> list[Klus]:
-    opdracht = claim_opdracht(inst, utcnow(), db.session.get_bind().dialect.name)
+def claim(inst: Instellingen, *, werker: str = "", aantal: int | None = None) -> list[Klus]:
+    nu = utcnow()
+    opdracht = claim_opdracht(inst, nu, db.session.get_bind().dialect.name, aantal)
     ids = db.session.scalars(opdracht, execution_options={"synchronize_session": False}).all()
     if not ids:
         db.session.commit()
         return []
     rows = db.session.execute(
-        select(Bezorging, Gebeurtenis, WebhookEndpoint.geheim_versleuteld, WebhookEndpoint.url)
+        select(Bezorging, Gebeurtenis, WebhookEndpoint.geheim_versleuteld, WebhookEndpoint.url,
+               WebhookEndpoint.geheim_vorig_versleuteld, WebhookEndpoint.geheim_vorig_tot)
         .join(Gebeurtenis, Bezorging.gebeurtenis_id == Gebeurtenis.id)
         .outerjoin(WebhookEndpoint, Bezorging.webhook_id == WebhookEndpoint.id)
         .where(Bezorging.id.in_(ids))
     ).all()
     db.session.commit()
     klussen = []
-    for b, g, versleuteld, url in rows:
-        geheim, fout = None, None
+    for b, g, versleuteld, url, vorig_versleuteld, vorig_tot in rows:
+        geheim, fout, vorig = None, None, None
         if versleuteld:
             try:
                 geheim = _ontsleuteld(versleuteld, inst.secret_key, inst.oude_sleutels)
+                if vorig_versleuteld and vorig_tot is not None and vorig_tot > nu:
+                    vorig = _ontsleuteld(vorig_versleuteld, inst.secret_key,
+                                         inst.oude_sleutels)
             except InvalidToken:  # a key rotated without its old one: this one only
                 fout = ("sleutel: het geheim van het endpoint is met geen van de sleutels "
                         "te ontsleutelen (zet de vorige in OUDE_SECRET_KEYS)")
@@ -192,7 +253,8 @@ def claim(inst: Instellingen, *, werker: str = "") -> list[Klus]:
             id=b.id, kanaal=b.kanaal, adres=url or b.adres, pogingen=b.pogingen,
             gebeurtenis_id=g.id, type=g.type, onderwerp=g.onderwerp, tekst=g.tekst,
             data=g.data, aangemaakt_op=g.aangemaakt_op, geheim=geheim, fout=fout,
-            webhook_id=b.webhook_id, afnemer_id=g.afnemer_id))
+            webhook_id=b.webhook_id, vorig_geheim=vorig, pogingen_totaal=b.pogingen_totaal,
+            voor_afnemer=b.afnemer_id, afnemer_id=g.afnemer_id))
     return klussen
 
 
@@ -266,11 +328,11 @@ def _http(verbindingen: int, alleen_publiek: bool = False) -> _Http:
     return _Http(verbindingen, alleen_publiek)
 
 
-def verstuur_webhook(klus: Klus, inst: Instellingen) -> None:
+def verstuur_webhook(klus: Klus, inst: Instellingen) -> int:
     body = payload(klus, inst)
     msg_id = str(klus.gebeurtenis_id)  # the CloudEvent's id: one per event, on every attempt
     nu = datetime.fromtimestamp(int(time.time()), UTC)  # the library reads it as UTC
-    handtekening = _ondertekenaar(klus.geheim or "").sign(msg_id, nu, body)
+    handtekening = handtekeningen(klus, msg_id, nu, body)
     antwoord = _http(inst.threads, inst.alleen_publiek).verstuur(
         klus.adres, body.encode(), timeout=inst.http_timeout,
         headers={"Content-Type": cloudevents.MEDIA_TYPE, "webhook-id": msg_id,
@@ -280,6 +342,15 @@ def verstuur_webhook(klus: Klus, inst: Instellingen) -> None:
     )
     if not 200 <= antwoord.status < 300:
         raise HttpStatus(antwoord.status, _retry_after(antwoord.headers.get("Retry-After")))
+    return antwoord.status
+
+
+def handtekeningen(klus: Klus, msg_id: str, moment: datetime, body: str) -> str:
+    """``webhook-signature``: ``v1,<sig>`` with the endpoint's secret and, during the
+    overlap after a rotation, a second one with the previous secret, space-separated
+    (Standard Webhooks), so a receiver that still knows only the old secret verifies."""
+    geheimen = [klus.geheim or "", *([klus.vorig_geheim] if klus.vorig_geheim else [])]
+    return " ".join(_ondertekenaar(g).sign(msg_id, moment, body) for g in geheimen)
 
 
 def _retry_after(waarde: str | None) -> float | None:
@@ -425,18 +496,30 @@ def sluit_verbindingen() -> None:
         _sluit(smtp)
 
 
-def verstuur(klus: Klus, inst: Instellingen) -> str | None:
-    """Send one delivery; the error text, or ``None`` when it was accepted."""
+def probeer(klus: Klus, inst: Instellingen) -> poginglog.Uitkomst:
+    """One attempt, timed, with the receiver's HTTP status if it answered."""
+    op, begin, meting = utcnow(), time.perf_counter(), {}
+    fout = verstuur(klus, inst, meting)
+    return poginglog.Uitkomst(fout, op, round((time.perf_counter() - begin) * 1000),
+                              meting.get("status"))
+
+
+def verstuur(klus: Klus, inst: Instellingen, meting: dict | None = None) -> str | None:
+    """Send one delivery; the error text, or ``None`` when it was accepted. A webhook's
+    HTTP status goes into ``meting["status"]``."""
+    meting = {} if meting is None else meting
     if klus.fout:
         return klus.fout
     if klus.kanaal == Kanaal.WEBHOOK.value and klus.geheim is None:
         return "Definitief: het webhook-endpoint is verwijderd."
     try:
         if klus.kanaal == Kanaal.WEBHOOK.value:
-            verstuur_webhook(klus, inst)
+            meting["status"] = verstuur_webhook(klus, inst)
         else:
             verstuur_email(klus, inst)
     except Exception as exc:  # every failure is a retry, whatever its kind
+        if isinstance(exc, HttpStatus):
+            meting["status"] = exc.status
         if klus.kanaal == Kanaal.WEBHOOK.value:
             log.warning("webhook %s naar %s: %s: %s", klus.id, klus.adres,
                         type(exc).__name__, exc)
@@ -460,10 +543,12 @@ def vastleggen_bezorgd(klussen: list[Klus]) -> None:
     nu = utcnow()
     db.session.execute(
         update(Bezorging).where(Bezorging.id.in_([k.id for k in klussen]))
-        .values(pogingen=Bezorging.pogingen + 1, laatste_poging_op=nu, geclaimd_tot=None,
+        .values(pogingen=Bezorging.pogingen + 1, pogingen_totaal=Bezorging.pogingen_totaal + 1,
+                laatste_poging_op=nu, geclaimd_tot=None,
                 status=BezorgStatus.BEZORGD.value, bezorgd_op=nu, laatste_fout=None),
         execution_options={"synchronize_session": False},
     )
+    poginglog.gelukt(k.webhook_id for k in klussen)
 
 
 #: How a failed e-mail begins when the mail server itself could not be reached.
@@ -484,7 +569,8 @@ def _mailserver_weg(exc: BaseException) -> bool:
 def vastleggen(klus: Klus, fout: str | None, inst: Instellingen) -> None:
     nu = utcnow()
     poging = klus.pogingen + 1
-    values: dict = {"pogingen": poging, "laatste_poging_op": nu, "geclaimd_tot": None}
+    values: dict = {"pogingen": poging, "pogingen_totaal": klus.pogingen_totaal + 1,
+                    "laatste_poging_op": nu, "geclaimd_tot": None}
     if fout is None:
         values.update(status=BezorgStatus.BEZORGD.value, bezorgd_op=nu, laatste_fout=None)
     elif fout.startswith(MAILSERVER_WEG):
@@ -498,7 +584,10 @@ def vastleggen(klus: Klus, fout: str | None, inst: Instellingen) -> None:
         # is switched off (actief false) until the afnemer switches it on again.
         values.update(status=BezorgStatus.DOOD.value, laatste_fout=str(fout))
         db.session.execute(update(WebhookEndpoint).where(
-            WebhookEndpoint.id == klus.webhook_id).values(actief=False),
+            WebhookEndpoint.id == klus.webhook_id).values(
+                actief=False, uitgeschakeld_op=nu, versie=WebhookEndpoint.versie + 1,
+                uitgeschakeld_reden="De ontvanger antwoordde 410 Gone: het endpoint bestaat "
+                                    "niet meer."),
             execution_options={"synchronize_session": False})
     elif poging >= inst.max_pogingen or fout.startswith("Definitief"):
         values.update(status=BezorgStatus.DOOD.value, laatste_fout=str(fout))
@@ -511,25 +600,90 @@ def vastleggen(klus: Klus, fout: str | None, inst: Instellingen) -> None:
         update(Bezorging).where(Bezorging.id == klus.id).values(**values),
         execution_options={"synchronize_session": False},
     )
+    if (klus.kanaal == Kanaal.WEBHOOK.value and klus.webhook_id is not None
+            and poginglog.telt_voor_endpoint(fout)):
+        # Failing since when? Past WEBHOOK_UITSCHAKELEN_NA the endpoint goes off.
+        poginglog.mislukt(klus.webhook_id, nu, inst.uitschakelen_na)
 
 
-def ronde(inst: Instellingen, pool: ThreadPoolExecutor | None = None) -> int:
-    """Claim one batch, send it, record the outcomes. Returns how many were handled."""
-    klussen = claim(inst)
-    if not klussen:
-        return 0
-    if pool is None:
-        uitkomsten = [verstuur(k, inst) for k in klussen]
-        sluit_verbindingen()
-    else:
-        uitkomsten = list(pool.map(lambda k: verstuur(k, inst), klussen))
-    vastleggen_bezorgd([k for k, fout in zip(klussen, uitkomsten, strict=True) if fout is None])
-    for klus, fout in zip(klussen, uitkomsten, strict=True):
-        if fout:
-            vastleggen(klus, fout, inst)
-            log.warning("bezorging %s naar %s mislukt: %s", klus.id, klus.adres, fout)
+def leg_vast(klaar: list[tuple[Klus, poginglog.Uitkomst]], inst: Instellingen) -> None:
+    """Record the outcomes of finished attempts, in one transaction: all successes in
+    one statement, each failure in its own, and every attempt in the history."""
+    vastleggen_bezorgd([k for k, u in klaar if u.fout is None])
+    for klus, uitkomst in klaar:
+        if uitkomst.fout:
+            vastleggen(klus, uitkomst.fout, inst)
+            log.warning("bezorging %s naar %s mislukt: %s", klus.id, klus.adres, uitkomst.fout)
+    poginglog.vastleggen([(k.id, k.voor_afnemer, k.pogingen_totaal + 1, k.adres, u)
+                          for k, u in klaar], inst.pogingen_bewaard)
     db.session.commit()
-    return len(klussen)
+
+
+#: After the first of the attempts in flight ends, the worker waits at most this long for
+#: others that end about as soon, to record them together.
+VERZAMEL = 0.1
+
+
+class Zender:
+    """Keeps the sending threads busy without waiting for the slowest of a batch.
+
+    Before, a round claimed a batch, sent it and waited for all of it: one afnemer's
+    hanging endpoints held every other afnemer's deliveries until they timed out (1.1 s
+    became 21.1 s). Now each attempt is recorded when it ends, and a thread that comes
+    free takes the next due delivery at once; the claim gives no endpoint more than
+    ``per_endpoint`` attempts in flight (:func:`claim_opdracht`), so a slow endpoint
+    holds only its share of the threads.
+    """
+
+    def __init__(self, inst: Instellingen, pool: ThreadPoolExecutor, interval: float) -> None:
+        self.inst, self.pool, self.interval = inst, pool, interval
+        self.lopend: dict[Future, Klus] = {}
+        self._geclaimd_op = float("-inf")
+        self._meer = True  # the last claim was full: more may be due at once
+
+    def ronde(self) -> tuple[int, int]:
+        """Record what ended, claim for the free threads. Returns (claimed, recorded)."""
+        klaar = [f for f in self.lopend if f.done()]
+        if klaar:
+            leg_vast([(self.lopend.pop(f), self._uitkomst(f)) for f in klaar], self.inst)
+        vrij = self.inst.threads - len(self.lopend)
+        if vrij <= 0 or not (self._meer or klaar or not self.lopend
+                             or time.monotonic() - self._geclaimd_op >= self.interval):
+            return 0, len(klaar)
+        aantal = min(self.inst.batch, vrij)
+        klussen = claim(self.inst, aantal=aantal)
+        self._geclaimd_op, self._meer = time.monotonic(), len(klussen) == aantal
+        for klus in klussen:
+            self.lopend[self.pool.submit(probeer, klus, self.inst)] = klus
+        return len(klussen), len(klaar)
+
+    @staticmethod
+    def _uitkomst(toekomst: Future) -> poginglog.Uitkomst:
+        try:
+            return toekomst.result()
+        except Exception as exc:  # a bug in sending, not the receiver: retried all the same
+            log.exception("versturen mislukte onverwacht")
+            return poginglog.Uitkomst(f"{type(exc).__name__}: {exc}"[:2000], utcnow(), 0)
+
+    def wacht(self, seconden: float) -> None:
+        """Until an attempt in flight ends (and those ending with it), or ``seconden``."""
+        if not self.lopend:
+            return
+        klaar, rest = wait(self.lopend, timeout=seconden, return_when=FIRST_COMPLETED)
+        if klaar and rest:
+            wait(rest, timeout=VERZAMEL, return_when=ALL_COMPLETED)
+
+    def afronden(self, app: Flask) -> None:
+        """On stopping: let the attempts in flight end and record them."""
+        if not self.lopend:
+            return
+        wait(self.lopend)
+        try:
+            with app.app_context():
+                leg_vast([(k, self._uitkomst(f)) for f, k in self.lopend.items()], self.inst)
+        except Exception:  # their claims run out and they are sent again
+            log.exception("uitkomsten bij het stoppen niet vastgelegd")
+        self.lopend.clear()
 
 
 def _plan_veilig() -> None:
@@ -558,6 +712,7 @@ def draai(app: Flask, *, eenmalig: bool = False, interval: float = 1.0,
     hartslag = Hartslag(app)
     try:
         with ThreadPoolExecutor(max_workers=inst.threads) as pool:
+            zender = Zender(inst, pool, interval)
             while not stop.is_set():
                 hartslag.klop(storingen)
                 try:
@@ -566,7 +721,7 @@ def draai(app: Flask, *, eenmalig: bool = False, interval: float = 1.0,
                                              >= app.config["PLANNER_INTERVAL"]):
                             gepland_op = time.monotonic()
                             _plan_veilig()
-                        aantal = ronde(inst, pool)
+                        geclaimd, aantal = zender.ronde()
                 except Exception as exc:  # the database away or locked, a dropped connection
                     storingen += 1
                     hartslag.storing(exc)
@@ -581,10 +736,14 @@ def draai(app: Flask, *, eenmalig: bool = False, interval: float = 1.0,
                 storingen = 0
                 hartslag.rondes += 1
                 totaal += aantal
-                if aantal == 0:
+                if zender.lopend:
+                    if not geclaimd or len(zender.lopend) >= inst.threads:
+                        zender.wacht(interval)
+                elif not geclaimd and not aantal:
                     if eenmalig:
                         break
                     stop.wait(interval)
+            zender.afronden(app)
     finally:
         sluit_verbindingen()
     return totaal

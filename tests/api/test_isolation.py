@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -61,6 +61,8 @@ BODIES = {
         "clientId": "indringer", "naam": "Indringer", "scopes": ["read", "write"]},
     ("webhooks.Webhooks", "POST"): {"url": "https://indringer.example/hook"},
     ("webhooks.WebhookView", "PATCH"): {"url": "https://indringer.example/hook"},
+    ("webhooks.Herhalen", "POST"): lambda _ids: {
+        "vanaf": (datetime.now(UTC) - timedelta(hours=1)).isoformat()},
     ("afnemer_aankondigingen.Reactie", "POST"): {"besluit": "accepteren"},
     ("wijzigingsmeldingen.Wijzigingsmeldingen", "POST"): {
         "omschrijving": "Indringer",

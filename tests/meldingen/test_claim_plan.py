@@ -47,7 +47,9 @@ def verbinding(app, backend, database_urls):
 
 def test_a_claim_planned_on_an_empty_outbox_reads_it_about_once_not_once_per_row(
         app, api, maak_afnemer, verbinding):
-    inst = Instellingen(batch=50, lease=timedelta(seconds=60))
+    # All of them go to one endpoint here: its cap is set to the batch, so one claim
+    # takes a whole batch (the cap itself is tested in test_eerlijkheid.py).
+    inst = Instellingen(batch=50, lease=timedelta(seconds=60), per_endpoint=50)
     opdracht = claim_opdracht(inst, utcnow() + timedelta(seconds=5), "postgresql")
     sql = opdracht.compile(dialect=pg_psycopg.dialect(paramstyle="numeric_dollar"))
     waarden = [sql.params[naam] for naam in sql.positiontup]

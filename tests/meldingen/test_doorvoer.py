@@ -67,11 +67,14 @@ def test_a_batch_of_successes_is_recorded_with_one_statement(
 
     event.listen(engine, "before_cursor_execute", tel)
     try:
-        assert draai(app, eenmalig=True, batch=50) == 20
+        # As many threads as mails: all twenty are claimed and sent at once, and the
+        # worker records those that end together as one.
+        assert draai(app, eenmalig=True, batch=50, threads=20) == 20
     finally:
         event.remove(engine, "before_cursor_execute", tel)
-    # Besides claiming: one statement records all twenty as delivered.
-    assert len(updates) == 1
+    # Besides claiming: twenty deliveries are recorded in a statement or two (their ends
+    # are gathered for VERZAMEL seconds after the first), not one each.
+    assert len(updates) <= 2, updates
     with app.app_context():
         assert set(db.session.scalars(select(Bezorging.status))) == {"bezorgd"}
 

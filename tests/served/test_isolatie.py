@@ -29,7 +29,7 @@ import re
 import time
 import uuid
 import zipfile
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -68,6 +68,8 @@ BODIES = {
     ("/afnemers/{afnemerId}/webhooks", "post"): {"url": "https://indringer.example/hook"},
     ("/afnemers/{afnemerId}/webhooks/{webhookId}", "patch"): {
         "url": "https://indringer.example/hook"},
+    ("/afnemers/{afnemerId}/webhooks/{webhookId}/herhalen", "post"): lambda _ids: {
+        "vanaf": (datetime.now(UTC) - timedelta(hours=1)).isoformat()},
     ("/afnemers/{afnemerId}/aankondigingen/{aankondigingId}/reactie", "post"): {
         "besluit": "accepteren"},
     ("/afnemers/{afnemerId}/wijzigingsmeldingen", "post"): {
