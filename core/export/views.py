@@ -7,7 +7,7 @@ the zip holds is in :mod:`core.export.service`.
 
 from __future__ import annotations
 
-from flask import send_file
+from flask import Response
 from flask.views import MethodView
 
 from core.auth.middleware import current_principal
@@ -83,7 +83,12 @@ class Export(MethodView):
         bestand, manifest = maak_export(afnemer.id)
         stempel = manifest["exportOp"][:19].replace("-", "").replace(":", "")
         naam = f"afnemer-{afnemer.id}-{stempel}Z.zip"
-        antwoord = send_file(bestand, mimetype=ZIP, as_attachment=True, download_name=naam,
-                             etag=False, max_age=0)
+        # Read and closed here: a file handed to the response stays open until a client
+        # closes the response, and one that never does would leak it.
+        with bestand:
+            bestand.seek(0)
+            inhoud = bestand.read()
+        antwoord = Response(inhoud, mimetype=ZIP)
+        antwoord.headers["Content-Disposition"] = f'attachment; filename="{naam}"'
         antwoord.headers["Cache-Control"] = "no-store"
         return antwoord
