@@ -134,6 +134,12 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
                  "Deze stap bestaat niet vanuit de status die het incident nu heeft; de "
                  "detail noemt de stappen die wel kunnen."),
     Probleemcode("al-beantwoord", (409,), "Deze vraag of klacht is al beantwoord."),
+    Probleemcode("periode-overlapt", (409,),
+                 "De nieuwe periode valt (deels) in een periode die al is vastgelegd; periode "
+                 "noemt die periode met haar id en data."),
+    Probleemcode("keuze-past-niet", (409,),
+                 "Dit kan alleen bij een andere keuze dan de afnemer nu heeft gemaakt; de "
+                 "detail noemt de keuze die nodig is."),
     Probleemcode("quotum-bereikt", (409,),
                  "De afnemer heeft er al zoveel als het portaal per afnemer toestaat; "
                  "verwijder of trek er een in."),
@@ -228,6 +234,13 @@ EXTENSIES: dict[str, dict[str, Any]] = {
     "ondersteundeMediatypes": {
         "type": "array", "items": {"type": "string"},
         "description": "Bij mediatype-niet-ondersteund: de Content-Types die hier wel mogen"},
+    "periode": {
+        "type": "object", "description": "Bij periode-overlapt: de periode waarin de nieuwe "
+                                         "valt",
+        "properties": {"id": {"type": "string", "format": "uuid"},
+                       "van": {"type": "string", "format": "date"},
+                       "tot": {"type": "string", "format": "date",
+                               "description": "De laatste dag, inbegrepen"}}},
 }
 
 

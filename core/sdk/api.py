@@ -106,6 +106,9 @@ __all__ = [  # noqa: RUF022 (grouped, not sorted)
     "contactpersonen",
     "Afnemerkaart",
     "afnemers",
+    "Aansluitingkaart",
+    "aansluiting",
+    "bereken",
 ]
 
 
@@ -200,3 +203,54 @@ def afnemers(ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Afnemerkaart]:
         return {}
     return {a.id: Afnemerkaart(a.id, a.naam, a.type)
             for a in db.session.scalars(select(Afnemer).where(Afnemer.id.in_(ids)))}
+
+
+@dataclass(frozen=True)
+class Aansluitingkaart:
+    """What a plugin may know of an aansluiting of the current afnemer."""
+
+    id: uuid.UUID
+    dienst: str
+    omgeving: str
+    status: str
+
+
+def aansluiting(aansluiting_id: uuid.UUID) -> Aansluitingkaart | None:
+    """The current afnemer's aansluiting with this id (:func:`huidige_afnemer`), or ``None``
+    when it has none: for a route that takes an aansluiting in its body."""
+    from core.aansluitingen.models import Aansluiting
+
+    gevonden = db.session.scalars(tenant_select(Aansluiting).where(
+        Aansluiting.id == aansluiting_id)).first()
+    if gevonden is None:
+        return None
+    return Aansluitingkaart(gevonden.id, gevonden.dienst, gevonden.omgeving, gevonden.status)
+
+
+def bereken(slug: str, jaar: int, regel: Any) -> tuple[Any, Any, Any]:
+    """One cost line as the cost engine computes it, for a route that shows a price before
+    the afnemer commits to it: ``regel(tarieven)`` builds the line from the dienst's
+    tariffs of ``jaar`` (a :class:`~core.sdk.Tarieven`); core rounds it and splits the BTW.
+
+    :return: ``(kostenregel, bedragen, btw_percentage)``; ``bedragen`` has ``excl_btw``,
+        ``btw`` and ``incl_btw`` (Decimals, in cents). A tariff or BTW rate that has not
+        been set is the engine's own 409 (``tarief-ontbreekt``, ``btw-tarief-ontbreekt``).
+    """
+    from core.kosten.afronding import BtwOntbreekt, bedragen
+    from core.kosten.berekening import btw_ontbreekt, tarief_ontbreekt
+    from core.tarieven.service import btw_percentage, tarieven_per_dienst
+    from core.types import TariefOntbreekt
+
+    tarieven = tarieven_per_dienst(jaar, [slug]).get(slug)
+    if tarieven is None:
+        raise ValueError(f"dienst {slug!r} heeft voor {jaar} geen tariefschema")
+    try:
+        lijn = regel(tarieven)
+    except TariefOntbreekt as exc:
+        raise tarief_ontbreekt(exc) from None
+    percentage = btw_percentage(jaar)
+    try:
+        return lijn, bedragen(lijn.hoeveelheid, lijn.tarief, lijn.inclusief_btw, percentage,
+                              jaar), percentage
+    except BtwOntbreekt as exc:
+        raise btw_ontbreekt(exc) from None

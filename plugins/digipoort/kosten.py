@@ -6,6 +6,8 @@ that core keeps per year; they are deliberately absent here.
 
 from __future__ import annotations
 
+from datetime import date
+
 from core.sdk import (
     Afnemertype,
     Berekening,
@@ -19,6 +21,7 @@ from core.sdk import (
     Verbruik,
 )
 
+from . import begeleiding
 from .dienst import BEGELEIDINGSPERIODE, BERICHT_MAX_BIJLAGE_MB, PRODUCTIE
 
 # DP Niet-rijksoverheden: the Wet Markt en Overheid applies to these afnemer types, so
@@ -52,8 +55,10 @@ TARIEFSCHEMA = Tariefschema(
         ),
         Metriek(
             BEGELEIDINGSPERIODEN, "Perioden individuele begeleiding", "periode", "DP tabel 1",
-            "Eén rij per periode, gedateerd op de startmail van het aansluitteam, met aantal "
-            "1 (0 trekt een ten onrechte vastgelegde periode weer in).",
+            "Vervangen door de perioden van POST /afnemers/{afnemerId}/"
+            "digipoort-begeleidingen/perioden, die hun data op de factuur zetten. Rijen die "
+            "al zijn vastgelegd (één per periode, gedateerd op de startmail, aantal 1; 0 trekt "
+            "er een in) tellen nog mee; leg een periode niet op beide manieren vast.",
             maximum=1,
         ),
     ),
@@ -83,9 +88,41 @@ def tariefschema(jaar: int) -> Tariefschema:
 def kosten(aansluiting: KostenAansluiting, periode: Periode, verbruik: Verbruik,
            tarieven: Tarieven, berekening: Berekening) -> list[Kostenregel]:
     """The lines of one aansluiting by doelgroep (DP Doelgroepen, DP tabel 1). Only
-    production traffic is charged; pre-productie is where an afnemer tests."""
+    production traffic is charged; pre-productie is where an afnemer tests. A period of
+    individuele begeleiding is a service, not traffic: it is a line of its own wherever
+    Logius recorded it, in the calculation whose days hold its startmail."""
+    perioden = []
+    if berekening == Berekening.WERKELIJK and aansluiting.id is not None:
+        perioden = [begeleidingsregel(aansluiting.afnemertype, tarieven, van, tot)
+                    for van, tot in _perioden(tarieven, aansluiting.id)
+                    if periode.bevat(van)]
     if aansluiting.omgeving != PRODUCTIE:
-        return []
+        return perioden
+    return perioden + _verkeer(aansluiting, periode, verbruik, tarieven, berekening)
+
+
+def begeleidingsregel(afnemertype: Afnemertype, tarieven: Tarieven, van: date | None = None,
+                      tot: date | None = None) -> Kostenregel:
+    """One period of individuele begeleiding (DP tabel 1): the tariff for a
+    niet-rijksoverheid, free for the other doelgroepen; with its dates when it has them."""
+    omschrijving = (begeleiding.omschrijving(van, tot) if van and tot
+                    else "Individuele begeleiding")
+    if afnemertype not in NIET_RIJKSOVERHEDEN:
+        artikel = KOSTELOZE_DOELGROEPEN.get(afnemertype, "DP Doelgroepen")
+        return Kostenregel.kosteloos(omschrijving, artikel, 1, "periode")
+    return tarieven.regel(INDIVIDUELE_BEGELEIDING, 1, omschrijving=omschrijving)
+
+
+def _perioden(tarieven: Tarieven, aansluiting_id) -> list[tuple[date, date]]:
+    from . import opslag  # the database layer loads here, not when the plugin is found
+
+    return opslag.perioden(tarieven, aansluiting_id)
+
+
+def _verkeer(aansluiting: KostenAansluiting, periode: Periode, verbruik: Verbruik,
+             tarieven: Tarieven, berekening: Berekening) -> list[Kostenregel]:
+    """Berichtenverkeer, basis ondersteuning and the periods recorded as usage rows of
+    ``begeleidingsperioden`` (the way periods were recorded before they had dates)."""
     if berekening == Berekening.VOORSCHOT:
         return _voorschot(aansluiting, verbruik, tarieven)
     if not aansluiting.actief_in(periode) and verbruik.leeg:

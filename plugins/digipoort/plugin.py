@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from core.sdk import (
@@ -13,6 +14,7 @@ from core.sdk import (
     Koppelvlak,
     KostenAansluiting,
     Kostenregel,
+    Migraties,
     Periode,
     Prognoseperiode,
     Prognoseplicht,
@@ -50,6 +52,20 @@ def dienst_tarieven(jaar: int) -> Tariefschema:
 def dienst_kosten(aansluiting: KostenAansluiting, periode: Periode, verbruik: Verbruik,
                   tarieven: Tarieven, berekening: Berekening) -> list[Kostenregel]:
     return kosten.kosten(aansluiting, periode, verbruik, tarieven, berekening)
+
+
+@hookimpl
+def dienst_api() -> list:
+    from . import api  # Flask and SQLAlchemy load here, not when the plugin is found
+
+    return list(api.BLUEPRINTS)
+
+
+@hookimpl
+def dienst_migraties() -> Migraties:
+    from .models import Basis
+
+    return Migraties(Path(__file__).parent / "migraties", Basis.metadata)
 
 
 @hookimpl
