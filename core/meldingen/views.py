@@ -276,7 +276,7 @@ class NieuwGeheimSchema(Schema):
 
 @webhooks.route("/<uuid:webhook_id>/geheimrotatie")
 class Geheimrotatie(MethodView):
-    @webhooks.arguments(GeheimrotatieSchema)
+    @webhooks.arguments(GeheimrotatieSchema, required=False)
     @webhooks.response(200, NieuwGeheimSchema)
     @webhooks.problems(403)
     def post(self, data, webhook_id: uuid.UUID):
