@@ -176,9 +176,13 @@ def _register_blueprints(api: Api) -> None:
                       onderhoudsvensters, wijzigingsverzoeken, logius_wijzigingsverzoeken,
                       statuspagina, status):
         api.register_blueprint(blueprint)
+    from core.aansluitroutes.views import logius as aansluitroutes_pijplijn
+    from core.aansluitroutes.views import tenant as aansluitroutes
     from core.export.views import blp as export
 
     api.register_blueprint(export)
+    api.register_blueprint(aansluitroutes)
+    api.register_blueprint(aansluitroutes_pijplijn)
     _register_meldingen_blueprints(api)
 
 

@@ -388,6 +388,33 @@ def dienst_herinneringen(dag: date) -> list[Any]:
 
 
 @hookspec
+def dienst_route() -> Any:
+    """The dienst's onboarding route: a :class:`~core.sdk.Aansluitroute`.
+
+    Called once, at start-up. Optional: a dienst without a route returns ``None`` or does
+    not implement it.
+
+    :return: a :class:`~core.sdk.Aansluitroute` (the omgevingen it applies to, empty for
+        all) whose :class:`~core.sdk.Routestap` values each have a stable slug, a name,
+        an owner (``Partij.AFNEMER`` or ``Partij.LOGIUS``), the slugs of the earlier steps
+        they wait for, a deadline rule (a :class:`~core.sdk.Routetermijn`: working days,
+        calendar days or calendar months after an earlier step, the aanvraag or the
+        activation; or none), whether they ask for evidence (a
+        :class:`~core.sdk.Bewijssoort`), the article or source they come from and what
+        kind of source that is (a :class:`~core.sdk.Bronsoort`), and the aansluiting
+        status they must precede (``ontgrendelt``), if any. Every omgeving must be one of
+        the dienst's.
+
+    Core then gives every aansluiting the route applies to its steps when it is
+    requested, serves ``GET /afnemers/{afnemerId}/aansluitingen/{aansluitingId}/route``
+    with ``.../route/{stap}/afronden`` and ``.../afwijzen``, puts coming deadlines in the
+    calendar, sends reminders and overdue notices, holds back a status change while a
+    step that unlocks it is open, and shows Logius the pipeline
+    (``GET /aansluitroutes/pijplijn``).
+    """
+
+
+@hookspec
 def dienst_capaciteit(instellingen: Mapping[str, Any]) -> Any:
     """The capacity the dienst's afnemers share, watched through their prognoses: a
     :class:`~core.sdk.Capaciteit`.

@@ -2,6 +2,7 @@
 
 from core.aankondigingen.models import Aankondiging, Ontvanger
 from core.aansluitingen.models import Aansluiting, Statuswijziging
+from core.aansluitroutes.models import Routestand
 from core.afnemers.models import Afnemer
 from core.agenda.models import AgendaSleutel
 from core.audit.models import AuditRegel
@@ -40,6 +41,7 @@ __all__ = [
     "Aankondiging",
     "Aansluiting",
     "Acceptatie",
+    "Routestand",
     "Afnemer",
     "ApiToken",
     "AuditRegel",

@@ -57,6 +57,9 @@ def aanvragen(
     voorwaarden.accepteer_bij_aanvraag(afnemer, dienst=dienst,
                                        ondertekend_op=aanvraag_ondertekend_op, door=door)
     db.session.add(aansluiting)
+    from core.aansluitroutes.service import start
+
+    start(aansluiting)  # the dienst's onboarding route, one row per step
     return aansluiting
 
 
@@ -118,6 +121,10 @@ def wijzig_status(
             invalid_params=[{"name": "grondslag", "code": "not-allowed",
                              "reason": "Alleen bij de overgang naar opgeschort."}],
         )
+    if van == Status.AANGEVRAAGD:
+        from core.aansluitroutes.service import vereis_klaar_voor
+
+        vereis_klaar_voor(aansluiting, naar.value)  # 409 while a step that unlocks it is open
     nu = utcnow()
     aansluiting.status = naar.value
     if naar == Status.ACTIEF and aansluiting.geactiveerd_op is None:

@@ -13,6 +13,7 @@ duplicate it), a date, what it is about, what to do, and the article behind it:
   aansluiting on, where the dienst's service level sets them (such as SNO 2
   Onderhoudsvenster for production), for the coming :data:`VENSTER_MAANDEN` months, with their times;
 - prognoses that are due, per aansluiting and period (AV 2.5, SNO 3);
+- the open steps of aansluitingen' onboarding routes, by their deadlines;
 - the last day to report a planned change of its own (AV 2.8), for the
   wijzigingsmeldingen whose realisation is still ahead;
 - its accepted change requests (RfC), in the maintenance window they are planned into,
@@ -128,6 +129,13 @@ def deadlines(afnemer_id: uuid.UUID, vanaf: date | None = None) -> list[Deadline
             afnemer_id, vanaf):
         uit.append(Deadline(id_, datum, "prognose", titel, omschrijving, artikel,
                             f"{basis}/prognoses?aansluitingId={aansluiting_id}"))
+
+    from core.aansluitroutes import service as aansluitroutes
+
+    for id_, datum, titel, omschrijving, artikel, aansluiting_id in aansluitroutes.deadlines(
+            afnemer_id, vanaf):
+        uit.append(Deadline(id_, datum, "aansluitroute", titel, omschrijving, artikel,
+                            f"{basis}/aansluitingen/{aansluiting_id}/route"))
 
     # The diensten' own deadlines (dienst_deadlines), their ids prefixed with the slug.
     from core.uitbreidingen.bijdragen import uitbreidingen

@@ -81,6 +81,7 @@ PARAMETERS: dict[str, str] = {
     "koppelvlak": "Id van het koppelvlak binnen de dienst",
     "versie": "Versienummer van het koppelvlak, bijvoorbeeld 3.1",
     "waarde": "De geheime sleutel van de agenda-feed, zoals in de feedUrl",
+    "stap": "Slug van de stap in de aansluitroute, bijvoorbeeld aanvraagformulier",
 }
 
 

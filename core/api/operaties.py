@@ -39,6 +39,13 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
         "voorcalculatiesOpvragen",
     ("put", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}/voorcalculaties/{jaar}"):
         "voorcalculatieVastleggen",
+    # Aansluitroutes
+    ("get", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}/route"): "aansluitrouteLezen",
+    ("post", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}/route/{stap}/afronden"):
+        "routestapAfronden",
+    ("post", "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}/route/{stap}/afwijzen"):
+        "routestapAfwijzen",
+    ("get", "/aansluitroutes/pijplijn"): "aansluitroutePijplijnLezen",
     # Agenda
     ("get", "/afnemers/{afnemerId}/deadlines"): "deadlinesOpvragen",
     ("post", "/afnemers/{afnemerId}/agenda-sleutel"): "agendaSleutelAanmaken",

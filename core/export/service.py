@@ -76,6 +76,7 @@ BESTANDEN: tuple[Bestand, ...] = (
     Bestand("incidenten.json", "incidenten"),
     Bestand("incident-stappen.json", "incident_stappen"),
     Bestand("vragen.json", "vragen"),
+    Bestand("aansluitroute-stappen.json", "aansluitroute_stappen"),
     Bestand("audit.json", "audit_regels"),
 )
 

@@ -25,6 +25,9 @@ from core.db import db
 #: Core's reminder sources: ``module:function(dag) -> int``.
 BRONNEN = ("core.koppelvlakken.service:herinner", "core.prognoses.service:herinner")
 
+#: The deadlines of the steps of aansluitingen' onboarding routes.
+BRONNEN += ("core.aansluitroutes.service:herinner",)
+
 
 def _bron(naam: str):
     module, functie = naam.split(":")

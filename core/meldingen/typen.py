@@ -99,6 +99,22 @@ SOORTEN: dict[str, Soort] = {
         # long (WEBHOOK_UITSCHAKELEN_NA): the technical contacts are told by e-mail.
         Soort("webhook.uitgeschakeld", "Een webhook-endpoint is uitgeschakeld omdat elke "
               "bezorging er te lang mislukte", "AV 2.6", Ontvanger.AFNEMER, ("technisch",)),
+        # The onboarding route of an aansluiting (core.aansluitroutes): each event's data
+        # names the step's own article or source.
+        Soort("aansluitroute.herinnering",
+              "Herinnering: een stap van uw aansluitroute moet binnenkort af zijn", "AV 2.6",
+              Ontvanger.AFNEMER, ("algemeen", "technisch")),
+        Soort("aansluitroute.te-laat", "Een stap van uw aansluitroute is niet op tijd af",
+              "AV 2.6", Ontvanger.AFNEMER, ("algemeen", "technisch")),
+        Soort("aansluitroute.afgewezen",
+              "Logius heeft een stap van uw aansluitroute afgewezen, met de reden", "AV 2.6",
+              Ontvanger.AFNEMER, ("algemeen", "technisch")),
+        Soort("aansluitroute.logius-herinnering",
+              "Een stap van Logius in een aansluitroute moet binnenkort af zijn", "AV 2.6",
+              Ontvanger.LOGIUS),
+        Soort("aansluitroute.logius-te-laat",
+              "Een stap van Logius in een aansluitroute is niet op tijd af", "AV 2.6",
+              Ontvanger.LOGIUS),
         Soort("wijzigingsmelding.te-laat",
               "Wijzigingsmelding binnen drie maanden voor de realisatie", "AV 2.8",
               Ontvanger.LOGIUS),

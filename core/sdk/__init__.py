@@ -34,6 +34,9 @@ What is here:
   unknown fields refused and JSON types taken strictly. Declare fields with
   ``marshmallow.fields``. :class:`Capaciteit` is a capacity the afnemers share, summed
   from one whole-number field of that form (``dienst_capaciteit``).
+- The onboarding route (``dienst_route``): :class:`Aansluitroute` of :class:`Routestap`
+  values, each with its :class:`Routetermijn` (counted after an earlier step,
+  :data:`AANVRAAG` or :data:`ACTIVERING`), :class:`Bewijssoort` and :class:`Bronsoort`.
 - The time rules: a period of calendar months keeps the day number and is clamped to
   the last day of the target month (:func:`plus_maanden`, :func:`plus_termijn`,
   :func:`min_termijn`); :func:`beschrijf` says a period as a reader does;
@@ -60,6 +63,15 @@ not the app factory, Flask, SQLAlchemy or flask-smorest
 
 from __future__ import annotations
 
+from core.aansluitroutes.typen import (
+    AANVRAAG,
+    ACTIVERING,
+    Aansluitroute,
+    Bewijssoort,
+    Bronsoort,
+    Routestap,
+    Routetermijn,
+)
 from core.api.schemas import Schema
 from core.hookspecs import hookimpl
 from core.koppelvlakken.typen import Koppelvlak, Versie
@@ -183,6 +195,14 @@ __all__ = [  # noqa: RUF022 (grouped by hook family, not sorted)
     "Waardesoort",
     "Termijnpost",
     "Herinnering",
+    # onboarding routes (dienst_route)
+    "Aansluitroute",
+    "Routestap",
+    "Routetermijn",
+    "Bronsoort",
+    "Bewijssoort",
+    "AANVRAAG",
+    "ACTIVERING",
     # time rules
     "AMSTERDAM",
     "plus_maanden",

@@ -21,6 +21,7 @@ from typing import Any
 import marshmallow as ma
 import pluggy
 
+from core.aansluitroutes.typen import Aansluitroute
 from core.config import ENV_PREFIX
 from core.plugins import Diensten, PluginError
 from core.serviceniveau.typen import Serviceniveau
@@ -62,6 +63,8 @@ class Uitbreidingen:
         self._laad_migraties()
         self._laad_capaciteit(diensten)
         self._laad_serviceniveaus(diensten)
+        self._routes: dict[str, Aansluitroute] = {}
+        self._laad_routes(diensten)
 
     # --- calling ----------------------------------------------------------------------
 
@@ -261,6 +264,26 @@ class Uitbreidingen:
 
     def met_serviceniveau(self) -> list[str]:
         return sorted(self._serviceniveau)
+
+    # --- onboarding routes ------------------------------------------------------------
+
+    def _laad_routes(self, diensten: Diensten) -> None:
+        for slug, antwoord in self._elk("dienst_route"):
+            if antwoord is None:
+                continue
+            fout = f"plugin {self.plugin(slug)!r}: dienst_route"
+            if not isinstance(antwoord, Aansluitroute):
+                raise PluginError(f"{fout} gaf geen Aansluitroute: {antwoord!r}")
+            omgevingen = {o.slug for o in diensten.get(slug).omgevingen}
+            if set(antwoord.omgevingen) - omgevingen:
+                raise PluginError(f"{fout}: omgevingen "
+                                  f"{sorted(set(antwoord.omgevingen) - omgevingen)} heeft de "
+                                  f"dienst niet (die kent {sorted(omgevingen)})")
+            self._routes[slug] = antwoord
+
+    def route(self, slug: str) -> Aansluitroute | None:
+        """The dienst's onboarding route, or ``None`` when it declares none."""
+        return self._routes.get(slug)
 
     # --- tables -----------------------------------------------------------------------
 

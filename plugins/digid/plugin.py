@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from core.sdk import (
+    Aansluitroute,
     Berekening,
     Capaciteit,
     DienstInfo,
@@ -90,3 +91,10 @@ def dienst_capaciteit(instellingen: Mapping[str, Any]) -> Capaciteit:
 @hookimpl
 def dienst_serviceniveau() -> Serviceniveau:
     return serviceniveau.SERVICENIVEAU
+
+
+@hookimpl
+def dienst_route() -> Aansluitroute:
+    from .route import ROUTE
+
+    return ROUTE

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from core.sdk import (
+    Aansluitroute,
     Berekening,
     DienstInfo,
     Koppelvlak,
@@ -93,3 +94,10 @@ def dienst_prognose_voorcalculatie(periode: Prognoseperiode,
 def dienst_prognose_volumes(periode: Prognoseperiode,
                             formulier: Mapping[str, Any]) -> dict[str, int]:
     return prognoses.volumes(formulier)
+
+
+@hookimpl
+def dienst_route() -> Aansluitroute:
+    from .route import ROUTE
+
+    return ROUTE

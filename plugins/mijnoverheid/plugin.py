@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from core.sdk import (
+    Aansluitroute,
     Berekening,
     DienstInfo,
     Koppelvlak,
@@ -71,3 +72,10 @@ def dienst_prognose_plicht(aansluiting: KostenAansluiting) -> Prognoseplicht:
 def dienst_prognose_volumes(periode: Prognoseperiode,
                             formulier: Mapping[str, Any]) -> dict[str, int]:
     return prognoses.volumes(formulier)
+
+
+@hookimpl
+def dienst_route() -> Aansluitroute:
+    from .route import ROUTE
+
+    return ROUTE

@@ -157,6 +157,7 @@ def wereld(tmp_path_factory):
         "kostenrunId": str(run_id), "waarde": sleutel["feedUrl"].rsplit("/", 1)[1],
         "slug": "digid", "koppelvlak": "saml", "versie": "3.3", "jaar": "2027",
         "code": "berichtenverkeer", "omgeving": "productie", "datum": "2027-05-05",
+        "stap": "aanvraagformulier",
         "onbeschikbaarheidId": onbeschikbaarheid["id"], "maand": "3",
     }
     rollen = {Rol.LOGIUS_BEHEERDER.value: logius, Rol.PRODUCTTEAM.value: productteam,
