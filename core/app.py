@@ -179,10 +179,14 @@ def _register_blueprints(api: Api) -> None:
     from core.aansluitroutes.views import logius as aansluitroutes_pijplijn
     from core.aansluitroutes.views import tenant as aansluitroutes
     from core.export.views import blp as export
+    from core.intermediairs.views import blp as intermediairs
+    from core.intermediairs.views import mandaten
 
     api.register_blueprint(export)
     api.register_blueprint(aansluitroutes)
     api.register_blueprint(aansluitroutes_pijplijn)
+    api.register_blueprint(intermediairs)
+    api.register_blueprint(mandaten)
     _register_meldingen_blueprints(api)
 
 

@@ -98,6 +98,8 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
     Probleemcode("laatste-algemene-contactpersoon", (409,),
                  "De laatste algemene contactpersoon blijft (AV 2.4)."),
     Probleemcode("al-ingetrokken", (409,), "Dit token of deze client is al ingetrokken."),
+    Probleemcode("mandaat-beeindigd", (409,), "Dit mandaat is al ingetrokken."),
+    Probleemcode("kvk-bestaat-al", (409,), "Er is al een intermediair met dit KvK-nummer."),
     Probleemcode("al-lid", (409,),
                  "Dit e-mailadres is al lid of uitgenodigd; zie bestaandLidmaatschap."),
     Probleemcode("laatste-beheerder", (409,), "De laatste beheerder van een afnemer blijft."),

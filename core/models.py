@@ -14,6 +14,7 @@ from core.diensten.models import Schakeling
 from core.feestdagen.models import Feestdag, Feestdagjaar, FeestdagWijziging
 from core.gebruikers.models import Gebruiker, Lidmaatschap, MachineClient
 from core.idempotentie import IdempotentieSleutel
+from core.intermediairs.models import Intermediair, Mandaat
 from core.koppelvlakken.models import Herinnering, KoppelvlakGebruik, KoppelvlakVersie
 from core.kosten.models import Kostenrun, KostenrunRegel
 from core.meldingen.models import Bezorging, Gebeurtenis, WebhookEndpoint
@@ -57,6 +58,7 @@ __all__ = [
     "Gebruiker",
     "IdempotentieSleutel",
     "Incident",
+    "Intermediair",
     "IncidentStap",
     "Kennisgeving",
     "KennisgevingGebeurtenis",
@@ -64,6 +66,7 @@ __all__ = [
     "KostenrunRegel",
     "Lidmaatschap",
     "MachineClient",
+    "Mandaat",
     "Onbeschikbaarheid",
     "OnbeschikbaarheidWijziging",
     "Ontvanger",

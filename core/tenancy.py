@@ -6,7 +6,9 @@ blueprint resolves the afnemer and checks the principal against it:
 
 - a principal that may not read the afnemer gets **404**, exactly as if it did
   not exist (OWASP API1, broken object level authorisation);
-- a principal that may read but not manage it gets **403** on every write.
+- a principal that may read but not manage it gets **403** on every write;
+- an intermediair's principal acts for the afnemer only within a live mandate of it
+  (:mod:`core.intermediairs.toegang`): outside it 404, a write it may only read 403.
 
 Inside the view, :func:`huidige_afnemer`, :func:`tenant_select` and
 :func:`tenant_get_or_404` only ever see rows of that afnemer.
@@ -60,6 +62,11 @@ def _scope_to_afnemer() -> None:
     if afnemer_id is None:  # pragma: no cover - every route has the prefix
         raise Problem(404, NIET_GEVONDEN)
     principal = current_principal()
+    if principal.intermediair_id is not None:
+        # An intermediair acts for the afnemer in the path, within its mandate only.
+        from core.intermediairs.toegang import namens_afnemer
+
+        g.principal = principal = namens_afnemer(principal, afnemer_id)
     if not principal.mag_lezen(afnemer_id):
         raise Problem(404, NIET_GEVONDEN, code="niet-gevonden")
     afnemer = g.get("afnemer_van_token")  # read with the token (core.auth.tokens)
@@ -82,13 +89,27 @@ def huidige_afnemer() -> Afnemer:
 
 
 def tenant_select(model: type[T]) -> Select[tuple[T]]:
-    return select(model).where(model.afnemer_id == g.afnemer.id)  # type: ignore[attr-defined]
+    """The afnemer's rows; for an intermediair, only those of the diensten its mandate
+    names (``core.intermediairs.toegang``)."""
+    query = select(model).where(model.afnemer_id == g.afnemer.id)  # type: ignore[attr-defined]
+    ruimte = g.get("mandaatruimte")
+    if ruimte is not None:
+        from core.intermediairs.toegang import dienstfilter
+
+        filter_ = dienstfilter(model, ruimte.lezen)
+        if filter_ is not None:
+            query = query.where(filter_)
+    return query
 
 
 def tenant_get_or_404(model: type[T], pk: uuid.UUID) -> T:
     obj = db.session.get(model, pk)
     if obj is None or obj.afnemer_id != g.afnemer.id:  # type: ignore[attr-defined]
         raise Problem(404, NIET_GEVONDEN, code="niet-gevonden")
+    if g.get("mandaatruimte") is not None:
+        from core.intermediairs.toegang import controleer_dienst, dienst_van_rij
+
+        controleer_dienst(dienst_van_rij(obj))
     return obj
 
 

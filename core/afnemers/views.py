@@ -48,11 +48,17 @@ class Afnemers(MethodView):
     def get(self, args):
         """Afnemers opvragen
 
-        Een Logius-beheerder ziet alle afnemers, anderen alleen de eigen afnemer(s).
+        Een Logius-beheerder ziet alle afnemers, anderen alleen de eigen afnemer(s); een
+        intermediair de afnemers die hem een geldig mandaat gaven.
         """
         principal = current_principal()
         query = select(Afnemer).order_by(Afnemer.naam, Afnemer.id)
-        if not principal.is_logius_beheerder:
+        if principal.intermediair_id is not None:
+            from core.intermediairs.toegang import levende_mandaten
+
+            ids = {m.afnemer_id for m in levende_mandaten(principal.intermediair_id)}
+            query = query.where(Afnemer.id.in_(ids))
+        elif not principal.is_logius_beheerder:
             query = query.where(Afnemer.id.in_(principal.afnemer_ids()))
         if args.get("oin"):
             query = query.where(Afnemer.oin == args["oin"])

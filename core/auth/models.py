@@ -1,7 +1,8 @@
 """API tokens: opaque secrets an afnemer creates for its integrations.
 
 Only a SHA-256 hash is stored; the token itself is shown once, at creation.
-A token with no ``afnemer_id`` belongs to Logius (created on the command line).
+A token with no ``afnemer_id`` belongs to Logius (created on the command line), or to
+an intermediair when it has an ``intermediair_id``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ class ApiToken(UuidPk, Base):
 
     afnemer_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("afnemers.id", ondelete="CASCADE"), index=True
+    )
+    #: A token of an intermediair (``rol`` ``intermediair``, no ``afnemer_id``): it acts
+    #: only under the mandates afnemers granted that intermediair.
+    intermediair_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("intermediairs.id", ondelete="CASCADE"), index=True
     )
     naam: Mapped[str] = mapped_column(String(200))
     rol: Mapped[str] = mapped_column(String(40))

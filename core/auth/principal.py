@@ -44,6 +44,9 @@ class Principal:
         (a token a client asked for narrowly) can only narrow that, never widen it.
     :param productteam_dienst: for the productteam role, the dienst (slug) whose
         reference data this principal manages.
+    :param intermediair_id: for a principal of an intermediair: which one. It holds no
+        afnemer role of its own; on an afnemer's route the tenant check makes it act for
+        that afnemer within a live mandate (``core.intermediairs.toegang``).
     """
 
     id: str
@@ -53,6 +56,7 @@ class Principal:
     afnemer_rollen: Mapping[uuid.UUID, Rol] = field(default_factory=dict)
     scopes: frozenset[str] = ALLE_SCOPES
     productteam_dienst: str | None = None
+    intermediair_id: uuid.UUID | None = None
 
     @property
     def is_logius_beheerder(self) -> bool:

@@ -111,6 +111,13 @@ def resolve(token: str) -> Principal | None:
     if record.ingetrokken_op is not None or record.verloopt_op <= utcnow():
         return None
     g.afnemer_van_token = afnemer
+    if record.intermediair_id is not None:
+        _noteer_gebruik(record)
+        return Principal(
+            id=f"intermediair:{record.intermediair_id}:token:{record.id}", naam=record.naam,
+            methode="api-token", scopes=frozenset(record.scopes or ()),
+            intermediair_id=record.intermediair_id,
+        )
     rol = Rol(record.rol)
     principal_id, naam, afnemer_id = f"token:{record.id}", record.naam, record.afnemer_id
     scopes = frozenset(record.scopes or ())

@@ -77,6 +77,7 @@ BESTANDEN: tuple[Bestand, ...] = (
     Bestand("incident-stappen.json", "incident_stappen"),
     Bestand("vragen.json", "vragen"),
     Bestand("aansluitroute-stappen.json", "aansluitroute_stappen"),
+    Bestand("mandaten.json", "mandaten"),
     Bestand("audit.json", "audit_regels"),
 )
 

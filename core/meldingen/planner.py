@@ -23,7 +23,8 @@ from core import tijd
 from core.db import db
 
 #: Core's reminder sources: ``module:function(dag) -> int``.
-BRONNEN = ("core.koppelvlakken.service:herinner", "core.prognoses.service:herinner")
+BRONNEN = ("core.koppelvlakken.service:herinner", "core.prognoses.service:herinner",
+           "core.intermediairs.service:meld_verlopen")
 
 #: The deadlines of the steps of aansluitingen' onboarding routes.
 BRONNEN += ("core.aansluitroutes.service:herinner",)

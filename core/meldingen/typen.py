@@ -99,6 +99,13 @@ SOORTEN: dict[str, Soort] = {
         # long (WEBHOOK_UITSCHAKELEN_NA): the technical contacts are told by e-mail.
         Soort("webhook.uitgeschakeld", "Een webhook-endpoint is uitgeschakeld omdat elke "
               "bezorging er te lang mislukte", "AV 2.6", Ontvanger.AFNEMER, ("technisch",)),
+        # Mandates of an afnemer to an intermediair (core.intermediairs): the intermediair
+        # gets the same event by e-mail at its registered contact address.
+        Soort("mandaat.verleend", "U heeft een intermediair gemachtigd om namens u te "
+              "handelen", "AV 2.6", Ontvanger.AFNEMER, ("algemeen",)),
+        Soort("mandaat.beeindigd", "Een mandaat aan een intermediair is ingetrokken of "
+              "verlopen; de intermediair handelt niet meer namens u", "AV 2.6",
+              Ontvanger.AFNEMER, ("algemeen",)),
         # The onboarding route of an aansluiting (core.aansluitroutes): each event's data
         # names the step's own article or source.
         Soort("aansluitroute.herinnering",

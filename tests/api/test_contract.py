@@ -131,6 +131,15 @@ def wereld(tmp_path_factory):
         "omgeving": "productie", "soort": "storing", "van": "2026-03-03T09:00:00+01:00",
         "tot": "2026-03-03T10:00:00+01:00", "functies": ["authenticatie-midden"]}))
     sleutel = ok(api.post(f"{a}/agenda-sleutel"))
+    intermediair = ok(api.post("/intermediairs", json={
+        "naam": "Zaaksoftware Contract", "kvkNummer": "87654321",
+        "email": "beheer@zaaksoftware.example"}))
+    intermediair_token = ok(api.post(f"/intermediairs/{intermediair['id']}/api-tokens",
+                                     json={"naam": "koppeling"}))
+    mandaat = ok(api.post(f"{a}/mandaten", json={
+        "intermediairId": intermediair["id"], "diensten": ["digid"],
+        "resources": ["aansluitingen"], "rechten": ["lezen"],
+        "geldigTot": (vandaag() + timedelta(days=30)).isoformat()}))
     with app.app_context():
         gebeurtenis = publiceer(type="aankondiging.storing", afnemer_id=uuid.UUID(afnemer["id"]),
                                 onderwerp="Storing", tekst="Test", data={})
@@ -159,6 +168,8 @@ def wereld(tmp_path_factory):
         "code": "berichtenverkeer", "omgeving": "productie", "datum": "2027-05-05",
         "stap": "aanvraagformulier",
         "onbeschikbaarheidId": onbeschikbaarheid["id"], "maand": "3",
+        "intermediairId": intermediair["id"], "mandaatId": mandaat["id"],
+        "intermediairTokenId": intermediair_token["id"],
     }
     rollen = {Rol.LOGIUS_BEHEERDER.value: logius, Rol.PRODUCTTEAM.value: productteam,
               Rol.AFNEMER_BEHEERDER.value: beheerder, Rol.AFNEMER_MEDEWERKER.value: medewerker}
@@ -522,6 +533,13 @@ def _schrijfgevallen(wereld):
                                  "tekst": "Contract"}, {}),
         ("post", "/vragen/{vraagId}/antwoord", {"antwoord": "Contract"},
          {"vraagId": "uit:" + a + "/vragen"}),
+        ("post", "/intermediairs", {"naam": "Nog een leverancier", "kvkNummer": "12312312",
+                                    "email": "info@leverancier.example"}, {}),
+        ("post", "/intermediairs/{intermediairId}/api-tokens", {"naam": "nog een"}, {}),
+        ("post", a + "/mandaten", {
+            "intermediairId": ids["intermediairId"], "diensten": ["digid"],
+            "resources": ["incidenten"], "rechten": ["lezen", "schrijven"],
+            "geldigTot": (vandaag() + timedelta(days=60)).isoformat()}, {}),
         *_plugin_schrijfgevallen(wereld["document"], wereld["ids"]),
     ]
 

@@ -89,6 +89,10 @@ BODIES = {
         "dienst": "digid", "soort": "vraag", "onderwerp": "Indringer", "tekst": "Indringer"},
     ("aansluitroutes.Afronden", "POST"): {"bewijs": "AF-2027-0001"},
     ("aansluitroutes.Afwijzen", "POST"): {"reden": "Indringer"},
+    ("mandaten.Mandaten", "POST"): lambda ids: {
+        "intermediairId": ids["intermediair_id"], "diensten": ["digid"],
+        "resources": ["aansluitingen"], "rechten": ["lezen"],
+        "geldigTot": (vandaag() + timedelta(days=30)).isoformat()},
 }
 
 
@@ -119,6 +123,10 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
         assert api.request("PUT", url, json=body).status_code == 201
     ids = {}
     document = api.get("/openapi.json").get_json()
+    intermediair = api.post("/intermediairs", json={
+        "naam": "Leverancier", "kvkNummer": f"{uuid.uuid4().int % 10**8:08d}",
+        "email": "beheer@leverancier.example"})
+    assert intermediair.status_code == 201, intermediair.get_json()
 
     def post(pad, body):
         response = api.post(pad, json=body)
@@ -170,6 +178,9 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
         verzoek = api.post(f"/afnemers/{afnemer['id']}/wijzigingsverzoeken",
                            json=BODIES[("wijzigingsverzoeken.Wijzigingsverzoeken", "POST")])
         assert verzoek.status_code == 201, verzoek.get_json()
+        mandaat = api.post(f"/afnemers/{afnemer['id']}/mandaten", json=BODIES[
+            ("mandaten.Mandaten", "POST")]({"intermediair_id": intermediair.get_json()["id"]}))
+        assert mandaat.status_code == 201, mandaat.get_json()
         ids[naam] = {
             "afnemer_id": afnemer["id"],
             "aansluiting_id": aansluiting["id"],
@@ -187,6 +198,8 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
             "incident_id": incident.get_json()["id"],
             "vraag_id": vraag.get_json()["id"],
             "wijzigingsverzoek_id": verzoek.get_json()["id"],
+            "intermediair_id": intermediair.get_json()["id"],
+            "mandaat_id": mandaat.get_json()["id"],
             "stap": "aanvraagformulier",
             "jaar": "2027",
         }
@@ -288,6 +301,52 @@ def test_the_same_requests_succeed_on_the_own_afnemer(app, api, token_voor, twee
         body = _body(rule, method, a, document)
         response = als_a.request(method, fill(rule, a), json=body, headers={"If-Match": "*"})
         assert response.status_code < 400, (method, rule.rule, response.get_json())
+
+
+#: What an intermediair with a live mandate of A for another dienst than A's resources
+#: (all on DigiD) gets besides 404: A itself (read only), and the lists of the kinds its
+#: mandate names, empty.
+NAMENS_A = {("afnemer.AfnemerView", "GET"): 200, ("afnemer.AfnemerView", "PATCH"): 403,
+            ("aansluitingen.Aansluitingen", "GET"): 200, ("incidenten.Incidenten", "GET"): 200,
+            ("koppelvlakgebruik.Gebruik", "GET"): 200, ("prognoses.Prognoses", "GET"): 200}
+
+
+def test_an_intermediair_reaches_nothing_outside_its_mandate(app, api, twee_afnemers):
+    """An intermediair whose mandate of A names every kind of resource, to read and write,
+    but only MijnOverheid: every tenant route of A gets 404 (the lists of those kinds are
+    empty, A itself reads), and every route of B, which gave it no mandate, 404. Nothing
+    of A or B changes."""
+    a, b = twee_afnemers["a"], twee_afnemers["b"]
+    document = twee_afnemers["document"]
+    intermediair = api.post("/intermediairs", json={
+        "naam": "Buiten mandaat", "kvkNummer": f"{uuid.uuid4().int % 10**8:08d}",
+        "email": "info@buiten.example"}).get_json()
+    mandaat = api.post(f"/afnemers/{a['afnemer_id']}/mandaten", json={
+        "intermediairId": intermediair["id"], "diensten": ["mijnoverheid"],
+        "resources": ["aansluitingen", "incidenten", "koppelvlakgebruik", "prognoses"],
+        "rechten": ["lezen", "schrijven"],
+        "geldigTot": (vandaag() + timedelta(days=30)).isoformat()})
+    assert mandaat.status_code == 201, mandaat.get_json()
+    token = api.post(f"/intermediairs/{intermediair['id']}/api-tokens",
+                     json={"naam": "walk"}).get_json()["token"]
+    als_i = api.as_(token)
+    before = {"a": snapshot(api, app, a), "b": snapshot(api, app, b)}
+    walked = 0
+    for rule, method in tenant_routes(app):
+        body = _body(rule, method, a, document)
+        if (rule.endpoint, method) == ("aansluitingen.Aansluitingen", "POST"):
+            body = {**body, "dienst": "digid", "onderdelen": ["midden"]}  # outside it
+        for wie, ids in (("a", a), ("b", b)):
+            response = als_i.request(method, fill(rule, ids), json=body,
+                                     headers={"If-Match": "*"})
+            verwacht = NAMENS_A.get((rule.endpoint, method), 404) if wie == "a" else 404
+            assert response.status_code == verwacht, (wie, method, rule.rule,
+                                                      response.get_json())
+            if verwacht == 200 and "resultaten" in response.get_json():
+                assert response.get_json()["resultaten"] == [], (method, rule.rule)
+            walked += 1
+    assert walked >= 40
+    assert snapshot(api, app, a) == before["a"] and snapshot(api, app, b) == before["b"]
 
 
 def test_afnemer_list_shows_only_the_own_afnemer(api, token_voor, twee_afnemers):
