@@ -78,8 +78,8 @@ class MandaatSchema(Schema):
     resources = ma.fields.List(
         fields.keuze(sorted(RESOURCES)), required=True,
         validate=ma.validate.Length(min=1, error="Noem minstens één soort resource."),
-        metadata={"description": "Soorten resources: aansluitingen (met hun statuswijzigingen "
-                  "en voorcalculaties), koppelvlakgebruik, prognoses, incidenten",
+        metadata={"description": "Soorten resources: aansluitingen (met hun statuswijzigingen, "
+                  "voorcalculaties en aansluitroute), koppelvlakgebruik, prognoses, incidenten",
                   "example": ["aansluitingen"]},
     )
     rechten = ma.fields.List(

@@ -45,8 +45,9 @@ NIET_GEVONDEN = "Deze resource bestaat niet, of u heeft er geen toegang toe."
 #: The kinds of resource a mandate can name, and the tenant routes (blueprints) of each.
 #: Every kind is per dienst: its rows have a dienst, or an aansluiting that has one.
 RESOURCES: dict[str, tuple[str, ...]] = {
-    # /aansluitingen, /aansluitingen/{id}, .../statuswijzigingen, .../voorcalculaties
-    "aansluitingen": ("aansluitingen", "voorcalculaties"),
+    # /aansluitingen, /aansluitingen/{id}, .../statuswijzigingen, .../voorcalculaties,
+    # .../route (its onboarding steps)
+    "aansluitingen": ("aansluitingen", "voorcalculaties", "aansluitroutes"),
     # /koppelvlakgebruik: the interface versions the afnemer's aansluitingen use
     "koppelvlakgebruik": ("koppelvlakgebruik",),
     # /prognoses

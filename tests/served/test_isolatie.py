@@ -94,6 +94,10 @@ BODIES = {
         "huidigeNadelen": "Indringer"},
     ("/afnemers/{afnemerId}/wijzigingsverzoeken/{wijzigingsverzoekId}/statuswijzigingen",
      "post"): {"status": "in-beoordeling"},
+    ("/afnemers/{afnemerId}/mandaten", "post"): lambda ids: {
+        "intermediairId": ids["intermediairId"], "diensten": ["digid"],
+        "resources": ["aansluitingen"], "rechten": ["lezen"],
+        "geldigTot": (VANDAAG + timedelta(days=30)).isoformat()},
 }
 
 # Reads whose answers move on their own (the worker delivers, the planner adds
@@ -151,7 +155,7 @@ def _zet_tarieven_2027(served: Served) -> None:
         _ok(served.request("PUT", path, served.logius_token, json=body, headers=headers))
 
 
-def _wereld(served: Served, naam: str) -> dict[str, str]:
+def _wereld(served: Served, naam: str, gedeeld: dict[str, str]) -> dict[str, str]:
     """An afnemer with one resource of every kind, made through the API by Logius."""
     logius = served.logius_token
     afnemer = served.maak_afnemer(f"Gemeente {naam} {uuid.uuid4().hex[:4]}")
@@ -190,6 +194,8 @@ def _wereld(served: Served, naam: str) -> dict[str, str]:
         ("/afnemers/{afnemerId}/vragen", "post")]))
     verzoek = _ok(served.post(f"{a}/wijzigingsverzoeken", logius, json=BODIES[
         ("/afnemers/{afnemerId}/wijzigingsverzoeken", "post")]))
+    mandaat = _ok(served.post(f"{a}/mandaten", logius, json=BODIES[
+        ("/afnemers/{afnemerId}/mandaten", "post")](gedeeld)))
     gebeurtenis = bezorging = None
     for _ in range(100):  # the announcement's event, and its delivery to the webhook
         gebeurtenissen = _ok(served.get(f"{a}/gebeurtenissen", logius))["resultaten"]
@@ -213,6 +219,7 @@ def _wereld(served: Served, naam: str) -> dict[str, str]:
         "gebruikId": gebruik["id"], "prognoseId": prognose["id"], "jaar": "2027",
         "incidentId": incident["id"], "vraagId": vraag["id"],
         "wijzigingsverzoekId": verzoek["id"],
+        "mandaatId": mandaat["id"],
     }
 
 
@@ -220,7 +227,8 @@ def _wereld(served: Served, naam: str) -> dict[str, str]:
 #: share, which every afnemer may read, so it is never the other afnemer's. Logius'
 #: subverwerkers (VWO Bijlage 1 tabel 3) are the dienst's too: one made in B's world is
 #: announced to every gemeente with a processing of its diensten, A among them (VWO 4.5).
-GEDEELD = ("onbeschikbaarheidId", "subverwerkerId")
+#: The intermediair both mandate is in the register every afnemer reads.
+GEDEELD = ("onbeschikbaarheidId", "subverwerkerId", "intermediairId", "intermediairTokenId")
 
 
 def _gedeeld(served: Served) -> dict[str, str]:
@@ -228,14 +236,21 @@ def _gedeeld(served: Served) -> dict[str, str]:
                                         served.logius_token, json={
         "omgeving": "productie", "soort": "storing", "van": "2026-03-03T09:00:00+01:00",
         "tot": "2026-03-03T10:00:00+01:00", "functies": ["authenticatie-midden"]}))
-    return {"onbeschikbaarheidId": onbeschikbaarheid["id"]}
+    intermediair = _ok(served.post("/intermediairs", served.logius_token, json={
+        "naam": "Leverancier", "kvkNummer": f"{uuid.uuid4().int % 10**8:08d}",
+        "email": "beheer@leverancier.example"}))
+    token = _ok(served.post(f"/intermediairs/{intermediair['id']}/api-tokens",
+                            served.logius_token, json={"naam": "walk"}))
+    return {"onbeschikbaarheidId": onbeschikbaarheid["id"], "intermediairId": intermediair["id"],
+            "intermediairTokenId": token["id"], "intermediairToken": token["token"]}
 
 
 @pytest.fixture(scope="module")
 def twee(served: Served) -> dict[str, dict[str, str]]:
     _zet_tarieven_2027(served)
     gedeeld = _gedeeld(served)
-    return {"a": _wereld(served, "a") | gedeeld, "b": _wereld(served, "b") | gedeeld}
+    return {"a": _wereld(served, "a", gedeeld) | gedeeld,
+            "b": _wereld(served, "b", gedeeld) | gedeeld}
 
 
 def _vreemde_ids(ids: dict[str, str]) -> set[str]:
@@ -310,6 +325,63 @@ def test_a_principal_of_afnemer_a_gets_404_for_everything_of_afnemer_b(served: S
         walked += 1
     assert walked >= 60
     assert _snapshot(served, operations, b) == before
+
+
+#: What an intermediair whose mandate of A names another dienst than A's resources (all on
+#: DigiD) gets besides 404: A itself (read only), and the lists of the kinds it names, empty.
+NAMENS_A = {("/afnemers/{afnemerId}", "get"): 200, ("/afnemers/{afnemerId}", "patch"): 403,
+            **{(f"/afnemers/{{afnemerId}}/{soort}", "get"): 200 for soort in (
+                "aansluitingen", "incidenten", "koppelvlakgebruik", "prognoses")}}
+#: A's DigiD aansluiting and what hangs under it, which the walk's DigiD mandate reads.
+DIGID_AANSLUITING = "/afnemers/{afnemerId}/aansluitingen/{aansluitingId}"
+#: A step of the DigiD aansluiting's route.
+STAP = "aanvraagformulier"
+
+
+def test_an_intermediair_reaches_nothing_outside_its_mandate(served: Served, twee):
+    """The walk's intermediair holds from A a mandate for DigiD (aansluitingen, read) and,
+    here, one for MijnOverheid of every kind, to read and write; from B the walk's DigiD
+    mandate, revoked here. On B's paths every operation is 404. On A's, A itself reads
+    (403 to change it), the lists of the four kinds answer, and A's DigiD aansluiting and
+    what hangs under it read (403 to change them, the mandate for DigiD only reads):
+    everything else is 404, A's DigiD incident, prognose and koppelvlakgebruik among
+    them. Nothing of A or B changes, and no id of B comes back."""
+    a, b = twee["a"], twee["b"]
+    logius, token = served.logius_token, a["intermediairToken"]
+    _ok(served.post(f"/afnemers/{a['afnemerId']}/mandaten", logius, json={
+        "intermediairId": a["intermediairId"], "diensten": ["mijnoverheid"],
+        "resources": ["aansluitingen", "incidenten", "koppelvlakgebruik", "prognoses"],
+        "rechten": ["lezen", "schrijven"],
+        "geldigTot": (VANDAAG + timedelta(days=30)).isoformat()}), 201)
+    _ok(served.request("DELETE", f"/afnemers/{b['afnemerId']}/mandaten/{b['mandaatId']}",
+                       logius), 204)
+    operations = _tenant_operations(served)
+    before = {"a": _snapshot(served, operations, a), "b": _snapshot(served, operations, b)}
+    document, slugs = served.get("/openapi.json").json(), tuple(_slugs(served))
+    vreemd = _vreemde_ids(b)
+    walked = 0
+    for path, method in operations:
+        body = _body(path, method, a, document, slugs)
+        if (path, method) == ("/afnemers/{afnemerId}/aansluitingen", "post"):
+            body = {**body, "dienst": "digipoort", "onderdelen": []}  # outside both mandates
+        for wie, ids in (("a", a), ("b", b)):
+            url = _fill(path, {"stap": STAP, **ids})
+            response = served.request(method.upper(), url, token, json=body,
+                                      headers={"If-Match": "*"})
+            verwacht = 404
+            if wie == "a" and path.startswith(DIGID_AANSLUITING):
+                verwacht = 200 if method == "get" else 403  # under the DigiD read mandate
+            elif wie == "a":
+                verwacht = NAMENS_A.get((path, method), 404)
+            assert response.status_code == verwacht, (wie, method, path, response.text[:300])
+            if wie == "a":
+                _geen_vreemde_id(response, vreemd)
+            else:  # the problem's instance repeats the path asked for, nothing else of B
+                _geen_vreemde_id_behalve_pad(response, vreemd, url)
+            walked += 1
+    assert walked >= 120
+    assert _snapshot(served, operations, a) == before["a"]
+    assert _snapshot(served, operations, b) == before["b"]
 
 
 def _geen_vreemde_id_behalve_pad(response, vreemd: set[str], pad: str) -> None:
