@@ -429,7 +429,7 @@ class Wereld:
             for j, i in enumerate(n)])
         _laad(MachineClient, [{
             "id": nieuw["client"][j], "afnemer_id": a, "client_id": f"client-{i}",
-            "naam": f"Client {i}", "scopes": [], "aangemaakt_door": "test", **tijd,
+            "issuer": "https://issuer.example", "naam": f"Client {i}", "scopes": [], "aangemaakt_door": "test", **tijd,
             **versie} for j, i in enumerate(n)])
         _laad(Prognose, [{
             "id": nieuw["prognose"][j], "afnemer_id": a,
