@@ -239,8 +239,10 @@ EXTENSIES: dict[str, dict[str, Any]] = {
     "periode": {
         "type": "object", "description": "Bij periode-overlapt: de periode waarin de nieuwe "
                                          "valt",
-        "properties": {"id": {"type": "string", "format": "uuid"},
-                       "van": {"type": "string", "format": "date"},
+        "properties": {"id": {"type": "string", "format": "uuid",
+                              "description": "De id van die periode"},
+                       "van": {"type": "string", "format": "date",
+                               "description": "De eerste dag (de startmail)"},
                        "tot": {"type": "string", "format": "date",
                                "description": "De laatste dag, inbegrepen"}}},
 }

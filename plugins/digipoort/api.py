@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import marshmallow as ma
+from flask import url_for
 from flask.views import MethodView
 
 from core.sdk import AMSTERDAM, Afnemertype, Kostenregel
@@ -60,6 +61,9 @@ blp = afnemer_blueprint(SLUG, __name__, pad="/digipoort-begeleidingen", naam="be
 BEDRAG = {"format": "decimal", "pattern": r"^-?\d+\.\d{2}$", "example": "1210.00",
           "description": "Bedrag in euro's als tekst met precies twee decimalen"}
 EURO = "EUR"
+KEUZE_UITLEG = {"description": "basis: basis aansluitondersteuning, kosteloos; individueel: "
+                               "individuele begeleiding per periode (DP tabel 1)"}
+DOOR = {"example": "Servicecentrum Logius", "description": "Wie het vastlegde"}
 
 
 def _bedrag(**metadata: Any) -> ma.fields.String:
@@ -69,25 +73,32 @@ def _bedrag(**metadata: Any) -> ma.fields.String:
 # --- schemas ---------------------------------------------------------------------------
 
 class BegeleidingsofferteVraagSchema(Schema):
-    keuze = keuze(KEUZES, required=True, metadata={"example": INDIVIDUEEL})
+    keuze = keuze(KEUZES, required=True, metadata={"example": BASIS, **KEUZE_UITLEG})
     jaar = ma.fields.Integer(
-        load_default=None, validate=ma.validate.Range(min=2000, max=2100),
+        validate=ma.validate.Range(min=2000, max=2100),
         metadata={"description": "Het jaar van de tarieven (standaard: dit jaar); een periode "
                                  "valt onder het jaar van haar startmail",
                   "example": 2027})
 
 
 class BegeleidingsofferteSchema(Schema):
-    keuze = ma.fields.String(metadata={"enum": list(KEUZES), "example": INDIVIDUEEL})
-    jaar = ma.fields.Integer(metadata={"example": 2027})
-    afnemertype = ma.fields.String(metadata={"example": "gemeente"})
-    omschrijving = ma.fields.String(metadata={"example": "Individuele begeleiding"})
+    keuze = ma.fields.String(metadata={"enum": list(KEUZES), "example": INDIVIDUEEL,
+                                       **KEUZE_UITLEG})
+    jaar = ma.fields.Integer(metadata={"example": 2027,
+                                       "description": "Het jaar van de tarieven"})
+    afnemertype = ma.fields.String(metadata={
+        "example": "gemeente", "description": "Het type van de afnemer: het bepaalt de "
+                                              "doelgroep (DP Doelgroepen)"})
+    omschrijving = ma.fields.String(metadata={"example": "Individuele begeleiding",
+                                              "description": "Wat een periode is"})
     artikel = ma.fields.String(metadata={
         "example": "DP tabel 1",
         "description": "Waar het bedrag vandaan komt: DP tabel 1 voor een niet-rijksoverheid, "
                        "DP Bedrijven of DP Rijksoverheden voor wie niets betaalt"})
-    periodeduur = ma.fields.String(metadata={"example": str(BEGELEIDINGSPERIODE)})
-    valuta = ma.fields.String(metadata={"example": EURO})
+    periodeduur = ma.fields.String(metadata={
+        "example": str(BEGELEIDINGSPERIODE),
+        "description": "Hoe lang een periode duurt, vanaf de startmail (DP tabel 1)"})
+    valuta = ma.fields.String(metadata={"example": EURO, "description": "Altijd EUR"})
     bedrag_excl_btw = _bedrag(description="Per periode, exclusief btw", example="1000.00")
     btw = _bedrag(description="Per periode", example="210.00")
     bedrag_incl_btw = _bedrag(description="Per periode, inclusief btw")
@@ -99,28 +110,28 @@ class BegeleidingsofferteSchema(Schema):
 class BegeleidingskeuzeInvoerSchema(Schema):
     aansluiting_id = ma.fields.UUID(required=True, metadata={
         "description": "Een Digipoort-aansluiting van de afnemer"})
-    keuze = keuze(KEUZES, required=True, metadata={"example": INDIVIDUEEL})
+    keuze = keuze(KEUZES, required=True, metadata={"example": INDIVIDUEEL, **KEUZE_UITLEG})
 
 
 class BegeleidingskeuzeSchema(Schema):
     id = ma.fields.UUID(dump_only=True)
     aansluiting_id = ma.fields.UUID()
-    keuze = ma.fields.String(metadata={"enum": list(KEUZES), "example": INDIVIDUEEL})
+    keuze = ma.fields.String(metadata={"enum": list(KEUZES), "example": INDIVIDUEEL,
+                                       **KEUZE_UITLEG})
     gekozen_op = ma.fields.DateTime()
-    gekozen_door = ma.fields.String()
+    gekozen_door = ma.fields.String(metadata=DOOR)
     kosten_per_periode = ma.fields.Nested(BegeleidingsofferteSchema, metadata={
         "description": "Wat een periode de afnemer kost bij deze keuze, zoals bevestigd"})
 
 
 class BegeleidingFilterArgs(PaginaArgs):
-    aansluiting_id = ma.fields.UUID(load_default=None, metadata={
-        "description": "Alleen die van deze aansluiting"})
+    aansluiting_id = ma.fields.UUID(metadata={"description": "Alleen die van deze aansluiting"})
 
 
 class BegeleidingsperiodeInvoerSchema(Schema):
     aansluiting_id = ma.fields.UUID(required=True, metadata={
         "description": "Een Digipoort-aansluiting van de afnemer met de keuze individueel"})
-    startmail = ma.fields.Date(load_default=None, metadata={
+    startmail = ma.fields.Date(metadata={
         "example": "2027-01-15",
         "description": "De datum van de startmail van het aansluitteam (Logius). Vraagt de "
                        "afnemer een volgende periode aan, dan standaard de dag na het einde "
@@ -138,9 +149,10 @@ class BegeleidingsperiodeSchema(Schema):
         "enum": list(SOORTEN), "example": STARTMAIL,
         "description": "startmail: vastgelegd door Logius; verlenging: een volgende periode, "
                        "aangevraagd terwijl de vorige liep"})
-    artikel = ma.fields.String(metadata={"example": "DP tabel 1"})
+    artikel = ma.fields.String(metadata={"example": "DP tabel 1",
+                                         "description": "Waar de periode op berust"})
     vastgelegd_op = ma.fields.DateTime()
-    vastgelegd_door = ma.fields.String()
+    vastgelegd_door = ma.fields.String(metadata=DOOR)
 
 
 # --- rules -----------------------------------------------------------------------------
@@ -207,6 +219,13 @@ def _overlap(periode: Begeleidingsperiode, van: date, tot: date) -> Problem:
                  "tot": periode.tot.isoformat()})
 
 
+def _lijst(view: str, aansluiting_id: uuid.UUID) -> str:
+    """Where a new choice or period is read back: the list of its aansluiting (a choice
+    and a period are records that never change, so they have no URL of their own)."""
+    return url_for(f"{blp.name}.{view}", _external=True,
+                   afnemer_id=huidige_afnemer().id) + f"?aansluitingId={aansluiting_id}"
+
+
 def _weergave_periode(periode: Begeleidingsperiode) -> dict[str, Any]:
     return {"id": periode.id, "aansluiting_id": periode.aansluiting_id,
             "startmail": periode.startmail, "tot": periode.tot, "soort": periode.soort,
@@ -237,7 +256,7 @@ class Offertes(MethodView):
         rijksoverheden betalen niets (DP Bedrijven, DP Rijksoverheden). Er wordt niets
         opgeslagen. Ontbreekt het tarief of het btw-tarief van het jaar, dan volgt 409.
         """
-        return offerte(data["keuze"], data["jaar"] or _vandaag().year)
+        return offerte(data["keuze"], data.get("jaar") or _vandaag().year)
 
 
 @blp.route("/keuzes")
@@ -278,7 +297,7 @@ class Keuzes(MethodView):
                                 gekozen_op=moment, gekozen_door=current_principal().naam)
         db.session.add(rij)
         commit()
-        return _weergave_keuze(rij, kosten), 201
+        return _weergave_keuze(rij, kosten), 201, {"Location": _lijst("Keuzes", kaart.id)}
 
 
 @blp.route("/perioden")
@@ -325,7 +344,7 @@ class Perioden(MethodView):
         vandaag = _vandaag()
         laatste = bestaand[-1] if bestaand else None
         lopend = laatste is not None and vandaag <= laatste.tot
-        startmail = data["startmail"]
+        startmail = data.get("startmail")
         if not current_principal().is_logius_beheerder:
             if not lopend:
                 raise Problem(409, "Er loopt geen periode die de afnemer kan verlengen: een "
@@ -349,7 +368,7 @@ class Perioden(MethodView):
             vastgelegd_door=current_principal().naam)
         db.session.add(periode)
         commit()
-        return _weergave_periode(periode), 201
+        return _weergave_periode(periode), 201, {"Location": _lijst("Perioden", kaart.id)}
 
 
 BLUEPRINTS = (blp,)

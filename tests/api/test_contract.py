@@ -140,6 +140,15 @@ def wereld(tmp_path_factory):
         "intermediairId": intermediair["id"], "diensten": ["digid"],
         "resources": ["aansluitingen"], "rechten": ["lezen"],
         "geldigTot": (vandaag() + timedelta(days=30)).isoformat()}))
+    # Digipoort's begeleiding takes a Digipoort aansluiting, and a choice confirms this
+    # year's price of a period (DP tabel 1).
+    for url, body in ((f"/btw-tarieven/{vandaag().year}", {"percentage": "21"}),
+                      (f"/diensten/digipoort/tarieven/{vandaag().year}/individuele-begeleiding",
+                       {"bedrag": "4400"})):
+        ok(api.request("PUT", url, json=body, headers={"If-Match": "*"}))
+    digipoort = ok(api.post(f"{a}/aansluitingen", json={
+        "dienst": "digipoort", "omgeving": "productie", "onderdelen": ["e-factureren"],
+        "aanvraagOndertekendOp": "2026-01-15"}))
     with app.app_context():
         gebeurtenis = publiceer(type="aankondiging.storing", afnemer_id=uuid.UUID(afnemer["id"]),
                                 onderwerp="Storing", tekst="Test", data={})
@@ -170,6 +179,7 @@ def wereld(tmp_path_factory):
         "onbeschikbaarheidId": onbeschikbaarheid["id"], "maand": "3",
         "intermediairId": intermediair["id"], "mandaatId": mandaat["id"],
         "intermediairTokenId": intermediair_token["id"],
+        "digipoortAansluitingId": digipoort["id"],
     }
     rollen = {Rol.LOGIUS_BEHEERDER.value: logius, Rol.PRODUCTTEAM.value: productteam,
               Rol.AFNEMER_BEHEERDER.value: beheerder, Rol.AFNEMER_MEDEWERKER.value: medewerker}
@@ -558,7 +568,14 @@ def _plugin_schrijfgevallen(document, ids):
                      if method in volgorde and (not eindigt((method, path)) or "201" in
                                                 document["paths"][path][method]["responses"])),
                     key=lambda mp: (eindigt(mp), volgorde[mp[0]], mp[1].count("/"), mp[1]))
-    return [(method, path, voorbeeldbody(document, path, method, ids), {})
+    # Digipoort's begeleiding names a Digipoort aansluiting, which no example can know.
+    begeleiding = "/afnemers/{afnemerId}/digipoort-begeleidingen"
+    eigen = {("post", begeleiding + "/keuzes"): {
+                 "aansluitingId": ids["digipoortAansluitingId"], "keuze": "individueel"},
+             ("post", begeleiding + "/perioden"): {
+                 "aansluitingId": ids["digipoortAansluitingId"], "startmail": "2029-01-15"}}
+    return [(method, path, eigen.get((method, path)) or voorbeeldbody(document, path, method,
+                                                                      ids), {})
             for method, path in writes]
 
 

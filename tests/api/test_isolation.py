@@ -42,6 +42,11 @@ VARIABLE = re.compile(r"<(?:\w+:)?(\w+)>")
 
 # A body per (endpoint, method) that is valid for the principal's own afnemer.
 BODIES = {
+    # Digipoort's begeleiding takes one of the afnemer's Digipoort aansluitingen.
+    ("digipoort-begeleidingen.Keuzes", "POST"): lambda ids: {
+        "aansluitingId": ids["digipoort_aansluiting_id"], "keuze": "individueel"},
+    ("digipoort-begeleidingen.Perioden", "POST"): lambda ids: {
+        "aansluitingId": ids["digipoort_aansluiting_id"], "startmail": "2029-01-15"},
     ("afnemer.AfnemerView", "PATCH"): {"naam": "Overgenomen"},
     ("contactpersonen.Contactpersonen", "POST"): {
         "naam": "Indringer", "email": "x@voorbeeld.nl", "telefoon": "0701234567", "rol": "technisch"},
@@ -121,6 +126,11 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
                         for code in ("berichtenbox-bericht", "berichtenbox-jaarbedrag",
                                      "persoonlijke-gegevens-aansluiting"))):
         assert api.request("PUT", url, json=body).status_code == 201
+    # This year's, for the price a choice of Digipoort begeleiding confirms (DP tabel 1).
+    for url, body in ((f"/btw-tarieven/{vandaag().year}", {"percentage": "21"}),
+                      (f"/diensten/digipoort/tarieven/{vandaag().year}/individuele-begeleiding",
+                       {"bedrag": "4400"})):
+        assert api.request("PUT", url, json=body).status_code == 201
     ids = {}
     document = api.get("/openapi.json").get_json()
     intermediair = api.post("/intermediairs", json={
@@ -136,6 +146,11 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
     for naam in ("a", "b"):
         afnemer = maak_afnemer()
         aansluiting = maak_aansluiting(afnemer["id"], dienst="digid")
+        digipoort = maak_aansluiting(afnemer["id"], dienst="digipoort",
+                                     onderdelen=("e-factureren",))
+        keuze = api.post(f"/afnemers/{afnemer['id']}/digipoort-begeleidingen/keuzes",
+                         json={"aansluitingId": digipoort["id"], "keuze": "individueel"})
+        assert keuze.status_code == 201, keuze.get_json()
         contact = maak_contactpersoon(afnemer["id"])
         token = api.post(f"/afnemers/{afnemer['id']}/api-tokens",
                          json={"naam": "koppeling", "rol": "afnemer-medewerker"})
@@ -198,6 +213,7 @@ def twee_afnemers(app, api, maak_afnemer, maak_aansluiting, maak_contactpersoon)
             "incident_id": incident.get_json()["id"],
             "vraag_id": vraag.get_json()["id"],
             "wijzigingsverzoek_id": verzoek.get_json()["id"],
+            "digipoort_aansluiting_id": digipoort["id"],
             "intermediair_id": intermediair.get_json()["id"],
             "mandaat_id": mandaat.get_json()["id"],
             "stap": "aanvraagformulier",
