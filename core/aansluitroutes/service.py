@@ -326,10 +326,12 @@ def vereis_klaar_voor(aansluiting: Aansluiting, naar: str) -> None:
 
 
 def _lopend(afnemer_id: uuid.UUID | None = None, dienst: str | None = None):
-    """``(aansluiting, route, rijen)`` of every aansluiting with steps that has not ended."""
+    """``(aansluiting, route, rijen)`` of every aansluiting that has not ended and has a
+    step still to do (a finished route is read no more)."""
+    met_open_stap = select(Routestand.aansluiting_id).where(Routestand.status != AFGEROND)
     query = select(Routestand, Aansluiting).join(
         Aansluiting, Aansluiting.id == Routestand.aansluiting_id).where(
-        Aansluiting.status != BEEINDIGD)
+        Aansluiting.status != BEEINDIGD, Routestand.aansluiting_id.in_(met_open_stap))
     if afnemer_id is not None:
         query = query.where(Routestand.afnemer_id == afnemer_id)
     if dienst is not None:

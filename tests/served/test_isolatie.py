@@ -94,6 +94,10 @@ BODIES = {
         "huidigeNadelen": "Indringer"},
     ("/afnemers/{afnemerId}/wijzigingsverzoeken/{wijzigingsverzoekId}/statuswijzigingen",
      "post"): {"status": "in-beoordeling"},
+    ("/afnemers/{afnemerId}/aansluitingen/{aansluitingId}/route/{stap}/afronden", "post"): {
+        "bewijs": "AF-2026-0001"},
+    ("/afnemers/{afnemerId}/aansluitingen/{aansluitingId}/route/{stap}/afwijzen", "post"): {
+        "reden": "Indringer"},
     ("/afnemers/{afnemerId}/mandaten", "post"): lambda ids: {
         "intermediairId": ids["intermediairId"], "diensten": ["digid"],
         "resources": ["aansluitingen"], "rechten": ["lezen"],
@@ -218,7 +222,7 @@ def _wereld(served: Served, naam: str, gedeeld: dict[str, str]) -> dict[str, str
         "aankondigingId": aankondiging["id"], "wijzigingsmeldingId": melding["id"],
         "gebruikId": gebruik["id"], "prognoseId": prognose["id"], "jaar": "2027",
         "incidentId": incident["id"], "vraagId": vraag["id"],
-        "wijzigingsverzoekId": verzoek["id"],
+        "wijzigingsverzoekId": verzoek["id"], "stap": "aanvraagformulier",
         "mandaatId": mandaat["id"],
     }
 
