@@ -59,6 +59,13 @@ percentage (`"21.00"`). Een POST mag een `Idempotency-Key` meesturen (een eigen
 sleutel, bijvoorbeeld een UUID): opnieuw versturen met dezelfde sleutel geeft het eerste
 antwoord terug (met `Idempotency-Replayed: true`) en maakt niets dubbel aan; zie de
 beschrijving van die header.
+
+Intermediairs (leveranciers die zelf geen afnemer zijn) handelen met hun eigen tokens
+namens een afnemer, alleen binnen een geldig mandaat van die afnemer
+(`/afnemers/{afnemerId}/mandaten`): de afnemer in het pad bepaalt namens wie. Een
+mandaat noemt diensten, soorten resources (`aansluitingen`, `koppelvlakgebruik`,
+`prognoses`, `incidenten`), lezen en/of schrijven, en een einddatum. Daarbuiten is het
+antwoord 404, ook voor wat wel bestaat; wijzigen met alleen leesrecht geeft 403.
 """
 
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
