@@ -34,6 +34,7 @@ from sqlalchemy import event, func, insert, select, text
 from core import create_app
 from core.aankondigingen.models import Aankondiging, Ontvanger
 from core.aansluitingen.models import Aansluiting, Statuswijziging
+from core.aansluitroutes.models import Routestand
 from core.afnemers.models import Afnemer
 from core.audit.models import AuditRegel
 from core.auth import tokens
@@ -91,6 +92,10 @@ GEVALLEN: dict[str, tuple] = {
         (Aansluiting, Statuswijziging),
     "/api/v1/afnemers/<uuid:afnemer_id>/aansluitingen/<uuid:aansluiting_id>/statuswijzigingen":
         (Statuswijziging,),
+    # One aansluiting's steps are bounded by its route; what grows is around it.
+    "/api/v1/afnemers/<uuid:afnemer_id>/aansluitingen/<uuid:aansluiting_id>/route":
+        (Aansluiting, Routestand),
+    "/api/v1/aansluitroutes/pijplijn": (Routestand, Aansluiting),
     "/api/v1/afnemers/<uuid:afnemer_id>/aansluitingen/<uuid:aansluiting_id>/voorcalculaties":
         (Voorcalculatie,),
     "/api/v1/afnemers/<uuid:afnemer_id>/api-tokens": (ApiToken,),
@@ -385,6 +390,17 @@ class Wereld:
             "omgeving": "productie", "onderdelen": ["midden"], "status": "actief",
             "aanvraag_ondertekend_op": date(2020, 1, 1), "geactiveerd_op": NU,
             "beeindigd_op": None, **tijd, **versie} for j, i in enumerate(n)])
+        # The first step of the route of every other afnemer's aansluiting: half of them
+        # done (the pipeline's durations), half still open (its counts and deadlines).
+        _laad(Routestand, [{
+            "id": uuid.uuid4(), "afnemer_id": nieuw["afnemer"][j],
+            "aansluiting_id": nieuw["elders"][j], "dienst": "digid",
+            "stap": "aanvraagformulier", "volgnummer": 1,
+            "status": "afgerond" if i % 2 else "open", "open_sinds": NU - timedelta(days=3),
+            "afgerond_op": NU if i % 2 else None, "afgerond_door": "test" if i % 2 else None,
+            "uiterlijk": None, "te_laat": False, "bewijs": "AF-1" if i % 2 else None,
+            "toelichting": None, "afgewezen_op": None, "afgewezen_door": None,
+            "reden_afwijzing": None, **tijd, **versie} for j, i in enumerate(n)])
         _laad(Statuswijziging, [{
             "id": nieuw["statuswijziging"][j], "afnemer_id": a, "aansluiting_id": digid,
             "van": "aangevraagd", "naar": "actief", "door": "test", "tijdstip": NU}
