@@ -17,11 +17,13 @@ from datetime import datetime, timedelta
 
 from flask import g
 from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError
 
 from core.afnemers.models import Afnemer
 from core.auth.models import ApiToken
 from core.auth.principal import SCOPES, Principal, Rol
 from core.db import db, utcnow
+from core.errors import database_bezet
 
 PREFIX = "afp_"
 
@@ -87,11 +89,18 @@ def _noteer_gebruik(record: ApiToken) -> None:
     nu = utcnow()
     if record.laatst_gebruikt_op is not None and nu - record.laatst_gebruikt_op < GEBRUIK_RESOLUTIE:
         return
-    db.session.execute(
-        update(ApiToken).where(ApiToken.id == record.id).values(laatst_gebruikt_op=nu),
-        execution_options={"synchronize_session": False},
-    )
-    db.session.commit()
+    try:
+        db.session.execute(
+            update(ApiToken).where(ApiToken.id == record.id).values(laatst_gebruikt_op=nu),
+            execution_options={"synchronize_session": False},
+        )
+        db.session.commit()
+    except DBAPIError as exc:
+        # A note, not the request: while another transaction holds the write lock (a
+        # large upload on SQLite) the request goes on without it; the next use writes it.
+        if not database_bezet(exc):
+            raise
+        db.session.rollback()
 
 
 def resolve(token: str) -> Principal | None:
