@@ -69,6 +69,9 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
     Probleemcode("niet-geauthenticeerd", (401,),
                  "Geen token, of een onbekend, verlopen of ingetrokken token."),
     Probleemcode("geen-toegang", (403,), "U mag deze bewerking niet uitvoeren."),
+    Probleemcode("niet-de-eigenaar", (403,),
+                 "Deze stap van de aansluitroute is van de andere partij (afnemer of "
+                 "Logius); alleen die rondt hem af."),
     Probleemcode("onvoldoende-scope", (403,),
                  "Het token heeft niet de scope (read of write) die de bewerking vraagt."),
     Probleemcode("alleen-lezen", (403,),
@@ -78,6 +81,8 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
                  "de dienst)."),
     Probleemcode("geen-productteam", (403,),
                  "Alleen het productteam van deze dienst of een Logius-beheerder mag dit."),
+    Probleemcode("geen-route", (404,),
+                 "De dienst heeft voor deze omgeving geen aansluitroute."),
     Probleemcode("niet-gevonden", (404,),
                  "De resource bestaat niet, of u heeft er geen toegang toe (elke 404)."),
     Probleemcode("methode-niet-toegestaan", (405,),
@@ -142,6 +147,15 @@ CODES: dict[str, Probleemcode] = {c.code: c for c in (
     Probleemcode("keuze-past-niet", (409,),
                  "Dit kan alleen bij een andere keuze dan de afnemer nu heeft gemaakt; de "
                  "detail noemt de keuze die nodig is."),
+    Probleemcode("stap-al-afgerond", (409,), "Deze stap van de aansluitroute is al afgerond."),
+    Probleemcode("stap-niet-afgerond", (409,),
+                 "Alleen een afgeronde stap van de aansluitroute kan worden afgewezen."),
+    Probleemcode("stap-wacht", (409,),
+                 "De stap wacht nog op eerdere stappen van de aansluitroute; openStappen "
+                 "noemt ze."),
+    Probleemcode("route-niet-af", (409,),
+                 "Deze statusovergang wacht op stappen van de aansluitroute die nog open "
+                 "staan; openStappen noemt ze."),
     Probleemcode("quotum-bereikt", (409,),
                  "De afnemer heeft er al zoveel als het portaal per afnemer toestaat; "
                  "verwijder of trek er een in."),
@@ -211,6 +225,10 @@ EXTENSIES: dict[str, dict[str, Any]] = {
         "type": "array",
         "items": {"type": "string", "enum": ["aangevraagd", "actief", "opgeschort", "beeindigd"]},
         "description": "Bij ongeldige-statusovergang: de statussen waarnaar het wel kan"},
+    "openStappen": {
+        "type": "array", "items": {"type": "string"},
+        "description": "Bij stap-wacht en route-niet-af: de stappen van de aansluitroute "
+                       "die nog af moeten"},
     "bestaandeAansluiting": {
         "type": "string", "format": "uuid",
         "description": "Bij aansluiting-bestaat-al: de id van de lopende aansluiting"},

@@ -145,7 +145,7 @@ def genereer(aantal: int, jaar: int, *, webhook_url: str | None = None, seed: in
             f"https://{domein}/webhooks/logius")
         webhooks.append((uuid.UUID(int=rng.getrandbits(128), version=4), afnemer_id, url,
                          "Meldingen van Logius", [], geheimen[nummer % len(geheimen)], True,
-                         nu, nu, 1))
+                         0, nu, nu, 1))
 
     tellingen = {
         "afnemers": laad(Afnemer.__table__, ("id", "naam", "oin", "type", "kvk_nummer",
@@ -160,7 +160,8 @@ def genereer(aantal: int, jaar: int, *, webhook_url: str | None = None, seed: in
             "bereikbaarheid", "aangemaakt_op", "gewijzigd_op", "versie"), contacten),
         "webhooks": laad(WebhookEndpoint.__table__, (
             "id", "afnemer_id", "url", "omschrijving", "typen", "geheim_versleuteld",
-            "actief", "aangemaakt_op", "gewijzigd_op", "versie"), webhooks),
+            "actief", "herbezorg_aantal", "aangemaakt_op", "gewijzigd_op", "versie"),
+            webhooks),
     }
     meld("afnemers", aantal)
 

@@ -19,6 +19,8 @@ METRIEK = "berichten"
 VOORSCHOT = "Voorschot Digipoort 2027"
 #: A dienst with koppelvlak versions.
 DIENST_MET_KOPPELVLAKKEN = "mijnoverheid"
+#: A file a dienst adds to an afnemer's data export (dienst_export).
+EXPORT_DIENSTBESTAND = "diensten/vwo/overeenkomsten.json"
 
 #: A prognosis form as DigiD's plugin asks it, and its field holding a shared capacity.
 PROGNOSEFORMULIER = {"authenticatiesPerMaand": [12000] * 12, "piekPerMinuut": 300}

@@ -82,6 +82,7 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
     ("delete", "/afnemers/{afnemerId}/machine-clients/{machineClientId}"):
         "machineClientIntrekken",
     ("get", "/afnemers/{afnemerId}/audit"): "auditlogOpvragen",
+    ("get", "/afnemers/{afnemerId}/export"): "afnemergegevensExporteren",
     # Contactpersonen
     ("get", "/afnemers/{afnemerId}/contactpersonen"): "contactpersonenOpvragen",
     ("post", "/afnemers/{afnemerId}/contactpersonen"): "contactpersoonToevoegen",

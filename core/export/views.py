@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Response
 from flask.views import MethodView
 
+from core import voorbeelden
 from core.auth.middleware import current_principal
 from core.auth.principal import Rol
 from core.errors import Problem
@@ -30,12 +31,12 @@ MANIFEST_VOORBEELD = {
     "schemaRevisie": "0015",
     "aantallen": {"aansluitingen.json": 2, "afnemer.json": 1, "api-tokens.json": 1,
                   "audit.json": 42, "contactpersonen.json": 3,
-                  "diensten/vwo/overeenkomsten.json": 1},
+                  voorbeelden.EXPORT_DIENSTBESTAND: 1},
 }
 #: A zip cannot be shown as text: the example lists what it holds.
 ZIP_VOORBEELD = ("(zip) manifest.json, afnemer.json, aansluitingen.json, contactpersonen.json, "
                  "api-tokens.json, webhooks.json, verbruik.json, kostenregels.json, audit.json, "
-                 "diensten/vwo/overeenkomsten.json, ...")
+                 f"{voorbeelden.EXPORT_DIENSTBESTAND}, ...")
 BESCHRIJVING = (
     "Een zip-bestand met een JSON-bestand per soort gegevens van de afnemer: "
     "`afnemer.json`, `aansluitingen.json`, `statuswijzigingen.json`, "

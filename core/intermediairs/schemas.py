@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
+from core import voorbeelden
 from core.api import fields
 from core.api.schemas import Schema
 from core.auth.principal import SCOPES
@@ -70,10 +71,10 @@ class MandaatSchema(Schema):
     intermediair_id = ma.fields.UUID(required=True, metadata={
         "description": "De intermediair die namens de afnemer mag handelen"})
     diensten = ma.fields.List(
-        ma.fields.String(metadata={"example": "mijnoverheid"}), required=True,
+        ma.fields.String(metadata={"example": voorbeelden.DIENST_MET_KOPPELVLAKKEN}), required=True,
         validate=ma.validate.Length(min=1, max=20, error="Noem 1 tot 20 diensten."),
         metadata={"description": "Slugs van de diensten waarvoor het mandaat geldt",
-                  "example": ["mijnoverheid"]},
+                  "example": [voorbeelden.DIENST_MET_KOPPELVLAKKEN]},
     )
     resources = ma.fields.List(
         fields.keuze(sorted(RESOURCES)), required=True,

@@ -72,7 +72,7 @@ _UUID = {"formaat": "uuid"}
 _AANKONDIGING = {
     "aankondigingId": _s("De aankondiging", "6f1c2b7e-3d4a-4b8e-9c21-7a5e0d9f4b31", **_UUID),
     "type": _s("Soort aankondiging", "onderhoud"),
-    "dienst": _s("De dienst (slug), of leeg voor alle diensten", "digid", nullable=True),
+    "dienst": _s("De dienst (slug), of leeg voor alle diensten", voorbeelden.DIENST, nullable=True),
     "reactieVereist": _s("Of de afnemer moet reageren (instemmen of afwijzen)", False,
                          soort="boolean"),
     "document": _s("Het voorwaardendocument (bij een voorwaardenwijziging)"),
@@ -85,7 +85,7 @@ _AANKONDIGING = {
     "afwijkingReden": _s("Waarom de termijn niet is gehaald"),
 }
 _KOPPELVLAK = {
-    "dienst": _s("De dienst (slug)", "digid"),
+    "dienst": _s("De dienst (slug)", voorbeelden.DIENST),
     "koppelvlak": _s("Het koppelvlak", "saml"),
     "versie": _s("De versie die stopt", "3"),
     "sunsetOp": _s("Wanneer de versie stopt", "2027-06-30"),
@@ -95,7 +95,7 @@ _KOPPELVLAK = {
 }
 _PROGNOSE = {
     "aansluitingId": _s("De aansluiting", "9d8e7f6a-5b4c-4d3e-8f2a-1b0c9d8e7f6a", **_UUID),
-    "dienst": _s("De dienst (slug)", "digid"),
+    "dienst": _s("De dienst (slug)", voorbeelden.DIENST),
     "periode": _s("De prognoseperiode", "2027-H1"),
     "uiterlijk": _s("Uiterlijke inleverdatum", "2026-12-01", formaat="date"),
     "reden": _s("Waarom de prognose verplicht is"),
@@ -104,7 +104,7 @@ _WIJZIGINGSVERZOEK = {
     "wijzigingsverzoekId": _s("Het wijzigingsverzoek", "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
                               **_UUID),
     "afnemerId": _s("De afnemer", _AFNEMER, **_UUID),
-    "dienst": _s("De dienst (slug)", "digid"),
+    "dienst": _s("De dienst (slug)", voorbeelden.DIENST),
     "status": _s("De nieuwe status", "ingediend"),
     "vorigeStatus": _s("De status hiervoor"),
     "gepland": _s("Het onderhoudsvenster waarin het verzoek is ingepland", soort="object",
@@ -113,7 +113,7 @@ _WIJZIGINGSVERZOEK = {
 }
 _INCIDENT = {
     "incidentId": _s("Het incident", "7e6d5c4b-3a2f-4e1d-9c8b-7a6f5e4d3c2b", **_UUID),
-    "dienst": _s("De dienst (slug)", "digid"),
+    "dienst": _s("De dienst (slug)", voorbeelden.DIENST),
     "omgeving": _s("De omgeving", "productie"),
     "impact": _s("Impact", "hoog"),
     "urgentie": _s("Urgentie", "hoog"),
@@ -130,7 +130,7 @@ _INCIDENT = {
 }
 _KENNISGEVING = {
     "kennisgevingId": _s("De kennisgeving", "2c1d0e9f-8a7b-4c6d-9e5f-4a3b2c1d0e9f", **_UUID),
-    "dienst": _s("De dienst (slug)", "digid"),
+    "dienst": _s("De dienst (slug)", voorbeelden.DIENST),
     "omgeving": _s("De omgeving", "productie"),
     "prioriteit": _s("Prioriteit van het incident", 1, soort="integer"),
     "calamiteit": _s("Of het een calamiteit is", False, soort="boolean"),
@@ -144,7 +144,7 @@ _KENNISGEVING = {
 _VRAAG = {
     "vraagId": _s("De vraag of klacht", "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e", **_UUID),
     "afnemerId": _s("De afnemer", _AFNEMER, **_UUID),
-    "dienst": _s("De dienst (slug)", "digid", nullable=True),
+    "dienst": _s("De dienst (slug)", voorbeelden.DIENST, nullable=True),
     "soort": _s("Vraag of klacht", "vraag"),
     "gesteldOp": _s("Wanneer de vraag is gesteld", _TIJD, formaat="date-time"),
     "beantwoordenUiterlijk": _s("Uiterlijke datum van antwoord", nullable=True),

@@ -35,7 +35,10 @@ def _start_worker(url: str) -> subprocess.Popen:
            "AFNEMERSPORTAAL_SECRET_KEY": "test",  # the test app's key: it decrypts the secrets
            "AFNEMERSPORTAAL_WORKER_LEASE_SECONDS": "2",
            "AFNEMERSPORTAAL_WORKER_BATCH": "10",
-           "AFNEMERSPORTAAL_WORKER_THREADS": "4"}
+           "AFNEMERSPORTAAL_WORKER_THREADS": "4",
+           # Every event goes to one endpoint: let it have all four threads' worth of
+           # claims, so that a kill finds deliveries claimed and not yet sent.
+           "AFNEMERSPORTAAL_WEBHOOK_GELIJKTIJDIG_PER_ENDPOINT": "10"}
     # Output to a file: a pipe nobody reads could fill up and stall the worker.
     uitvoer = tempfile.TemporaryFile()
     process = subprocess.Popen([str(SCRIPT), "worker", "--interval", "0.1"], env=env,
@@ -100,7 +103,7 @@ def test_sigkill_mid_batch_loses_nothing_and_keeps_message_ids(
     app, api, maak_afnemer, ontvanger, database_urls, backend
 ):
     verwacht = _events(app, api, maak_afnemer, ontvanger)
-    ontvanger.vertraging = 0.05
+    ontvanger.vertraging = 0.2  # each delivery in flight long enough to be caught
 
     eerste = _start_worker(database_urls[backend])
     _wacht(lambda: len(ontvanger.ontvangen) >= 25, 60, "the first deliveries")

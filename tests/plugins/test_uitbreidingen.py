@@ -8,7 +8,10 @@ Alembic history (``<slug>_alembic_version``) in the shared test databases.
 
 from __future__ import annotations
 
+import io
+import json
 import uuid
+import zipfile
 from datetime import date, timedelta
 
 import pytest
@@ -372,6 +375,22 @@ def test_hook_dienst_deadlines(api, twee):
     assert post["datum"] == morgen.isoformat()
     ander = api.as_(token_b).get(f"/afnemers/{b['id']}/deadlines").get_json()["resultaten"]
     assert [d for d in ander if d["soort"] == "notitie"] == []
+
+
+def test_hook_dienst_export(api, twee):
+    """A dienst's own rows join the afnemer's export under diensten/<slug>/, and only
+    that afnemer's."""
+    a, b, token_a, token_b = twee
+    eigen = api.as_(token_a).post(f"/afnemers/{a['id']}/proef-notities",
+                                  json={"tekst": "Van A"}).get_json()
+    api.as_(token_b).post(f"/afnemers/{b['id']}/proef-notities", json={"tekst": "Van B"})
+    antwoord = api.as_(token_a).get(f"/afnemers/{a['id']}/export")
+    assert antwoord.status_code == 200, antwoord.get_data(as_text=True)[:300]
+    with zipfile.ZipFile(io.BytesIO(antwoord.get_data())) as zip_:
+        notities = json.loads(zip_.read("diensten/proef/notities.json"))
+        manifest = json.loads(zip_.read("manifest.json"))
+    assert notities == [{"id": eigen["id"], "tekst": "Van A"}]
+    assert manifest["aantallen"]["diensten/proef/notities.json"] == 1
 
 
 def test_hook_dienst_herinneringen(app, api, twee):

@@ -98,3 +98,13 @@ def dienst_herinneringen(dag):
     return [Herinnering(f"verloopt:{n.id}", "proef.notitie-verloopt", n.afnemer_id,
                         f"Notitie verloopt op {n.uiterlijk}", n.tekst, {"notitieId": str(n.id)})
             for n in _met_datum(dag, dag + timedelta(days=7))]
+
+
+@hookimpl
+def dienst_export(afnemer_id):
+    from core.sdk.api import db
+    from tests.plugins.proef.models import Notitie
+
+    notities = db.session.scalars(select(Notitie).where(Notitie.afnemer_id == afnemer_id)
+                                  .order_by(Notitie.id))
+    return {"notities.json": [{"id": str(n.id), "tekst": n.tekst} for n in notities]}
