@@ -246,7 +246,7 @@ class Offertes(MethodView):
     @blp.arguments(BegeleidingsofferteVraagSchema)
     @blp.response(200, BegeleidingsofferteSchema)
     @blp.problems(403, 409)
-    @blp.doc(operationId="digipoortBegeleidingOfferteMaken")
+    @blp.doc(operationId="begeleidingsofferteMaken")
     def post(self, data):
         """Wat een keuze per periode kost, voordat de afnemer kiest
 
@@ -263,7 +263,7 @@ class Offertes(MethodView):
 class Keuzes(MethodView):
     @blp.arguments(BegeleidingFilterArgs, location="query")
     @blp.response(200, pagina_schema(BegeleidingskeuzeSchema))
-    @blp.doc(operationId="digipoortBegeleidingKeuzesOpvragen")
+    @blp.doc(operationId="begeleidingskeuzesOpvragen")
     def get(self, args):
         """De bevestigde keuzes voor begeleiding, de nieuwste eerst
 
@@ -281,7 +281,7 @@ class Keuzes(MethodView):
     @blp.arguments(BegeleidingskeuzeInvoerSchema)
     @blp.response(201, BegeleidingskeuzeSchema)
     @blp.problems(403, 409)
-    @blp.doc(operationId="digipoortBegeleidingKiezen")
+    @blp.doc(operationId="begeleidingKiezen")
     def post(self, data):
         """Basis of individuele begeleiding kiezen voor een Digipoort-aansluiting
 
@@ -304,7 +304,7 @@ class Keuzes(MethodView):
 class Perioden(MethodView):
     @blp.arguments(BegeleidingFilterArgs, location="query")
     @blp.response(200, pagina_schema(BegeleidingsperiodeSchema))
-    @blp.doc(operationId="digipoortBegeleidingsperiodenOpvragen")
+    @blp.doc(operationId="begeleidingsperiodenOpvragen")
     def get(self, args):
         """De perioden van individuele begeleiding, in volgorde van startmail"""
         query = tenant_select(Begeleidingsperiode)
@@ -318,7 +318,7 @@ class Perioden(MethodView):
     @blp.arguments(BegeleidingsperiodeInvoerSchema)
     @blp.response(201, BegeleidingsperiodeSchema)
     @blp.problems(403, 409)
-    @blp.doc(operationId="digipoortBegeleidingsperiodeVastleggen")
+    @blp.doc(operationId="begeleidingsperiodeVastleggen")
     def post(self, data):
         """Een periode van individuele begeleiding vastleggen
 

@@ -287,7 +287,9 @@ def test_filters_by_resource_type_and_id(api, afnemer, maak_contactpersoon, maak
     aansluiting = maak_aansluiting(afnemer["id"])
     alle = _audit(api, afnemer["id"])
     # The aanvraag also records the acceptance of the terms (AV 11.1), audited as well.
+    # A requested aansluiting starts its onboarding route: its steps are audited too.
     assert {r["resourceType"] for r in alle} == {"afnemers", "contactpersonen", "aansluitingen",
+                                                 "aansluitroute_stappen",
                                                  "voorwaarden_acceptaties"}
     contacten = _audit(api, afnemer["id"], "&resourceType=contactpersonen")
     assert {r["resourceId"] for r in contacten} == {eerste["id"], tweede["id"]}
