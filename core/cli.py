@@ -87,9 +87,11 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, threads: int) 
             self.cfg.set("workers", workers)
             self.cfg.set("worker_class", "gthread")
             self.cfg.set("threads", threads)
-            # An idle kept-alive connection is closed after 5 s; a worker that stops
-            # answering its arbiter for 30 s is replaced.
-            self.cfg.set("keepalive", 5)
+            # Every answer closes its connection (keepalive 0, as the sync workers did):
+            # idle kept-alive connections cannot pile up, and a client that leaves its
+            # connection unread holds nothing here. A worker that stops answering its
+            # arbiter for 30 s is replaced.
+            self.cfg.set("keepalive", 0)
             self.cfg.set("timeout", 30)
             self.cfg.set("accesslog", "-")
             # Any request line: the app answers one that is too long with a 414 problem
