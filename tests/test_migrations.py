@@ -2,35 +2,23 @@
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import inspect
 
 from core.db import make_engine
 from core.migrate import current_revision, downgrade, head_revision, upgrade
 from core.models import Base
 from core.uitbreidingen.migraties import zonder_plugintabellen
+from tests.support.databasekopie import lege_database
 
 
 @pytest.fixture
-def empty_database(backend, postgresql_url, tmp_path):
-    if backend == "sqlite":
-        yield f"sqlite:///{tmp_path / 'migrations.sqlite'}"
-        return
-    name = f"migrations_{uuid.uuid4().hex[:8]}"
-    admin = make_engine(postgresql_url)
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.execute(text(f"CREATE DATABASE {name}"))
-    try:
-        yield make_url(postgresql_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
-        admin.dispose()
+def empty_database(backend, request, tmp_path):
+    postgresql_url = request.getfixturevalue("postgresql_url") if backend != "sqlite" else None
+    with lege_database(backend, postgresql_url, tmp_path) as url:
+        yield url
 
 
 def _tables(url: str) -> set[str]:
