@@ -26,6 +26,14 @@ ensure_venv() {
         echo "==> creating .venv"
         "$PYTHON" -m venv .venv
     fi
+    # An install with more extras (test) serves one with fewer: after ./scripts/test,
+    # ./scripts/serve does not reinstall the project into the same .venv.
+    local other
+    if [ -z "$extras" ] && [ ! -f "$stamp" ]; then
+        for other in .venv/.installed-*; do
+            [ -f "$other" ] && [ ! pyproject.toml -nt "$other" ] && stamp="$other" && break
+        done
+    fi
     if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
         echo "==> pip install -e .${extras:+[$extras]}"
         .venv/bin/python -m pip install -q --upgrade pip

@@ -101,6 +101,14 @@ def _levende_workers(api: str, token: str) -> set[str]:
     return {w["naam"] for w in status["worker"]["werkers"] if w["levend"]}
 
 
+def test_serve_after_the_test_setup_installs_nothing_again(serve):
+    """The run shares this checkout's ``.venv``, installed by ``./scripts/test`` (the test
+    extras, a superset of what serving needs). Had the script reinstalled the project into
+    it, tests running meanwhile would have seen every plugin's entry point twice."""
+    map_, _api, _token = serve
+    assert "pip install" not in (map_ / "serve.out").read_text()
+
+
 def test_a_worker_that_dies_is_restarted_and_the_status_shows_it(serve):
     map_, api, token = serve
     deadline = time.monotonic() + 30
