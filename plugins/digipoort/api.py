@@ -229,7 +229,7 @@ def _lijst(view: str, aansluiting_id: uuid.UUID) -> str:
 def _weergave_periode(periode: Begeleidingsperiode) -> dict[str, Any]:
     return {"id": periode.id, "aansluiting_id": periode.aansluiting_id,
             "startmail": periode.startmail, "tot": periode.tot, "soort": periode.soort,
-            "artikel": "DP tabel 1", "vastgelegd_op": periode.vastgelegd_op,
+            "artikel": regels.ARTIKEL, "vastgelegd_op": periode.vastgelegd_op,
             "vastgelegd_door": periode.vastgelegd_door}
 
 

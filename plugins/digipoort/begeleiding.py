@@ -22,6 +22,8 @@ from core.sdk import plus_maanden
 
 from .dienst import BEGELEIDINGSPERIODE
 
+#: What a period (its length, its price, its extension) rests on.
+ARTIKEL = "DP tabel 1"
 BASIS = "basis"
 INDIVIDUEEL = "individueel"
 KEUZES = (BASIS, INDIVIDUEEL)

@@ -1,10 +1,12 @@
 """Digipoort's hook implementations; each hands over to the module of its hook family:
-:mod:`.dienst`, :mod:`.voorwaarden`, :mod:`.koppelvlakken`, :mod:`.kosten` and
-:mod:`.prognoses`."""
+:mod:`.dienst`, :mod:`.voorwaarden`, :mod:`.koppelvlakken`, :mod:`.kosten`,
+:mod:`.prognoses`, :mod:`.agenda` and :mod:`.export`."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from core.sdk import (
     Prognoseplicht,
     Tariefschema,
     Tarieven,
+    Termijnpost,
     Verbruik,
     VoorwaardenDocument,
     hookimpl,
@@ -94,6 +97,20 @@ def dienst_prognose_voorcalculatie(periode: Prognoseperiode,
 def dienst_prognose_volumes(periode: Prognoseperiode,
                             formulier: Mapping[str, Any]) -> dict[str, int]:
     return prognoses.volumes(formulier)
+
+
+@hookimpl
+def dienst_deadlines(afnemer_id: uuid.UUID, vanaf: date) -> list[Termijnpost]:
+    from . import agenda  # SQLAlchemy loads here, not when the plugin is found
+
+    return agenda.deadlines(afnemer_id, vanaf)
+
+
+@hookimpl
+def dienst_export(afnemer_id: uuid.UUID) -> dict[str, Any]:
+    from . import export
+
+    return export.export(afnemer_id)
 
 
 @hookimpl

@@ -7,10 +7,15 @@ niet-rijksoverheid; set as tariff data (``digipoort_tarieven``), never in code.
 
 from __future__ import annotations
 
-from datetime import date
+import io
+import json
+import zipfile
+from datetime import date, timedelta
 
+import icalendar
 import pytest
 
+from core import tijd
 from core.auth.principal import Rol
 from plugins.digipoort.begeleiding import einde
 
@@ -149,3 +154,75 @@ def test_dp_tabel_1_two_consecutive_periods_bill_8800_with_their_dates(
                   if r["code"] == "individuele-begeleiding") == [
         ("Individuele begeleiding 2027-01-15 t/m 2027-04-14", "4400.00"),
         ("Individuele begeleiding 2027-04-15 t/m 2027-07-14", "4400.00")]
+
+
+def test_dp_tabel_1_a_running_period_ends_in_the_calendar_and_its_feed_and_is_exported(
+        api, client, maak_afnemer, aangesloten, digipoort_tarieven, token_voor):
+    """The last day of each period that has not ended is a deadline in the calendar and
+    the iCalendar feed, saying when the next period must be asked for; an ended one is
+    not. The choices and periods are in the afnemer's export, and in no one else's."""
+    afnemer = maak_afnemer("gemeente")
+    a = afnemer["id"]
+    dp = aangesloten(a)
+    keuze = _kies(api, a, dp["id"])
+    vandaag = tijd.vandaag()
+    afgelopen = _periode(api, a, dp["id"], "2025-06-02").get_json()
+    lopend = _periode(api, a, dp["id"], vandaag.isoformat()).get_json()
+    assert lopend["tot"] == einde(vandaag).isoformat() >= vandaag.isoformat()
+
+    def eigen(lijst):
+        return {d["datum"]: d for d in lijst if d["soort"] == "begeleidingsperiode-einde"}
+
+    beheerder = api.as_(token_voor(a))
+    agenda = eigen(beheerder.get(f"/afnemers/{a}/deadlines?paginaGrootte=100")
+                   .get_json()["resultaten"])
+    assert list(agenda) == [lopend["tot"]]
+    post = agenda[lopend["tot"]]
+    assert post["titel"] == "Digipoort: begeleidingsperiode loopt af"
+    assert post["artikel"] == lopend["artikel"] == "DP tabel 1"
+    assert f"{lopend['startmail']} t/m {lopend['tot']}" in post["omschrijving"]
+    assert f"vóór het einde van deze, uiterlijk {lopend['tot']}" in post["omschrijving"]
+    assert post["bron"].endswith(f"/digipoort-begeleidingen/perioden?aansluitingId={dp['id']}")
+
+    # Once the next period is asked for, the running one says so and the new one ends later.
+    volgende = _periode(beheerder, a, dp["id"]).get_json()
+    agenda = eigen(beheerder.get(f"/afnemers/{a}/deadlines?paginaGrootte=100")
+                   .get_json()["resultaten"])
+    assert list(agenda) == [lopend["tot"], volgende["tot"]]
+    assert (f"volgende periode is al vastgelegd: {volgende['startmail']} t/m "
+            f"{volgende['tot']}") in agenda[lopend["tot"]]["omschrijving"]
+    assert f"uiterlijk {volgende['tot']}" in agenda[volgende["tot"]]["omschrijving"]
+
+    feed = api.post(f"/afnemers/{a}/agenda-sleutel").get_json()["feedUrl"]
+    ics = client.get(feed.split("127.0.0.1:5000", 1)[-1])
+    assert ics.status_code == 200
+    events = {e.decoded("dtstart"): e
+              for e in icalendar.Calendar.from_ical(ics.data).walk("VEVENT")
+              if "begeleidingsperiode" in str(e["summary"])}
+    eind = date.fromisoformat(lopend["tot"])
+    assert set(events) == {eind, date.fromisoformat(volgende["tot"])}
+    assert eind - timedelta(days=1) not in events
+    assert "DP tabel 1" in str(events[eind]["description"])
+    assert lopend["startmail"] in str(events[eind]["description"])
+
+    # The export: both choices' and periods' rows under diensten/digipoort/, counted.
+    response = beheerder.get(f"/afnemers/{a}/export")
+    assert response.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(response.data)) as zip_:
+        bestanden = {naam: json.loads(zip_.read(naam)) for naam in zip_.namelist()}
+    keuzes = bestanden["diensten/digipoort/begeleidingskeuzes.json"]
+    perioden = bestanden["diensten/digipoort/begeleidingsperioden.json"]
+    assert [(k["id"], k["keuze"], k["aansluiting_id"]) for k in keuzes] == [
+        (keuze["id"], "individueel", dp["id"])]
+    assert sorted((p["id"], p["startmail"], p["tot"], p["soort"]) for p in perioden) == sorted(
+        (p["id"], p["startmail"], p["tot"], p["soort"]) for p in (afgelopen, lopend, volgende))
+    assert {p["afnemer_id"] for p in perioden + keuzes} == {a}
+    aantallen = bestanden["manifest.json"]["aantallen"]
+    assert aantallen["diensten/digipoort/begeleidingsperioden.json"] == 3
+    # Another afnemer's export and calendar hold none of it.
+    ander = maak_afnemer("gemeente")
+    andere = api.get(f"/afnemers/{ander['id']}/export")
+    with zipfile.ZipFile(io.BytesIO(andere.data)) as zip_:
+        assert json.loads(zip_.read("diensten/digipoort/begeleidingsperioden.json")) == []
+        assert lopend["id"] not in b"".join(zip_.read(n) for n in zip_.namelist()).decode()
+    assert not eigen(api.get(f"/afnemers/{ander['id']}/deadlines").get_json()["resultaten"])
