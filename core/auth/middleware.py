@@ -28,6 +28,9 @@ from core.config import API_PREFIX
 from core.errors import Problem
 from core.oidc.issuer import InvalidToken, Issuer
 
+#: Set by the console for its own in-process API requests (core.console.api).
+CONSOLE_PRINCIPAL = "afnemersportaal.console.principal"
+
 ISSUER_EXTENSION = "afnemersportaal.issuer"
 
 
@@ -91,6 +94,17 @@ def authenticate() -> None:
         getattr(view, "view_class", None), "_public", False
     ):
         return  # unknown routes fall through to the 404/405 handlers
+    console = request.environ.get(CONSOLE_PRINCIPAL)
+    if isinstance(console, Principal):
+        # The console's own request in this process (core.console.api), as its logged-in
+        # person: only code here can set this environ key, never a header.
+        principal = console
+        g.principal = principal
+        snelheid.aangemeld(principal.id)
+        if not getattr(current_app.blueprints.get(request.blueprint or ""), "tenant_scoped",
+                       False):
+            vereis_scope(principal)
+        return
     header = request.headers.get("Authorization", "")
     if not header and _is_openbaar(view):
         snelheid.anoniem()

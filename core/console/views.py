@@ -24,8 +24,9 @@ from sqlalchemy import select
 
 from core.afnemers.models import Afnemer
 from core.auth.principal import AFNEMER_ROLLEN, Principal, Rol
-from core.console import auth
+from core.console import auth, hulp
 from core.console.csrf import check_csrf, csrf_token
+from core.console.menu import menu
 from core.db import db
 from core.errors import Problem
 from core.gebruikers import service
@@ -33,13 +34,17 @@ from core.gebruikers.models import Gebruiker, Lidmaatschap, LidmaatschapStatus
 from core.gebruikers.schemas import LidmaatschapSchema
 from core.plugins import diensten
 
-bp = Blueprint("console", __name__, url_prefix="/console", template_folder="templates")
+bp = Blueprint("console", __name__, url_prefix="/console", template_folder="templates",
+               static_folder="static")
 bp.before_request(check_csrf)
 
 
 @bp.app_context_processor
 def _helpers():
-    return {"csrf_token": csrf_token, "csp_nonce": csp_nonce, "gebruiker": g.get("gebruiker")}
+    return {"csrf_token": csrf_token, "csp_nonce": csp_nonce, "gebruiker": g.get("gebruiker"),
+            "menu": menu, "pagina_link": hulp.pagina_link, "csv_url": hulp.csv_url,
+            "url_exists": lambda endpoint: endpoint in current_app.view_functions,
+            "euro": hulp.euro}
 
 
 def csp_nonce() -> str:
@@ -63,7 +68,10 @@ def _console_koppen(response):
         f"style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; object-src 'none'; "
         f"base-uri 'none'; form-action 'self' {issuer.scheme}://{issuer.netloc}; "
         "frame-ancestors 'none'")
-    response.headers["Cache-Control"] = "no-store"
+    # Pages are never kept; the static files (CSS, the one script) may be, for an hour.
+    response.headers["Cache-Control"] = (
+        "public, max-age=3600" if request.path.startswith(bp.url_prefix + "/static/")
+        else "no-store")
     return response
 
 
@@ -190,5 +198,9 @@ def leden_wijzigen(afnemer_id: uuid.UUID):
         abort(400)
     return redirect(url_for("console.leden", afnemer_id=afnemer.id))
 
+
+from core.console import paginas  # noqa: E402  (the pages register on bp)
+
+paginas.laad()
 
 __all__ = ["LidmaatschapStatus", "bp"]

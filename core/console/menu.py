@@ -1,0 +1,90 @@
+"""The console's menu: per role, only the pages that exist (a page registers its
+endpoint on the console blueprint; the menu names it here in the order people use it)."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import current_app, g, request, session, url_for
+
+#: Pages of one afnemer (their URL takes its id): for its beheerders and medewerkers, and
+#: for Logius beheerders looking at that afnemer.
+AFNEMER = (
+    ("console.dashboard", "Overzicht"),
+    ("console.aansluitingen", "Aansluitingen"),
+    ("console.contactpersonen", "Contactpersonen"),
+    ("console.aankondigingen_afnemer", "Aankondigingen"),
+    ("console.wijzigingsmeldingen", "Wijzigingsmeldingen"),
+    ("console.prognoses", "Prognoses"),
+    ("console.kosten", "Kosten"),
+    ("console.agenda", "Agenda"),
+    ("console.incidenten_afnemer", "Incidenten en wijzigingen"),
+    ("console.vwo_afnemer", "Verwerkersovereenkomst"),
+    ("console.webhooks", "Webhooks"),
+    ("console.tokens", "API-toegang"),
+    ("console.mandaten", "Mandaten"),
+    ("console.leden", "Leden"),
+)
+#: Pages of Logius beheerders, across afnemers.
+LOGIUS = (
+    ("console.afnemers", "Afnemers"),
+    ("console.aankondiging_opstellen", "Aankondiging opstellen"),
+    ("console.prognose_overzicht", "Prognoses"),
+    ("console.capaciteit", "DigiD-capaciteit"),
+    ("console.pijplijn", "Aansluitroutes"),
+    ("console.incidenten", "Incidenten"),
+    ("console.beschikbaarheid", "Beschikbaarheid"),
+    ("console.onderhoud", "Onderhoud"),
+    ("console.kostenruns", "Kostenruns"),
+    ("console.verbruik", "Verbruik"),
+    ("console.bezorgingen", "Bezorgingen"),
+    ("console.vwo", "VWO-overzicht"),
+)
+#: Pages of a product team, for its own dienst.
+PRODUCTTEAM = (
+    ("console.tarieven", "Tarieven"),
+    ("console.koppelvlakken", "Koppelvlakversies"),
+)
+
+
+def huidige_afnemer_id() -> uuid.UUID | None:
+    """The afnemer the page is about: the one in its URL, else the one this person last
+    looked at, else their only one."""
+    gevonden = (request.view_args or {}).get("afnemer_id")
+    if isinstance(gevonden, uuid.UUID):
+        session["afnemer_id"] = str(gevonden)
+        return gevonden
+    principal = g.get("principal")
+    if principal is None:
+        return None
+    laatst = session.get("afnemer_id")
+    if laatst:
+        try:
+            kandidaat = uuid.UUID(laatst)
+        except ValueError:
+            kandidaat = None
+        if kandidaat is not None and principal.mag_lezen(kandidaat):
+            return kandidaat
+    eigen = list(principal.afnemer_ids())
+    return eigen[0] if len(eigen) == 1 else None
+
+
+def menu() -> list[tuple[str, list[tuple[str, str, bool]]]]:
+    principal = g.get("principal")
+    if principal is None:
+        return []
+    bestaat = current_app.view_functions
+    groepen: list[tuple[str, list[tuple[str, str, bool]]]] = []
+
+    def links(items, **waarden):
+        return [(url_for(endpoint, **waarden), tekst, request.endpoint == endpoint)
+                for endpoint, tekst in items if endpoint in bestaat]
+
+    afnemer_id = huidige_afnemer_id()
+    if afnemer_id is not None:
+        groepen.append(("Afnemer", links(AFNEMER, afnemer_id=afnemer_id)))
+    if principal.is_logius_beheerder:
+        groepen.append(("Logius", links(LOGIUS)))
+    elif principal.productteam_dienst:
+        groepen.append(("Productteam", links(PRODUCTTEAM)))
+    return [(naam, items) for naam, items in groepen if items]
