@@ -16,10 +16,11 @@ from core.wijzigingsmeldingen.models import Wijzigingsmelding
 REGEL = "AV 2.8"
 
 
-def melden(afnemer: Afnemer, *, omschrijving: str, dienst: str | None,
-           realisatiedatum: date, door: Principal) -> Wijzigingsmelding:
-    """Record the report; a late one is accepted too, but marked (AV 2.8)."""
-    vandaag = tijd.vandaag()
+def beoordeel(realisatiedatum: date, vandaag: date | None = None) -> tuple[date, bool, str]:
+    """AV 2.8 for a change realised on ``realisatiedatum`` and reported ``vandaag``: the
+    last day reporting was on time, whether it is late, and what that means in words.
+    The API records exactly this; the console shows it while the date is typed."""
+    vandaag = vandaag or tijd.vandaag()
     uiterlijk = tijd.min_termijn(realisatiedatum, AV_WIJZIGINGSMELDING_TERMIJN)
     te_laat = vandaag > uiterlijk
     termijn = tijd.beschrijf(AV_WIJZIGINGSMELDING_TERMIJN)
@@ -34,6 +35,14 @@ def melden(afnemer: Afnemer, *, omschrijving: str, dienst: str | None,
             f"Op tijd gemeld: minstens {termijn} voor de realisatie op {realisatiedatum} "
             f"({REGEL}: uiterlijk op {uiterlijk})."
         )
+    return uiterlijk, te_laat, toelichting
+
+
+def melden(afnemer: Afnemer, *, omschrijving: str, dienst: str | None,
+           realisatiedatum: date, door: Principal) -> Wijzigingsmelding:
+    """Record the report; a late one is accepted too, but marked (AV 2.8)."""
+    vandaag = tijd.vandaag()
+    uiterlijk, te_laat, toelichting = beoordeel(realisatiedatum, vandaag)
     melding = Wijzigingsmelding(
         afnemer_id=afnemer.id, omschrijving=omschrijving, dienst=dienst,
         realisatiedatum=realisatiedatum, gemeld_op=vandaag, uiterlijk_melden_op=uiterlijk,
