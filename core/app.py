@@ -291,6 +291,9 @@ def _register_console(app: Flask) -> None:
 
     console_auth.init_app(app)
     app.register_blueprint(console)
+    # The diensten' own console pages (dienst_console), after core's.
+    for _slug, bijdrage in app.extensions[UITBREIDINGEN].console():
+        app.register_blueprint(bijdrage.blueprint)
     app.add_url_rule("/", "root", lambda: redirect(url_for("console.index")))
 
 

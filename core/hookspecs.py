@@ -360,6 +360,22 @@ def dienst_deadlines(afnemer_id: Any, vanaf: date) -> list[Any]:
 
 
 @hookspec
+def dienst_console() -> Any:
+    """The dienst's own console pages: a :class:`core.sdk.console.ConsoleBijdrage`.
+
+    Called once, when the app is built. Optional. Its blueprint comes from
+    :func:`core.sdk.console.console_blueprint` (named after the slug, under ``/console``,
+    with the console's login and CSRF check); its pages read and write through the REST
+    API as the logged-in person (:mod:`core.console.hulp`), so the API's roles and
+    scoping hold there too. Its :class:`~core.sdk.console.Menuitem` values put the pages
+    in the menu of their group (``afnemer``, ``logius`` or ``productteam``).
+
+    :return: a :class:`~core.sdk.console.ConsoleBijdrage` (the blueprint and its menu
+        items), or ``None``; a blueprint not named after the slug stops start-up.
+    """
+
+
+@hookspec
 def dienst_export(afnemer_id: Any) -> dict[str, Any] | None:
     """The dienst's own data of one afnemer, for the afnemer's data export
     (``GET /afnemers/{afnemerId}/export``).

@@ -1,11 +1,14 @@
 """The console's menu: per role, only the pages that exist (a page registers its
-endpoint on the console blueprint; the menu names it here in the order people use it)."""
+endpoint on the console blueprint; the menu names it here in the order people use it).
+A dienst's own pages (hook ``dienst_console``) follow core's in their group."""
 
 from __future__ import annotations
 
 import uuid
 
 from flask import current_app, g, request, session, url_for
+
+from core.uitbreidingen.bijdragen import EXTENSION as UITBREIDINGEN
 
 #: Pages of one afnemer (their URL takes its id): for its beheerders and medewerkers, and
 #: for Logius beheerders looking at that afnemer.
@@ -19,7 +22,6 @@ AFNEMER = (
     ("console.kosten", "Kosten"),
     ("console.agenda", "Agenda"),
     ("console.incidenten_afnemer", "Incidenten en wijzigingen"),
-    ("console.vwo_afnemer", "Verwerkersovereenkomst"),
     ("console.webhooks", "Webhooks"),
     ("console.tokens", "API-toegang"),
     ("console.mandaten", "Mandaten"),
@@ -30,7 +32,7 @@ LOGIUS = (
     ("console.afnemers", "Afnemers"),
     ("console.aankondiging_opstellen", "Aankondiging opstellen"),
     ("console.prognose_overzicht", "Prognoses"),
-    ("console.capaciteit", "DigiD-capaciteit"),
+    ("console.capaciteit", "Capaciteit"),
     ("console.pijplijn", "Aansluitroutes"),
     ("console.incidenten", "Incidenten"),
     ("console.beschikbaarheid", "Beschikbaarheid"),
@@ -38,7 +40,6 @@ LOGIUS = (
     ("console.kostenruns", "Kostenruns"),
     ("console.verbruik", "Verbruik"),
     ("console.bezorgingen", "Bezorgingen"),
-    ("console.vwo", "VWO-overzicht"),
 )
 #: Pages of a product team, for its own dienst.
 PRODUCTTEAM = (
@@ -74,6 +75,11 @@ def menu() -> list[tuple[str, list[tuple[str, str, bool]]]]:
     if principal is None:
         return []
     bestaat = current_app.view_functions
+    van_diensten: dict[str, list[tuple[str, str]]] = {"afnemer": [], "logius": [],
+                                                      "productteam": []}
+    for _slug, bijdrage in current_app.extensions[UITBREIDINGEN].console():
+        for item in bijdrage.menu:
+            van_diensten[item.groep].append((item.endpoint, item.tekst))
     groepen: list[tuple[str, list[tuple[str, str, bool]]]] = []
 
     def links(items, **waarden):
@@ -82,9 +88,10 @@ def menu() -> list[tuple[str, list[tuple[str, str, bool]]]]:
 
     afnemer_id = huidige_afnemer_id()
     if afnemer_id is not None:
-        groepen.append(("Afnemer", links(AFNEMER, afnemer_id=afnemer_id)))
+        groepen.append(("Afnemer", links((*AFNEMER, *van_diensten["afnemer"]),
+                                         afnemer_id=afnemer_id)))
     if principal.is_logius_beheerder:
-        groepen.append(("Logius", links(LOGIUS)))
+        groepen.append(("Logius", links((*LOGIUS, *van_diensten["logius"]))))
     elif principal.productteam_dienst:
-        groepen.append(("Productteam", links(PRODUCTTEAM)))
+        groepen.append(("Productteam", links((*PRODUCTTEAM, *van_diensten["productteam"]))))
     return [(naam, items) for naam, items in groepen if items]

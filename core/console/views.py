@@ -36,7 +36,13 @@ from core.plugins import diensten
 
 bp = Blueprint("console", __name__, url_prefix="/console", template_folder="templates",
                static_folder="static")
-bp.before_request(check_csrf)
+
+
+def console_hooks(blueprint: Blueprint) -> None:
+    """What every console blueprint runs before its views (core's, and a plugin's from
+    ``core.sdk.console.console_blueprint``): the CSRF check and the logged-in person."""
+    blueprint.before_request(check_csrf)
+    blueprint.before_request(_load_user)
 
 
 @bp.app_context_processor
@@ -75,7 +81,6 @@ def _console_koppen(response):
     return response
 
 
-@bp.before_request
 def _load_user() -> None:
     gebruiker_id = session.get("gebruiker_id")
     g.gebruiker = db.session.get(Gebruiker, uuid.UUID(gebruiker_id)) if gebruiker_id else None
@@ -198,6 +203,8 @@ def leden_wijzigen(afnemer_id: uuid.UUID):
         abort(400)
     return redirect(url_for("console.leden", afnemer_id=afnemer.id))
 
+
+console_hooks(bp)
 
 from core.console import paginas  # noqa: E402  (the pages register on bp)
 

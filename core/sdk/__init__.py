@@ -53,6 +53,9 @@ What is here:
   a month. They take and return aware datetimes; a naive one is a ValueError, a day
   outside the calendar's years :class:`BuitenKalender`.
 
+Console pages (``dienst_console``) come from :mod:`core.sdk.console`, imported on its
+own as :mod:`core.sdk.api` is: it loads Flask.
+
 Hooks get the day they judge on (``dag``) or the year (``jaar``) as an argument; keep
 them pure functions of their arguments and do not read the clock.
 

@@ -49,6 +49,7 @@ BIJ_OPSTART = frozenset({
     "dienst_info", "dienst_voorwaarden", "dienst_koppelvlakken", "dienst_prognose_schema",
     "dienst_api", "dienst_migraties", "dienst_gebeurtenissen", "dienst_instellingen",
     "dienst_check_config", "dienst_capaciteit", "dienst_serviceniveau", "dienst_route",
+    "dienst_console",
 })
 
 

@@ -330,6 +330,30 @@ class Uitbreidingen:
                         f"core.sdk.api.afnemer_blueprint, {API_PREFIX}/afnemers/{{afnemerId}}/...")
                 yield slug, blueprint
 
+    # --- console pages ----------------------------------------------------------------
+
+    def console(self) -> list[tuple[str, Any]]:
+        """``(slug, ConsoleBijdrage)`` of every plugin with console pages, checked."""
+        from core.sdk.console import ConsoleBijdrage
+
+        uit = []
+        for slug, antwoord in self._elk("dienst_console"):
+            if antwoord is None:
+                continue
+            plugin = self.plugin(slug)
+            if not isinstance(antwoord, ConsoleBijdrage):
+                raise PluginError(f"plugin {plugin!r}: dienst_console gaf geen ConsoleBijdrage")
+            naam = antwoord.blueprint.name
+            if not (naam == slug or naam.startswith(slug + "-")):
+                raise PluginError(f"plugin {plugin!r}: console-blueprint {naam!r} heet niet "
+                                  f"naar de dienst ({slug!r} of '{slug}-...')")
+            for item in antwoord.menu:
+                if not item.endpoint.startswith(naam + "."):
+                    raise PluginError(f"plugin {plugin!r}: menu-item {item.endpoint!r} is "
+                                      f"geen pagina van {naam!r}")
+            uit.append((slug, antwoord))
+        return uit
+
     # --- calendar and reminders -------------------------------------------------------
 
     def deadlines(self, afnemer_id: Any, vanaf: date) -> list[tuple[str, Termijnpost]]:

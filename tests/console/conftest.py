@@ -58,33 +58,40 @@ def zichtbare_tekst(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
+def maak_console_client(app, client, rol: Rol | str, afnemer_id=None, *,
+                        naam: str | None = None, email: str | None = None,
+                        dienst: str | None = None) -> ConsoleClient:
+    """A person with ``rol`` (at ``afnemer_id`` for an afnemer role), logged in by a
+    console session on the server, browsing with ``client``."""
+    rol = Rol(rol)
+    waarde, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(16)
+    nu = utcnow()
+    email = email or f"{uuid.uuid4().hex[:8]}@console.example"
+    with app.app_context():
+        gebruiker = Gebruiker(
+            issuer=app.config["OIDC_ISSUER"], subject=uuid.uuid4().hex, email=email,
+            email_geverifieerd=True, naam=naam or f"Test {rol.value}",
+            logius_rol=rol.value if rol in (Rol.LOGIUS_BEHEERDER, Rol.PRODUCTTEAM) else None,
+            productteam_dienst=dienst if rol is Rol.PRODUCTTEAM else None)
+        db.session.add(gebruiker)
+        db.session.flush()
+        if afnemer_id is not None and rol not in (Rol.LOGIUS_BEHEERDER, Rol.PRODUCTTEAM):
+            db.session.add(Lidmaatschap(
+                afnemer_id=uuid.UUID(str(afnemer_id)), gebruiker_id=gebruiker.id,
+                email=email, rol=rol.value, status=LidmaatschapStatus.ACTIEF.value,
+                uitgenodigd_door="test", geaccepteerd_op=nu))
+        db.session.add(ConsoleSessie(
+            hash=hashlib.sha256(waarde.encode()).hexdigest(), gebruiker_id=gebruiker.id,
+            aangemaakt_op=nu, laatst_gezien_op=nu, verloopt_op=nu + timedelta(hours=1),
+            csrf_token=csrf, gegevens={}))
+        db.session.commit()
+        gebruiker_id = gebruiker.id
+    return ConsoleClient(client, csrf, gebruiker_id, waarde)
+
+
 @pytest.fixture
 def console_als(app, client):
-    def login(rol: Rol | str, afnemer_id=None, *, naam: str | None = None,
-              email: str | None = None, dienst: str | None = None) -> ConsoleClient:
-        rol = Rol(rol)
-        waarde, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(16)
-        nu = utcnow()
-        email = email or f"{uuid.uuid4().hex[:8]}@console.example"
-        with app.app_context():
-            gebruiker = Gebruiker(
-                issuer=app.config["OIDC_ISSUER"], subject=uuid.uuid4().hex, email=email,
-                email_geverifieerd=True, naam=naam or f"Test {rol.value}",
-                logius_rol=rol.value if rol in (Rol.LOGIUS_BEHEERDER, Rol.PRODUCTTEAM) else None,
-                productteam_dienst=dienst if rol is Rol.PRODUCTTEAM else None)
-            db.session.add(gebruiker)
-            db.session.flush()
-            if afnemer_id is not None and rol not in (Rol.LOGIUS_BEHEERDER, Rol.PRODUCTTEAM):
-                db.session.add(Lidmaatschap(
-                    afnemer_id=uuid.UUID(str(afnemer_id)), gebruiker_id=gebruiker.id,
-                    email=email, rol=rol.value, status=LidmaatschapStatus.ACTIEF.value,
-                    uitgenodigd_door="test", geaccepteerd_op=nu))
-            db.session.add(ConsoleSessie(
-                hash=hashlib.sha256(waarde.encode()).hexdigest(), gebruiker_id=gebruiker.id,
-                aangemaakt_op=nu, laatst_gezien_op=nu, verloopt_op=nu + timedelta(hours=1),
-                csrf_token=csrf, gegevens={}))
-            db.session.commit()
-            gebruiker_id = gebruiker.id
-        return ConsoleClient(client, csrf, gebruiker_id, waarde)
+    def login(rol: Rol | str, afnemer_id=None, **kwargs) -> ConsoleClient:
+        return maak_console_client(app, client, rol, afnemer_id, **kwargs)
 
     return login

@@ -16,7 +16,8 @@ from tests.plugins.test_plugin_manager import hookspec_names
 
 ROOT = Path(__file__).resolve().parents[2]
 GIDS = ROOT / "docs" / "plugins.md"
-SDK_MODULES = ("core.sdk", "core.sdk.api", "core.sdk.db", "core.sdk.testing")
+SDK_MODULES = ("core.sdk", "core.sdk.api", "core.sdk.db", "core.sdk.testing",
+               "core.sdk.console")
 
 
 def _genoemd(tekst: str) -> set[str]:

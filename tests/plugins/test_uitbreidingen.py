@@ -469,3 +469,35 @@ def test_the_plugin_tables_are_emptied_with_the_afnemer(app, api, twee):
         db.session.commit()
         aantal = db.session.execute(text("SELECT count(*) FROM proef_notities")).scalar()
     assert aantal == 0
+
+
+# --- console pages ----------------------------------------------------------------------
+
+
+def test_hook_dienst_console(app, client, maak_afnemer):
+    """A dienst's console page is in the menu of its group and works as core's pages do:
+    through the API as the logged-in person, with the API's field errors beside the field,
+    and another afnemer's page is 404."""
+    from tests.console.conftest import maak_console_client
+
+    eigen, ander = maak_afnemer(), maak_afnemer()
+    persoon = maak_console_client(app, client, Rol.AFNEMER_BEHEERDER, eigen["id"])
+    pagina = f"/afnemers/{eigen['id']}/proef-notities"
+    dashboard = persoon.tekst(f"/afnemers/{eigen['id']}/")
+    assert f'href="/console{pagina}"' in dashboard and ">Notities<" in dashboard
+    assert persoon.post(pagina, {"tekst": "Eerste notitie"}).status_code == 302
+    assert "Eerste notitie" in persoon.tekst(pagina)
+    leeg = persoon.post(pagina, {"tekst": ""})
+    assert leeg.status_code == 400 and 'data-veldfout="tekst"' in leeg.get_data(as_text=True)
+    assert persoon.get(f"/afnemers/{ander['id']}/proef-notities").status_code == 404
+
+
+def test_a_console_blueprint_named_for_another_dienst_stops_start_up(proef_urls, monkeypatch):
+    from flask import Blueprint
+
+    from core.sdk.console import ConsoleBijdrage
+    from tests.plugins.proef import console
+
+    monkeypatch.setattr(console, "BIJDRAGE", ConsoleBijdrage(Blueprint("ander", __name__)))
+    with pytest.raises(PluginError, match="heet niet naar de dienst"):
+        _maak(proef_urls["sqlite"])

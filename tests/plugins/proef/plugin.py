@@ -108,3 +108,10 @@ def dienst_export(afnemer_id):
     notities = db.session.scalars(select(Notitie).where(Notitie.afnemer_id == afnemer_id)
                                   .order_by(Notitie.id))
     return {"notities.json": [{"id": str(n.id), "tekst": n.tekst} for n in notities]}
+
+
+@hookimpl
+def dienst_console():
+    from tests.plugins.proef.console import BIJDRAGE
+
+    return BIJDRAGE
