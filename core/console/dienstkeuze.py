@@ -53,3 +53,20 @@ def bedrag(tekst) -> str:
     decimalen = max(2, -waarde.as_tuple().exponent)  # type: ignore[operator]
     cijfers = f"{waarde:,.{decimalen}f}"
     return "€ " + cijfers.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def moment(tekst) -> str:
+    """An API moment (ISO 8601) as Dutch readers write it, in Europe/Amsterdam."""
+    from datetime import datetime
+
+    from core.tijd import AMSTERDAM
+
+    if not tekst:
+        return ""
+    try:
+        waarde = datetime.fromisoformat(str(tekst))
+    except ValueError:
+        return str(tekst)
+    if waarde.tzinfo is not None:
+        waarde = waarde.astimezone(AMSTERDAM)
+    return f"{waarde:%d-%m-%Y %H:%M}"
