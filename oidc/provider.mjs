@@ -302,8 +302,21 @@ const provider = new Provider(issuer, {
     rpInitiatedLogout: {
       enabled: true,
       async logoutSource(ctx, form) {
-        // `form` posts the hidden xsrf value to /session/end/confirm; the button
-        // is placed inside it so that logout=yes ends the whole OP session.
+        // `form` posts the hidden xsrf value to /session/end/confirm; logout=yes ends
+        // the whole OP session. With an id_token_hint (which the provider has checked
+        // before it gets here) the client the person is logged in to asks for the
+        // logout, as production identity providers treat it: the form sends itself,
+        // so logging out is one click in the client. Without one the person confirms.
+        if (ctx.oidc.params.id_token_hint) {
+          const auto = form
+            .replace('<form ', '<form name="uitloggen" ')
+            .replace('</form>', '<input type="hidden" name="logout" value="yes">'
+              + '<noscript><button type="submit">Uitloggen</button></noscript></form>');
+          ctx.type = 'html';
+          ctx.body = page('Uitloggen (lokale test-OP)', `<p>U wordt uitgelogd…</p>
+${auto}<script>document.forms.uitloggen.submit();</script>`);
+          return;
+        }
         const withButton = form.replace(
           '</form>',
           '<button type="submit" name="logout" value="yes">Uitloggen</button></form>',

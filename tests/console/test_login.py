@@ -219,8 +219,8 @@ def test_another_afnemers_console_page_is_404(page, logius):
 
 def test_logout_ends_the_session_here_and_at_the_provider(page, live_app, logius):
     inloggen(page, "weg@voorbeeld.example", "Weg Gaan")
-    page.get_by_role("button", name="Uitloggen").click()
-    # The provider asks to confirm (RP-initiated logout), then sends us back.
+    # One click: the logout carries the id_token_hint, so the provider ends its session
+    # without asking again (RP-initiated logout) and sends us back.
     page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url(f"{live_app.url}/console/")
     expect(page.get_by_role("link", name="Inloggen")).to_be_visible()
