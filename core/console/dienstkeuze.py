@@ -70,3 +70,33 @@ def moment(tekst) -> str:
     if waarde.tzinfo is not None:
         waarde = waarde.astimezone(AMSTERDAM)
     return f"{waarde:%d-%m-%Y %H:%M}"
+
+
+def lokaal_moment(tekst: str) -> str:
+    """A moment typed in a form (``datetime-local``: no zone) as the API's ISO 8601, in
+    Europe/Amsterdam; one with a zone goes as it is."""
+    from datetime import datetime
+
+    from core.tijd import AMSTERDAM
+
+    waarde = datetime.fromisoformat(tekst.strip())
+    if waarde.tzinfo is None:
+        waarde = waarde.replace(tzinfo=AMSTERDAM)
+    return waarde.isoformat()
+
+
+def invoer_moment(tekst) -> str:
+    """An API moment as a ``datetime-local`` field's value, in Europe/Amsterdam."""
+    from datetime import datetime
+
+    from core.tijd import AMSTERDAM
+
+    if not tekst:
+        return ""
+    try:
+        waarde = datetime.fromisoformat(str(tekst))
+    except ValueError:
+        return str(tekst)
+    if waarde.tzinfo is not None:
+        waarde = waarde.astimezone(AMSTERDAM)
+    return f"{waarde:%Y-%m-%dT%H:%M}"
