@@ -14,7 +14,7 @@ from core.diensten.models import Schakeling
 from core.feestdagen.models import Feestdag, Feestdagjaar, FeestdagWijziging
 from core.gebruikers.models import Gebruiker, Lidmaatschap, MachineClient
 from core.idempotentie import IdempotentieSleutel
-from core.intermediairs.models import Intermediair, Mandaat
+from core.intermediairs.models import Intermediair, IntermediairMedewerker, Mandaat
 from core.koppelvlakken.models import Herinnering, KoppelvlakGebruik, KoppelvlakVersie
 from core.kosten.models import Kostenrun, KostenrunRegel
 from core.meldingen.models import Bezorging, Gebeurtenis, WebhookEndpoint
@@ -59,6 +59,7 @@ __all__ = [
     "IdempotentieSleutel",
     "Incident",
     "Intermediair",
+    "IntermediairMedewerker",
     "IncidentStap",
     "Kennisgeving",
     "KennisgevingGebeurtenis",

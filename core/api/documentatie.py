@@ -69,6 +69,8 @@ PARAMETERS: dict[str, str] = {
     "intermediairId": "Id van de intermediair",
     "intermediairTokenId": "Id van het API-token van de intermediair",
     "mandaatId": "Id van het mandaat",
+    "medewerkerId": "Id van het lidmaatschap van de persoon bij de intermediair",
+    "intermediairClientId": "Id van de machine client van de intermediair",
     "webhookId": "Id van het webhook-endpoint",
     "wijzigingsmeldingId": "Id van de wijzigingsmelding",
     "incidentId": "Id van het incident",

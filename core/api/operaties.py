@@ -66,6 +66,20 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
     ("delete", "/intermediairs/{intermediairId}/api-tokens/{intermediairTokenId}"):
         "intermediairTokenIntrekken",
     ("get", "/intermediairs/{intermediairId}/mandaten"): "intermediairMandatenOpvragen",
+    ("get", "/intermediairs/{intermediairId}/medewerkers"): "intermediairMedewerkersOpvragen",
+    ("post", "/intermediairs/{intermediairId}/medewerkers"): "intermediairMedewerkerUitnodigen",
+    ("get", "/intermediairs/{intermediairId}/medewerkers/{medewerkerId}"):
+        "intermediairMedewerkerLezen",
+    ("delete", "/intermediairs/{intermediairId}/medewerkers/{medewerkerId}"):
+        "intermediairMedewerkerBeeindigen",
+    ("get", "/intermediairs/{intermediairId}/machine-clients"):
+        "intermediairMachineClientsOpvragen",
+    ("post", "/intermediairs/{intermediairId}/machine-clients"):
+        "intermediairMachineClientRegistreren",
+    ("get", "/intermediairs/{intermediairId}/machine-clients/{intermediairClientId}"):
+        "intermediairMachineClientLezen",
+    ("delete", "/intermediairs/{intermediairId}/machine-clients/{intermediairClientId}"):
+        "intermediairMachineClientIntrekken",
     ("get", "/afnemers/{afnemerId}/mandaten"): "mandatenOpvragen",
     ("post", "/afnemers/{afnemerId}/mandaten"): "mandaatVerlenen",
     ("get", "/afnemers/{afnemerId}/mandaten/{mandaatId}"): "mandaatLezen",

@@ -7,7 +7,8 @@
   e-mail, verified by the issuer.
 - A :class:`MachineClient` binds an issuer's client id (client credentials) to one
   afnemer; that afnemer's beheerder registers it with proof of holding the client
-  (core.gebruikers.service.bind_machine_client), or Logius does.
+  (core.gebruikers.service.bind_client), or Logius does. Logius also binds client ids
+  to an intermediair (then it has an ``intermediair_id`` and no ``afnemer_id``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.db import Base, Tijdstempels, UuidPk, Versie
@@ -83,8 +84,8 @@ class MachineClient(UuidPk, Tijdstempels, Versie, Base):
     __audit__ = True
     __audit_exclude__ = ("laatst_gebruikt_op",)
     __table_args__ = (
-        # A client id is the issuer's: at one issuer it acts for one afnemer at a time
-        # (a revoked binding frees it).
+        # A client id is the issuer's: at one issuer it acts for one party (an afnemer or
+        # an intermediair) at a time (a revoked binding frees it).
         Index(
             "uq_machine_clients_issuer_client",
             "issuer",
@@ -93,10 +94,16 @@ class MachineClient(UuidPk, Tijdstempels, Versie, Base):
             sqlite_where=text("ingetrokken_op IS NULL"),
             postgresql_where=text("ingetrokken_op IS NULL"),
         ),
+        # Bound to exactly one party: an afnemer or an intermediair.
+        CheckConstraint("(afnemer_id IS NULL) <> (intermediair_id IS NULL)", name="een_partij"),
     )
 
-    afnemer_id: Mapped[uuid.UUID] = mapped_column(
+    afnemer_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("afnemers.id", ondelete="CASCADE"), index=True
+    )
+    #: A client of an intermediair: it acts only under the mandates afnemers granted it.
+    intermediair_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("intermediairs.id", ondelete="CASCADE"), index=True
     )
     #: The issuer that gave out the client id (the configured OIDC_ISSUER).
     issuer: Mapped[str] = mapped_column(String(500))

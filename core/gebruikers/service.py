@@ -14,6 +14,7 @@ from core.console.sessies import beeindig_sessies
 from core.db import db, utcnow, vergrendel
 from core.errors import Problem
 from core.gebruikers.models import Gebruiker, Lidmaatschap, LidmaatschapStatus, MachineClient
+from core.intermediairs.models import IntermediairMedewerker
 
 
 def normaliseer_email(email: str) -> str:
@@ -23,7 +24,8 @@ def normaliseer_email(email: str) -> str:
 def bij_inloggen(
     issuer: str, userinfo: Mapping[str, Any], *, logius_beheerders: Iterable[str] = ()
 ) -> Gebruiker:
-    """Create or refresh the gebruiker of a login; activate invitations for its e-mail.
+    """Create or refresh the gebruiker of a login; activate invitations for its e-mail
+    (an afnemer's lidmaatschappen and an intermediair's, :class:`IntermediairMedewerker`).
 
     An invitation only takes effect for an e-mail address the issuer has verified:
     otherwise anyone could claim an invited address at a lax issuer.
@@ -51,7 +53,13 @@ def bij_inloggen(
                 Lidmaatschap.status == LidmaatschapStatus.UITGENODIGD.value,
             )
         )
-        for lidmaatschap in uitnodigingen:
+        medewerkers = db.session.scalars(
+            select(IntermediairMedewerker).where(
+                IntermediairMedewerker.email == verified,
+                IntermediairMedewerker.status == LidmaatschapStatus.UITGENODIGD.value,
+            )
+        )
+        for lidmaatschap in [*uitnodigingen, *medewerkers]:
             lidmaatschap.gebruiker_id = gebruiker.id
             lidmaatschap.status = LidmaatschapStatus.ACTIEF.value
             lidmaatschap.geaccepteerd_op = utcnow()
@@ -69,12 +77,41 @@ def actieve_lidmaatschappen(gebruiker_id: uuid.UUID) -> list[Lidmaatschap]:
     )
 
 
+def intermediair_van(gebruiker_id: uuid.UUID) -> uuid.UUID | None:
+    """The intermediair a gebruiker is an active person of, if any (at most one)."""
+    return db.session.execute(
+        select(IntermediairMedewerker.intermediair_id).where(
+            IntermediairMedewerker.gebruiker_id == gebruiker_id,
+            IntermediairMedewerker.status == LidmaatschapStatus.ACTIEF.value,
+        ).limit(1)
+    ).scalar()
+
+
 def principal_van_gebruiker(gebruiker: Gebruiker, *, methode: str,
                             scopes: Iterable[str] = SCOPES) -> Principal:
+    """The principal of a person: their roles at afnemers and at Logius, or, for a person
+    of an intermediair, that intermediair's and nothing else.
+
+    A person acts for one kind of party: invitations refuse an e-mail address that is
+    live at the other kind (:func:`uitnodigen`,
+    ``core.intermediairs.service.nodig_medewerker_uit``). Should a gebruiker still hold
+    both (a lidmaatschap and a membership of an intermediair invited at two addresses
+    the issuer reported in turn), the intermediair's membership wins and the afnemer and
+    Logius roles do not count: the principal then reaches an afnemer only under a
+    mandate (``core.intermediairs.toegang``), never more than either grant alone. In the
+    console, which shows afnemers by role, such a person sees none.
+    """
+    naam = gebruiker.naam or gebruiker.email or gebruiker.subject
+    intermediair_id = intermediair_van(gebruiker.id)
+    if intermediair_id is not None:
+        return Principal(
+            id=f"intermediair:{intermediair_id}:gebruiker:{gebruiker.id}", naam=naam,
+            methode=methode, scopes=frozenset(scopes), intermediair_id=intermediair_id,
+        )
     logius = frozenset({Rol(gebruiker.logius_rol)}) if gebruiker.logius_rol else frozenset()
     return Principal(
         id=f"gebruiker:{gebruiker.id}",
-        naam=gebruiker.naam or gebruiker.email or gebruiker.subject,
+        naam=naam,
         methode=methode,
         logius_rollen=logius,
         afnemer_rollen={
@@ -86,8 +123,15 @@ def principal_van_gebruiker(gebruiker: Gebruiker, *, methode: str,
 
 
 def principal_van_client(client: MachineClient, token_scopes: Iterable[str]) -> Principal:
-    """A machine client acts for its one afnemer, with the scopes both allow."""
+    """A machine client acts for its one afnemer, with the scopes both allow; a client of
+    an intermediair acts only under the mandates afnemers granted that intermediair."""
     scopes = frozenset(token_scopes) & frozenset(client.scopes)
+    if client.intermediair_id is not None:
+        return Principal(
+            id=f"intermediair:{client.intermediair_id}:client:{client.client_id}",
+            naam=client.naam, methode="oidc-client-credentials", scopes=scopes,
+            intermediair_id=client.intermediair_id,
+        )
     rol = Rol.AFNEMER_BEHEERDER if "write" in scopes else Rol.AFNEMER_MEDEWERKER
     return Principal(
         id=f"client:{client.client_id}",
@@ -106,7 +150,8 @@ def principal_van_client_id(issuer: str, client_id: str,
                             token_scopes: Iterable[str]) -> Principal | None:
     """The principal of a client-credentials token, or None for an unknown or revoked client.
 
-    A client id of an issuer is bound to one afnemer (:func:`bind_client`). The issuer
+    A client id of an issuer is bound to one afnemer or one intermediair
+    (:func:`bind_client`). The issuer
     may know many more clients; only bound ones get in.
     """
     client = db.session.execute(
@@ -128,9 +173,11 @@ def principal_van_client_id(issuer: str, client_id: str,
     return principal
 
 
-def bind_client(afnemer_id: uuid.UUID, client_id: str, naam: str, scopes: Iterable[str], *,
-                bewijs: str | None, door: Principal) -> MachineClient:
-    """Bind a client id of the configured issuer to an afnemer.
+def bind_client(afnemer_id: uuid.UUID | None, client_id: str, naam: str,
+                scopes: Iterable[str], *, bewijs: str | None, door: Principal,
+                intermediair_id: uuid.UUID | None = None) -> MachineClient:
+    """Bind a client id of the configured issuer to an afnemer (or, with
+    ``intermediair_id`` and no ``afnemer_id``, to an intermediair: Logius binds those).
 
     The binding lets the client's tokens act for this afnemer, so whoever binds must
     hold the client: an afnemer sends as ``bewijs`` an access token that the issuer gave
@@ -138,7 +185,8 @@ def bind_client(afnemer_id: uuid.UUID, client_id: str, naam: str, scopes: Iterab
     use it). Without it the answer is the same 400 whether the id is free, bound to
     another afnemer or unknown at the issuer, so no afnemer learns of another's clients
     or takes one. Only whoever holds the client (or Logius, who binds on its own
-    authority and sees every afnemer) hears 409 when it is bound already.
+    authority and sees every afnemer) hears 409 when it is bound already, to an afnemer
+    or an intermediair alike: a client id acts for one party at a time.
     """
     from core.auth.middleware import issuer
 
@@ -150,10 +198,11 @@ def bind_client(afnemer_id: uuid.UUID, client_id: str, naam: str, scopes: Iterab
                                        MachineClient.ingetrokken_op.is_(None))
     ).scalar()
     if bezet is not None:
-        raise Problem(409, "Deze client-id is al aan een afnemer gebonden.",
+        raise Problem(409, "Deze client-id is al aan een afnemer of intermediair gebonden.",
                       code="client-bestaat-al")
-    client = MachineClient(afnemer_id=afnemer_id, issuer=issuer().url, client_id=client_id,
-                           naam=naam, scopes=sorted(set(scopes)), aangemaakt_door=door.naam)
+    client = MachineClient(afnemer_id=afnemer_id, intermediair_id=intermediair_id,
+                           issuer=issuer().url, client_id=client_id, naam=naam,
+                           scopes=sorted(set(scopes)), aangemaakt_door=door.naam)
     db.session.add(client)
     return client
 
@@ -229,7 +278,9 @@ def bewaak_laatste_beheerder(lidmaatschap: Lidmaatschap) -> None:
 
 
 def uitnodigen(afnemer_id: uuid.UUID, email: str, rol: Rol, *, door: Principal) -> Lidmaatschap:
-    """Invite an e-mail address with a role; 409 if it already has a live lidmaatschap.
+    """Invite an e-mail address with a role; 409 if it already has a live lidmaatschap,
+    or is a person of an intermediair (who acts for no afnemer of their own:
+    :func:`principal_van_gebruiker`).
 
     When a gebruiker with this verified address exists, the lidmaatschap is active at
     once; otherwise it becomes active at that person's first login.
@@ -245,6 +296,11 @@ def uitnodigen(afnemer_id: uuid.UUID, email: str, rol: Rol, *, door: Principal) 
     if bestaand is not None:
         raise Problem(409, f"{email} is al lid of uitgenodigd bij deze afnemer.",
                       code="al-lid", bestaandLidmaatschap=str(bestaand))
+    if medewerker_met_email(email) is not None:
+        raise Problem(409, f"{email} hoort bij een intermediair en handelt daarom niet als "
+                      "lid van een afnemer.", code="al-lid",
+                      invalid_params=[{"name": "email", "code": "unique",
+                                       "reason": "Dit e-mailadres hoort bij een intermediair."}])
     gebruiker = db.session.execute(
         select(Gebruiker).where(Gebruiker.email == email, Gebruiker.email_geverifieerd.is_(True))
         .order_by(Gebruiker.aangemaakt_op)
@@ -259,6 +315,16 @@ def uitnodigen(afnemer_id: uuid.UUID, email: str, rol: Rol, *, door: Principal) 
         lid.geaccepteerd_op = utcnow()
     db.session.add(lid)
     return lid
+
+
+def medewerker_met_email(email: str) -> IntermediairMedewerker | None:
+    """The live (invited or active) membership of an intermediair of this e-mail address."""
+    return db.session.execute(
+        select(IntermediairMedewerker).where(
+            IntermediairMedewerker.email == normaliseer_email(email),
+            IntermediairMedewerker.status != LidmaatschapStatus.BEEINDIGD.value,
+        )
+    ).scalar()
 
 
 def wijzig_rol(lid: Lidmaatschap, rol: Rol) -> None:

@@ -1,4 +1,5 @@
-"""Schemas of intermediairs, their tokens and mandates."""
+"""Schemas of intermediairs, their tokens, people and mandates (their machine clients
+take the afnemers' schema, ``core.gebruikers.schemas.MachineClientSchema``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from core import voorbeelden
 from core.api import fields
 from core.api.schemas import Schema
 from core.auth.principal import SCOPES
+from core.gebruikers.models import LidmaatschapStatus
 from core.intermediairs.service import MAXIMALE_LOOPTIJD
 from core.intermediairs.toegang import RECHTEN, RESOURCES
 from core.plugins import diensten
@@ -119,3 +121,29 @@ class MandaatSchema(Schema):
 class MandaatFilterSchema(Schema):
     status = fields.keuze(MANDAATSTATUSSEN, metadata={"description": "Alleen mandaten met "
                                                       "deze status"})
+
+
+class IntermediairMedewerkerSchema(Schema):
+    id = ma.fields.UUID(dump_only=True)
+    email = fields.Email(required=True, metadata={
+        "description": "Het e-mailadres van de persoon; het lidmaatschap gaat in zodra iemand "
+                       "met dit (door de identity provider geverifieerde) adres inlogt",
+        "example": "j.jansen@zaaksoftware.example"})
+    status = ma.fields.String(dump_only=True, metadata={
+        "description": "uitgenodigd tot de eerste login, dan actief; beeindigd na afloop",
+        "enum": [s.value for s in LidmaatschapStatus]})
+    gebruiker_id = ma.fields.UUID(dump_only=True, allow_none=True, metadata={
+        "description": "Id van de gebruiker; null zolang de uitnodiging openstaat"})
+    uitgenodigd_door = ma.fields.String(dump_only=True, metadata={
+        "description": "Naam van wie uitnodigde", "example": "Logius Servicecentrum"})
+    geaccepteerd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
+        "description": "Tijdstip van de eerste login (UTC)"})
+    beeindigd_op = ma.fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
+        "description": "Tijdstip van beëindigen (UTC); null zolang het loopt"})
+    aangemaakt_op = ma.fields.AwareDateTime(dump_only=True)
+    gewijzigd_op = ma.fields.AwareDateTime(dump_only=True)
+
+
+class IntermediairMedewerkerFilterSchema(Schema):
+    status = fields.keuze([s.value for s in LidmaatschapStatus], metadata={
+        "description": "Alleen personen met deze status"})

@@ -1,4 +1,5 @@
-"""Registering intermediairs, their tokens, and granting and ending mandates.
+"""Registering intermediairs, their tokens, people and machine clients, and granting and
+ending mandates.
 
 Granting a mandate, and its end (revoked by the afnemer, or past ``geldigTot``), are
 events to both sides: the afnemer's (``mandaat.verleend`` and ``mandaat.beeindigd`` in
@@ -21,7 +22,7 @@ from core.auth.principal import Principal
 from core.auth.tokens import PREFIX, NieuwToken, hash_token
 from core.db import db, utcnow
 from core.errors import Problem
-from core.intermediairs.models import Intermediair, Mandaat
+from core.intermediairs.models import Intermediair, IntermediairMedewerker, Mandaat
 from core.meldingen.models import Bezorging, BezorgStatus, Kanaal
 from core.meldingen.outbox import publiceer
 
@@ -54,6 +55,78 @@ def geef_token(intermediair: Intermediair, *, naam: str, verloopt_op: datetime,
     )
     db.session.add(record)
     return NieuwToken(record, token)
+
+
+def nodig_medewerker_uit(intermediair: Intermediair, email: str, *,
+                         door: Principal) -> IntermediairMedewerker:
+    """Invite a person of the intermediair by e-mail; the caller commits.
+
+    The membership takes effect when someone logs in with this e-mail, verified by the
+    issuer (``core.gebruikers.service.bij_inloggen``), at once when such a gebruiker is
+    known already. From then on their principal is the intermediair's: it acts for an
+    afnemer only under that afnemer's live mandates, within them.
+
+    One person, one party, so that whom a principal acts for is never ambiguous:
+
+    - a person is a member of at most one intermediair at a time: an address with a
+      live (invited or active) membership anywhere is refused (409, naming ``email``;
+      the unique index on live memberships holds it in the database too);
+    - a person of an intermediair is no afnemer's staff: an address with a live
+      lidmaatschap of an afnemer is refused (409, naming ``email``), and an afnemer's
+      invitation of an intermediair's person likewise. Someone who works for both asks
+      the afnemer to mandate the intermediair, and acts under that mandate; keeping
+      both would make every request on that afnemer ask which of two grants applies.
+    """
+    from core.gebruikers.models import Gebruiker, Lidmaatschap, LidmaatschapStatus
+    from core.gebruikers.service import medewerker_met_email, normaliseer_email
+
+    email = normaliseer_email(email)
+
+    def bezet(detail: str, reden: str, bestaand: uuid.UUID) -> Problem:
+        return Problem(409, detail, code="al-lid", bestaandLidmaatschap=str(bestaand),
+                       invalid_params=[{"name": "email", "code": "unique", "reason": reden}])
+
+    medewerker = medewerker_met_email(email)
+    if medewerker is not None:
+        detail = (f"{email} is al medewerker of uitgenodigd bij deze intermediair."
+                  if medewerker.intermediair_id == intermediair.id
+                  else f"{email} hoort al bij een andere intermediair.")
+        raise bezet(detail, "Een persoon hoort bij hooguit één intermediair tegelijk.",
+                    medewerker.id)
+    lid = db.session.execute(
+        select(Lidmaatschap.id).where(Lidmaatschap.email == email,
+                                      Lidmaatschap.status != LidmaatschapStatus.BEEINDIGD.value)
+    ).scalar()
+    if lid is not None:
+        raise bezet(f"{email} is lid van een afnemer en kan daarom niet voor een intermediair "
+                    "handelen.", "Dit e-mailadres is lid van een afnemer.", lid)
+    nieuw = IntermediairMedewerker(
+        intermediair_id=intermediair.id, email=email, uitgenodigd_door=door.naam,
+        status=LidmaatschapStatus.UITGENODIGD.value)
+    gebruiker = db.session.execute(
+        select(Gebruiker).where(Gebruiker.email == email, Gebruiker.email_geverifieerd.is_(True))
+        .order_by(Gebruiker.aangemaakt_op)
+    ).scalars().first()
+    if gebruiker is not None:
+        nieuw.gebruiker_id = gebruiker.id
+        nieuw.status = LidmaatschapStatus.ACTIEF.value
+        nieuw.geaccepteerd_op = utcnow()
+    db.session.add(nieuw)
+    return nieuw
+
+
+def beeindig_medewerker(medewerker: IntermediairMedewerker) -> None:
+    """End a person's membership: their next request no longer acts for the intermediair
+    (the principal is built from the database at every request), and their console
+    sessions end."""
+    from core.console.sessies import beeindig_sessies
+    from core.gebruikers.models import LidmaatschapStatus
+
+    if medewerker.status == LidmaatschapStatus.BEEINDIGD.value:
+        raise Problem(409, "Dit lidmaatschap is al beëindigd.", code="lidmaatschap-beeindigd")
+    medewerker.status = LidmaatschapStatus.BEEINDIGD.value
+    medewerker.beeindigd_op = utcnow()
+    beeindig_sessies(medewerker.gebruiker_id)
 
 
 def _omschrijving(mandaat: Mandaat) -> str:

@@ -1,7 +1,9 @@
 """``/intermediairs`` (registered by Logius) and ``/afnemers/{afnemerId}/mandaten``.
 
-An intermediair's own principals see the intermediair and its mandates; Logius sees
-every intermediair and registers them and their tokens; an afnemer's people see the
+An intermediair's own principals see the intermediair, its mandates, its people and its
+machine clients; Logius sees every intermediair and registers them, their tokens, their
+people (by e-mail) and their machine clients (client ids of the issuer); an afnemer's
+people see the
 register (to find the supplier they mandate, by KvK-nummer) and grant and revoke their
 afnemer's mandates. What an intermediair's principal may do on an afnemer's routes is
 decided in one place, by :mod:`core.intermediairs.toegang`.
@@ -25,10 +27,15 @@ from core.auth.principal import Rol
 from core.config import API_PREFIX
 from core.db import db, utcnow
 from core.errors import Problem, invalid
+from core.gebruikers.models import MachineClient
+from core.gebruikers.schemas import MachineClientSchema
+from core.gebruikers.service import bind_client
 from core.intermediairs import service
-from core.intermediairs.models import Intermediair, Mandaat
+from core.intermediairs.models import Intermediair, IntermediairMedewerker, Mandaat
 from core.intermediairs.schemas import (
     IntermediairFilterSchema,
+    IntermediairMedewerkerFilterSchema,
+    IntermediairMedewerkerSchema,
     IntermediairSchema,
     IntermediairTokenSchema,
     MandaatFilterSchema,
@@ -87,6 +94,10 @@ class IntermediairLijstArgs(PaginaArgs, IntermediairFilterSchema):
 
 
 class MandaatLijstArgs(PaginaArgs, MandaatFilterSchema):
+    pass
+
+
+class MedewerkerLijstArgs(PaginaArgs, IntermediairMedewerkerFilterSchema):
     pass
 
 
@@ -217,6 +228,145 @@ class IntermediairMandaten(MethodView):
         query = select(Mandaat).where(Mandaat.intermediair_id == intermediair_id).order_by(
             Mandaat.aangemaakt_op.desc(), Mandaat.id)
         return paginate(_filter_status(query, args.get("status")), args)
+
+
+@blp.route("/<uuid:intermediair_id>/medewerkers")
+class IntermediairMedewerkers(MethodView):
+    @blp.rollen(*LOGIUS)
+    @blp.arguments(MedewerkerLijstArgs, location="query")
+    @blp.response(200, pagina_schema(IntermediairMedewerkerSchema))
+    def get(self, args, intermediair_id: uuid.UUID):
+        """Personen van een intermediair opvragen
+
+        Voor Logius-beheerders en de intermediair zelf; voor anderen bestaat deze lijst
+        niet (404).
+        """
+        _zichtbare_intermediair(intermediair_id, alleen_eigen=True)
+        query = select(IntermediairMedewerker).where(
+            IntermediairMedewerker.intermediair_id == intermediair_id).order_by(
+            IntermediairMedewerker.email, IntermediairMedewerker.id)
+        if args.get("status"):
+            query = query.where(IntermediairMedewerker.status == args["status"])
+        return paginate(query, args)
+
+    @alleen_logius
+    @blp.arguments(IntermediairMedewerkerSchema)
+    @blp.response(201, IntermediairMedewerkerSchema)
+    @blp.problems(403, 409)
+    def post(self, data, intermediair_id: uuid.UUID):
+        """Een persoon van een intermediair uitnodigen (alleen Logius-beheerder)
+
+        Het lidmaatschap gaat in zodra iemand inlogt met dit e-mailadres, geverifieerd door
+        de identity provider; is die persoon al bekend, dan direct. Die persoon handelt dan
+        namens elke afnemer die de intermediair een mandaat gaf, binnen dat mandaat, en
+        voor geen afnemer uit zichzelf. Een persoon hoort bij hooguit één intermediair en
+        is dan geen lid van een afnemer: een e-mailadres dat elders al lid of uitgenodigd
+        is, geeft 409.
+        """
+        intermediair = _zichtbare_intermediair(intermediair_id)
+        medewerker = service.nodig_medewerker_uit(intermediair, data["email"],
+                                                  door=current_principal())
+        commit()
+        return aangemaakt(medewerker, "intermediairs.IntermediairMedewerkerView",
+                          intermediair_id=intermediair.id, medewerker_id=medewerker.id)
+
+
+@blp.route("/<uuid:intermediair_id>/medewerkers/<uuid:medewerker_id>")
+class IntermediairMedewerkerView(MethodView):
+    def _medewerker(self, intermediair_id: uuid.UUID,
+                    medewerker_id: uuid.UUID) -> IntermediairMedewerker:
+        _zichtbare_intermediair(intermediair_id, alleen_eigen=True)
+        medewerker = db.session.get(IntermediairMedewerker, medewerker_id)
+        if medewerker is None or medewerker.intermediair_id != intermediair_id:
+            raise Problem(404, NIET_GEVONDEN, code="niet-gevonden")
+        return medewerker
+
+    @blp.rollen(*LOGIUS)
+    @blp.response(200, IntermediairMedewerkerSchema)
+    def get(self, intermediair_id: uuid.UUID, medewerker_id: uuid.UUID):
+        """Eén persoon van een intermediair opvragen"""
+        return self._medewerker(intermediair_id, medewerker_id)
+
+    @alleen_logius
+    @blp.response(204)
+    @blp.problems(403, 409)
+    def delete(self, intermediair_id: uuid.UUID, medewerker_id: uuid.UUID):
+        """Het lidmaatschap van een persoon van een intermediair beëindigen (alleen
+        Logius-beheerder)
+
+        Het volgende verzoek van die persoon handelt niet meer namens de intermediair.
+        """
+        service.beeindig_medewerker(self._medewerker(intermediair_id, medewerker_id))
+        commit()
+
+
+@blp.route("/<uuid:intermediair_id>/machine-clients")
+class IntermediairMachineClients(MethodView):
+    @blp.rollen(*LOGIUS)
+    @blp.arguments(PaginaArgs, location="query")
+    @blp.response(200, pagina_schema(MachineClientSchema))
+    def get(self, args, intermediair_id: uuid.UUID):
+        """Machine clients van een intermediair opvragen
+
+        Voor Logius-beheerders en de intermediair zelf; voor anderen bestaat deze lijst
+        niet (404).
+        """
+        _zichtbare_intermediair(intermediair_id, alleen_eigen=True)
+        return paginate(select(MachineClient).where(
+            MachineClient.intermediair_id == intermediair_id).order_by(
+            MachineClient.aangemaakt_op, MachineClient.id), args)
+
+    @alleen_logius
+    @blp.arguments(MachineClientSchema)
+    @blp.response(201, MachineClientSchema)
+    @blp.problems(403, 409, 503)
+    def post(self, data, intermediair_id: uuid.UUID):
+        """Een client van de identity provider aan een intermediair binden (alleen
+        Logius-beheerder)
+
+        Tokens die de identity provider met client credentials aan deze client geeft,
+        handelen daarna namens elke afnemer die de intermediair een mandaat gaf, binnen dat
+        mandaat en met hoogstens de gekozen scopes; voor geen afnemer uit zichzelf. Een
+        client-id hoort bij precies één afnemer of intermediair tegelijk (409). Een
+        meegestuurd `bewijs` wordt gecontroleerd, zoals bij een afnemer.
+        """
+        intermediair = _zichtbare_intermediair(intermediair_id)
+        client = bind_client(None, data["client_id"], data["naam"], data["scopes"],
+                             bewijs=data.get("bewijs"), door=current_principal(),
+                             intermediair_id=intermediair.id)
+        commit()
+        return aangemaakt(client, "intermediairs.IntermediairMachineClientView",
+                          intermediair_id=intermediair.id, intermediair_client_id=client.id)
+
+
+@blp.route("/<uuid:intermediair_id>/machine-clients/<uuid:intermediair_client_id>")
+class IntermediairMachineClientView(MethodView):
+    def _client(self, intermediair_id: uuid.UUID, client_id: uuid.UUID) -> MachineClient:
+        _zichtbare_intermediair(intermediair_id, alleen_eigen=True)
+        client = db.session.get(MachineClient, client_id)
+        if client is None or client.intermediair_id != intermediair_id:
+            raise Problem(404, NIET_GEVONDEN, code="niet-gevonden")
+        return client
+
+    @blp.rollen(*LOGIUS)
+    @blp.response(200, MachineClientSchema)
+    def get(self, intermediair_id: uuid.UUID, intermediair_client_id: uuid.UUID):
+        """Eén machine client van een intermediair opvragen"""
+        return self._client(intermediair_id, intermediair_client_id)
+
+    @alleen_logius
+    @blp.response(204)
+    @blp.problems(403, 409)
+    def delete(self, intermediair_id: uuid.UUID, intermediair_client_id: uuid.UUID):
+        """Een machine client van een intermediair intrekken (alleen Logius-beheerder)
+
+        Zijn tokens werken direct niet meer.
+        """
+        client = self._client(intermediair_id, intermediair_client_id)
+        if client.ingetrokken_op is not None:
+            raise Problem(409, "Deze client is al ingetrokken.", code="al-ingetrokken")
+        client.ingetrokken_op = utcnow()
+        commit()
 
 
 @mandaten.route("")

@@ -136,6 +136,10 @@ def wereld(tmp_path_factory):
         "email": "beheer@zaaksoftware.example"}))
     intermediair_token = ok(api.post(f"/intermediairs/{intermediair['id']}/api-tokens",
                                      json={"naam": "koppeling"}))
+    intermediair_persoon = ok(api.post(f"/intermediairs/{intermediair['id']}/medewerkers",
+                                       json={"email": "persoon@zaaksoftware.example"}))
+    intermediair_client = ok(api.post(f"/intermediairs/{intermediair['id']}/machine-clients",
+                                      json={"clientId": "contract-intermediair", "naam": "x"}))
     mandaat = ok(api.post(f"{a}/mandaten", json={
         "intermediairId": intermediair["id"], "diensten": ["digid"],
         "resources": ["aansluitingen"], "rechten": ["lezen"],
@@ -179,6 +183,8 @@ def wereld(tmp_path_factory):
         "onbeschikbaarheidId": onbeschikbaarheid["id"], "maand": "3",
         "intermediairId": intermediair["id"], "mandaatId": mandaat["id"],
         "intermediairTokenId": intermediair_token["id"],
+        "medewerkerId": intermediair_persoon["id"],
+        "intermediairClientId": intermediair_client["id"],
         "digipoortAansluitingId": digipoort["id"],
     }
     rollen = {Rol.LOGIUS_BEHEERDER.value: logius, Rol.PRODUCTTEAM.value: productteam,
@@ -546,6 +552,10 @@ def _schrijfgevallen(wereld):
         ("post", "/intermediairs", {"naam": "Nog een leverancier", "kvkNummer": "12312312",
                                     "email": "info@leverancier.example"}, {}),
         ("post", "/intermediairs/{intermediairId}/api-tokens", {"naam": "nog een"}, {}),
+        ("post", "/intermediairs/{intermediairId}/medewerkers",
+         {"email": "nog-een@zaaksoftware.example"}, {}),
+        ("post", "/intermediairs/{intermediairId}/machine-clients",
+         {"clientId": "contract-intermediair-2", "naam": "Twee"}, {}),
         ("post", a + "/mandaten", {
             "intermediairId": ids["intermediairId"], "diensten": ["digid"],
             "resources": ["incidenten"], "rechten": ["lezen", "schrijven"],

@@ -45,7 +45,7 @@ from core.db import db
 from core.diensten.models import Schakeling
 from core.feestdagen.models import Feestdag, Feestdagjaar, FeestdagWijziging
 from core.gebruikers.models import Lidmaatschap, MachineClient
-from core.intermediairs.models import Intermediair, Mandaat
+from core.intermediairs.models import Intermediair, IntermediairMedewerker, Mandaat
 from core.koppelvlakken.models import KoppelvlakGebruik, KoppelvlakVersie
 from core.kosten.models import Kostenrun, KostenrunRegel
 from core.meldingen.models import Bezorging, Gebeurtenis, Poging, WebhookEndpoint
@@ -117,6 +117,15 @@ GEVALLEN: dict[str, tuple] = {
     "/api/v1/intermediairs/<uuid:intermediair_id>/api-tokens/<uuid:intermediair_token_id>":
         (ApiToken, Intermediair),
     "/api/v1/intermediairs/<uuid:intermediair_id>/mandaten": (Mandaat, Intermediair),
+    # The people and machine clients of the intermediair under test.
+    "/api/v1/intermediairs/<uuid:intermediair_id>/medewerkers":
+        (IntermediairMedewerker, Intermediair),
+    "/api/v1/intermediairs/<uuid:intermediair_id>/medewerkers/<uuid:medewerker_id>":
+        (IntermediairMedewerker, Intermediair),
+    "/api/v1/intermediairs/<uuid:intermediair_id>/machine-clients":
+        (MachineClient, Intermediair),
+    "/api/v1/intermediairs/<uuid:intermediair_id>/machine-clients/<uuid:intermediair_client_id>":
+        (MachineClient, Intermediair),
     "/api/v1/afnemers/<uuid:afnemer_id>/contactpersonen": (Contactpersoon,),
     "/api/v1/afnemers/<uuid:afnemer_id>/contactpersonen/<uuid:contactpersoon_id>":
         (Contactpersoon,),
@@ -391,7 +400,7 @@ class Wereld:
             "webhook", "token", "lid", "client", "prognose", "melding", "aankondiging",
             "ontvanger", "gebruik", "run", "statuswijziging", "voorcalculatie", "incident",
             "kennisgeving", "verzoek", "vraag", "intermediair", "mandaat",
-            "intermediair_token")}
+            "intermediair_token", "medewerker", "intermediair_client")}
         for naam, ids in nieuw.items():
             self.ids.setdefault(naam, ids[0] if ids else None)
         versie = {"versie": 1}
@@ -470,6 +479,17 @@ class Wereld:
             "rol": "intermediair", "prefix": f"afp_i{i:04d}", "hash": uuid.uuid4().hex,
             "scopes": ["read"], "aangemaakt_door": "test", "aangemaakt_op": NU,
             "verloopt_op": NU + timedelta(days=3650)} for j, i in enumerate(n)])
+        # Its people (half of them active) and its machine clients.
+        _laad(IntermediairMedewerker, [{
+            "id": nieuw["medewerker"][j], "intermediair_id": self.intermediair,
+            "gebruiker_id": None, "email": f"m{i}@leverancier.example",
+            "status": "actief" if i % 2 else "uitgenodigd", "uitgenodigd_door": "test",
+            **tijd, **versie} for j, i in enumerate(n)])
+        _laad(MachineClient, [{
+            "id": nieuw["intermediair_client"][j], "afnemer_id": None,
+            "intermediair_id": self.intermediair, "client_id": f"leverancier-{i}",
+            "issuer": "https://issuer.example", "naam": f"Koppeling {i}", "scopes": ["read"],
+            "aangemaakt_door": "test", **tijd, **versie} for j, i in enumerate(n)])
         _laad(ApiToken, [{
             "id": nieuw["token"][j], "afnemer_id": a, "naam": f"Token {i}",
             "rol": Rol.AFNEMER_MEDEWERKER.value, "prefix": f"afp_{i:04d}",
@@ -645,6 +665,8 @@ class Wereld:
             "incident_id": ids["incident"], "vraag_id": ids["vraag"],
             "intermediair_id": self.intermediair, "mandaat_id": ids["mandaat"],
             "intermediair_token_id": ids["intermediair_token"],
+            "medewerker_id": ids["medewerker"],
+            "intermediair_client_id": ids["intermediair_client"],
             **self.plugin_ids,
         }
         if regel == "/api/v1/agenda/<waarde>":
