@@ -18,7 +18,8 @@ beforehand), and does not count towards the windows of the month.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -62,6 +63,61 @@ def artikel(type_: Type, data: dict[str, Any]) -> str:
         overleg = koppelvlak_overleg(data.get("dienst"))
         return overleg.artikel if overleg else KOPPELVLAK_ALGEMEEN
     return SOORTEN[type_].artikel
+
+
+@dataclass(frozen=True)
+class Vroegst:
+    """The earliest date the notice rule of a type of announcement allows.
+
+    :param veld: the API field the date is for (``wijzigingsdatum`` or ``beginOp``).
+    :param datum: the earliest allowed date; ``None`` when the type needs no notice.
+    :param artikel: the article of the rule.
+    :param uitleg: the rule, as a reader says it.
+    """
+
+    veld: str
+    datum: date | None
+    artikel: str
+    uitleg: str
+
+
+def vroegst(type_: Type, *, document: str | None = None, dienst: str | None = None,
+            vandaag: date | None = None) -> Vroegst | None:
+    """The notice rule of ``type_`` announced on ``vandaag``: a change of terms at least
+    the document's notice before its date (AV 13.1, MO 8.1), other changes and planned
+    maintenance not in the past (AV 14.1, AV 6.1), a suspension from today (AV 5.4), an
+    outage without notice (AV 7). ``None`` for a change of terms of an unknown document."""
+    vandaag = vandaag or tijd.vandaag()
+    soort = SOORTEN[type_]
+    if type_ == Type.VOORWAARDENWIJZIGING:
+        doc = voorwaarden.documenten().get(document) if document else None
+        if doc is None:
+            return None
+        regel = voorwaarden.wijzigingsregel(doc)
+        if regel.aankondiging is None:
+            return Vroegst("wijzigingsdatum", vandaag, regel.aankondiging_artikel,
+                           f"Een wijziging van de {doc.titel} ligt niet in het verleden.")
+        return Vroegst("wijzigingsdatum", tijd.plus_termijn(vandaag, regel.aankondiging),
+                       regel.aankondiging_artikel,
+                       f"Een wijziging van de {doc.titel} wordt minstens "
+                       f"{tijd.beschrijf(regel.aankondiging)} voor de wijzigingsdatum "
+                       "aangekondigd.")
+    if type_ == Type.KOPPELVLAKWIJZIGING:
+        return Vroegst("wijzigingsdatum", vandaag, artikel(type_, {"dienst": dienst}),
+                       "Een koppelvlakwijziging wordt aangekondigd na het overleg dat de "
+                       "dienst voorschrijft; de datum ligt niet in het verleden.")
+    if type_ in (Type.DIENSTWIJZIGING, Type.UITFASERING):
+        return Vroegst("wijzigingsdatum", vandaag, soort.artikel,
+                       "Zo vroeg mogelijk aangekondigd; de datum ligt niet in het verleden.")
+    if type_ == Type.ONDERHOUD:
+        return Vroegst("beginOp", vandaag, soort.artikel,
+                       "Gepland onderhoud wordt vooraf aangekondigd: het begin ligt na nu.")
+    if type_ == Type.OPSCHORTING:
+        return Vroegst("beginOp", vandaag, soort.artikel,
+                       "Zonder vooraankondiging, ook vandaag, maar niet met terugwerkende "
+                       "kracht.")
+    return Vroegst("beginOp", None, soort.artikel,
+                   "Een storing wordt zonder vooraankondiging gemeld.")
 
 
 def fouten(data: dict[str, Any], gegeven: set[str]) -> dict[str, list[str]]:
@@ -199,13 +255,13 @@ def _voorwaardenwijziging(data, vandaag, fout) -> None:
     datum = data.get("wijzigingsdatum")
     if datum is None:
         return
-    vroegst = tijd.plus_termijn(vandaag, regel.aankondiging) if regel.aankondiging else vandaag
-    if datum < vroegst:
+    eerst = vroegst(Type.VOORWAARDENWIJZIGING, document=doc.id, vandaag=vandaag).datum
+    if datum < eerst:
         termijn = f"minstens {tijd.beschrijf(regel.aankondiging)} " if regel.aankondiging else ""
         fout("wijzigingsdatum",
              f"Een wijziging van de {doc.titel} wordt {termijn}voor de wijzigingsdatum "
              f"aangekondigd ({regel.aankondiging_artikel}); aangekondigd op {vandaag} kan "
-             f"de wijziging op zijn vroegst ingaan op {vroegst}.")
+             f"de wijziging op zijn vroegst ingaan op {eerst}.")
 
 
 def _koppelvlak(data, gegeven, vandaag, fout) -> None:

@@ -30,3 +30,10 @@ class AfnemerFilterSchema(Schema):
     oin = fields.oin()
     type = fields.keuze([t.value for t in Afnemertype], metadata={
         "description": "Alleen afnemers van dit type"})
+    zoek = ma.fields.String(validate=ma.validate.Length(min=1, max=100), metadata={
+        "description": "Alleen afnemers waarvan de naam dit bevat (hoofdletters tellen niet) "
+                       "of waarvan het OIN hiermee begint",
+        "example": "Voorbeeld"})
+    dienst = ma.fields.String(validate=ma.validate.Length(min=1, max=40), metadata={
+        "description": "Alleen afnemers met een lopende (niet beëindigde) aansluiting op "
+                       "deze dienst (slug): wie een aankondiging over de dienst bereikt"})

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 
+from core.aansluitingen.lifecycle import Status as AansluitingStatus
+from core.aansluitingen.models import Aansluiting
 from core.afnemers.models import Afnemer
 from core.afnemers.schemas import AfnemerFilterSchema, AfnemerSchema, AfnemerWijzigingSchema
 from core.api import Blueprint
@@ -49,7 +51,8 @@ class Afnemers(MethodView):
         """Afnemers opvragen
 
         Een Logius-beheerder ziet alle afnemers, anderen alleen de eigen afnemer(s); een
-        intermediair de afnemers die hem een geldig mandaat gaven.
+        intermediair de afnemers die hem een geldig mandaat gaven. Te zoeken op naam of
+        OIN (`zoek`) en te filteren op type en op dienst (een lopende aansluiting erop).
         """
         principal = current_principal()
         query = select(Afnemer).order_by(Afnemer.naam, Afnemer.id)
@@ -64,6 +67,16 @@ class Afnemers(MethodView):
             query = query.where(Afnemer.oin == args["oin"])
         if args.get("type"):
             query = query.where(Afnemer.type == args["type"])
+        if args.get("zoek"):
+            zoek = args["zoek"].strip()
+            query = query.where(or_(func.lower(Afnemer.naam).contains(zoek.lower(),
+                                                                       autoescape=True),
+                                    Afnemer.oin.startswith(zoek, autoescape=True)))
+        if args.get("dienst"):
+            query = query.where(Afnemer.id.in_(
+                select(Aansluiting.afnemer_id).where(
+                    Aansluiting.dienst == args["dienst"],
+                    Aansluiting.status != AansluitingStatus.BEEINDIGD.value)))
         return paginate(query, args)
 
     @alleen_logius

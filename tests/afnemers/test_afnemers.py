@@ -98,6 +98,30 @@ def test_list_filters_by_type_and_oin(api, maak_afnemer):
     assert [a["id"] for a in found] == [gemeente["id"]]
 
 
+def test_list_searches_name_or_oin_and_filters_by_dienst(api, maak_afnemer, maak_aansluiting):
+    """``zoek`` matches part of the name (any case) or the start of the OIN; ``dienst``
+    keeps the afnemers with a lopende aansluiting on it, whom an announcement reaches."""
+    digid = maak_afnemer(naam="Gemeente Zoekdorp 100%")
+    mo, gestopt = maak_afnemer(), maak_afnemer()
+    maak_aansluiting(digid["id"], dienst="digid")
+    maak_aansluiting(mo["id"], dienst="mijnoverheid", onderdelen=("berichtenbox",))
+    oud = maak_aansluiting(gestopt["id"], dienst="digid")
+    etag = api.get(f"/afnemers/{gestopt['id']}/aansluitingen/{oud['id']}").headers["ETag"]
+    assert api.post(f"/afnemers/{gestopt['id']}/aansluitingen/{oud['id']}/statuswijzigingen",
+                    json={"status": "beeindigd"}, headers={"If-Match": etag}).status_code == 201
+
+    def ids(query: str) -> list[str]:
+        antwoord = api.get(f"/afnemers?{query}")
+        assert antwoord.status_code == 200, antwoord.get_json()
+        return [a["id"] for a in antwoord.get_json()["resultaten"]]
+
+    assert ids("zoek=zoekDORP") == [digid["id"]]
+    assert ids("zoek=100%25") == [digid["id"]]  # a literal %, not a wildcard
+    assert ids(f"zoek={mo['oin'][:-3]}") == [mo["id"]]
+    assert ids("dienst=digid") == [digid["id"]]
+    assert ids("dienst=mijnoverheid&zoek=zoekdorp") == []
+
+
 def test_update_needs_if_match(api, maak_afnemer):
     afnemer = maak_afnemer()
     url = f"/afnemers/{afnemer['id']}"
