@@ -4,32 +4,25 @@ local OpenID Provider: login with PKCE, the landing page, memberships, CSRF, log
 
 from __future__ import annotations
 
-import shutil
 import uuid
 
 import pytest
 import requests
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from core.auth import tokens
 from core.auth.principal import Rol
 from core.db import db
 from core.gebruikers.models import Gebruiker
 from tests.conftest import nieuw_oin
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+from tests.support.browser import gedeelde_chromium
 
 
 @pytest.fixture(scope="session")
 def browser() -> Browser:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                  "--disable-background-networking"],
-        )
+    # One Playwright per process: the served console tests use the same Chromium.
+    with gedeelde_chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -1,0 +1,141 @@
+"""Every console page a role's menu reaches, in Chromium against the served product, on
+both backends (issue 17, item 5): it answers 200, axe-core finds no violation of WCAG 2.1
+A/AA, the page breaks no rule of its CSP (the browser reports each refused script or
+style), the skip link is the first Tab stop and takes the keyboard past the menu to the
+content, and a screenshot of the whole page is kept.
+
+The crawl reads the menu (``nav[aria-label=Hoofdmenu]``) of each page it visits, so a new
+page is crawled as soon as its endpoint is in the menu, with no edit here; of each menu
+page it also visits the first link of its first table that goes deeper under that page's
+address (a detail page: an aansluiting, an afnemer).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.served.console.conftest import Console, bestandsnaam
+from tests.support.browser import axe_controle, leesbaar
+
+ROLLEN = ("afnemer-beheerder", "afnemer-medewerker", "logius-beheerder", "productteam")
+
+MENU_LINKS = """() => [...document.querySelectorAll('nav[aria-label=Hoofdmenu] ul')].flatMap(
+    ul => [...ul.querySelectorAll('a')].map(a => [ul.getAttribute('aria-label'),
+                                                 a.textContent.trim(), a.pathname]))"""
+DETAIL_LINK = """(basis) => {
+    for (const a of document.querySelectorAll('main table a[href]')) {
+        const url = new URL(a.href);
+        if (url.origin === location.origin && url.pathname.startsWith(basis)
+                && url.pathname.length > basis.length && !url.search.includes('formaat='))
+            return url.pathname + url.search;
+    }
+    return null;
+}"""
+SKIP_LINK_EERST = """() => {
+    const el = document.activeElement;
+    return el && el.matches('a.naar-inhoud[href="#inhoud"]') ? null
+        : (el ? el.outerHTML.slice(0, 120) : 'niets');
+}"""
+NA_SKIP_LINK = """() => {
+    const main = document.querySelector('main#inhoud');
+    const el = document.activeElement;
+    if (!main) return 'geen <main id="inhoud">';
+    if (main.contains(el)) return null;
+    const focusbaar = main.querySelector(
+        'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), '
+        + 'select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])');
+    if (!focusbaar) return null;  // nothing in main to reach: the Tab leaves the page
+    return 'na de skiplink staat de focus op ' + (el ? el.outerHTML.slice(0, 120) : 'niets');
+}"""
+
+
+def _bezoek(page: Page, console: Console, pad: str, naam: str, fouten: list[str],
+            csp: list[str]) -> bool:
+    csp.clear()
+    antwoord = page.goto(pad)
+    if antwoord is None or antwoord.status != 200:
+        fouten.append(f"{pad}: HTTP {antwoord.status if antwoord else '?'}")
+        return False
+    page.screenshot(path=console.schermen / f"{naam}.png",
+                    full_page=not console.alleen_viewport)
+    if csp:
+        fouten.append(f"{pad}: de CSP weigerde " + "; ".join(csp))
+    # Keyboard: from the top of the page the first Tab stop is the skip link, and
+    # following it puts the next Tab stop inside <main>, past the menu.
+    page.keyboard.press("Tab")
+    if (waar := page.evaluate(SKIP_LINK_EERST)) is not None:
+        fouten.append(f"{pad}: de eerste tabstop is niet de skiplink maar {waar}")
+    else:
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        if (waar := page.evaluate(NA_SKIP_LINK)) is not None:
+            fouten.append(f"{pad}: {waar}")
+    if overtredingen := axe_controle(page):
+        fouten.append(leesbaar(pad, overtredingen))
+    return True
+
+
+def _crawl(console: Console, rol: str, starts: list[tuple[str, str]]) -> tuple[list, list]:
+    page = console.mensen[rol].page
+    csp: list[str] = []
+
+    def bij_melding(bericht) -> None:
+        if bericht.type == "error" and ("Content Security Policy" in bericht.text
+                                        or "Refused to" in bericht.text):
+            csp.append(bericht.text[:200])
+
+    page.on("console", bij_melding)
+    fouten: list[str] = []
+    bezocht: list[str] = []
+    gezien = {pad for pad, _ in starts}
+    te_doen = list(starts)
+    try:
+        while te_doen:
+            pad, naam = te_doen.pop(0)
+            if not _bezoek(page, console, pad, f"{rol}-{naam}", fouten, csp):
+                continue
+            bezocht.append(pad)
+            for groep, tekst, link in page.evaluate(MENU_LINKS):
+                if link not in gezien:
+                    gezien.add(link)
+                    te_doen.append((link, bestandsnaam(f"{groep}-{tekst}")))
+            if naam.endswith("-detail") or pad in ("/console/",):
+                continue
+            detail = page.evaluate(DETAIL_LINK, urlsplit(pad).path.rstrip("/") + "/")
+            if detail and urlsplit(detail).path not in gezien:
+                gezien.add(urlsplit(detail).path)
+                te_doen.append((detail, f"{naam}-detail"))
+    finally:
+        page.remove_listener("console", bij_melding)
+    return bezocht, fouten
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_every_page_of_the_menu_is_accessible_and_keyboard_ready(console, rol):
+    persoon = console.mensen[rol]
+    starts = [("/console/", "start")]
+    afnemer = persoon.afnemer_id or (console.served.afnemer_id
+                                     if rol == "logius-beheerder" else None)
+    if afnemer:
+        starts.append((f"/console/afnemers/{afnemer}/", "afnemer-overzicht"))
+    bezocht, fouten = _crawl(console, rol, starts)
+    assert not fouten, f"{len(fouten)} fout(en) op de pagina's van {rol}:\n" + "\n".join(fouten)
+    # The crawl saw the menu: the start page and at least the pages every role has.
+    minimum = {"afnemer-beheerder": 2, "afnemer-medewerker": 2, "logius-beheerder": 2,
+               "productteam": 1}[rol]
+    assert len(bezocht) >= minimum, bezocht
+    print(f"{rol}: {len(bezocht)} pagina's: {', '.join(bezocht)}")
+
+
+def test_the_welcome_page_before_login_is_accessible(console):
+    context = console.nieuwe_context()
+    try:
+        page = context.new_page()
+        fouten: list[str] = []
+        assert _bezoek(page, console, "/console/", "anoniem-welkom", fouten, []), fouten
+        assert not fouten, "\n".join(fouten)
+    finally:
+        context.close()
