@@ -173,6 +173,50 @@ class AankondigingVoorAfnemerSchema(Schema):
         "description": "De reactie van deze afnemer"})
 
 
+class GeraakteAansluitingSchema(Schema):
+    """An aansluiting whose delivery a rejection would end."""
+
+    id = ma.fields.UUID(metadata={"description": "Id van de aansluiting",
+                                  "example": "3f0c2a4e-8b1d-4c6e-9a7f-2d5b8e1c4a90"})
+    dienst = ma.fields.String(metadata={"description": "Slug van de dienst",
+                                        "example": voorbeelden.DIENST})
+    omgeving = ma.fields.String(metadata={"description": "De omgeving van de aansluiting",
+                                          "example": "productie"})
+    status = ma.fields.String(metadata={"description": "De status van de aansluiting nu",
+                                        "example": "actief"})
+    gepland_einde_op = ma.fields.Date(allow_none=True, metadata={
+        "description": "Een einde dat al gepland staat (door een eerdere afwijzing); null "
+                       "als geen. Het vroegste einde geldt."})
+
+
+class GevolgenVanAfwijzenSchema(Schema):
+    """What rejecting would set in motion, before the afnemer decides."""
+
+    status = fields.keuze([Status.AFGEWEZEN.value, Status.CONSULTATIE.value], metadata={
+        "description": "afgewezen: de levering eindigt (AV 13.2, MO 8.2); consultatie: "
+                       "Logius en de afnemer spreken in overleg een einddatum af (AV 14.2)"})
+    einde_levering_op = ma.fields.Date(allow_none=True, metadata={
+        "description": "De dag waarop de levering eindigt als de afnemer afwijst; null bij "
+                       "overleg", "example": "2027-09-01"})
+    grondslag = ma.fields.String(metadata={"description": "Het artikel van dat gevolg",
+                                           "example": "AV 13.2"})
+    aansluitingen = ma.fields.List(ma.fields.Nested(GeraakteAansluitingSchema), metadata={
+        "description": "De lopende aansluitingen die dan eindigen; leeg bij overleg"})
+    toelichting = ma.fields.String(metadata={
+        "description": "Het gevolg in gewone taal",
+        "example": "Na afwijzen eindigt de levering op 2027-09-01, 2 kalendermaanden na de "
+                   "wijzigingsdatum 2027-07-01 (AV 13.2)."})
+
+
+class AankondigingVoorAfnemerDetailSchema(AankondigingVoorAfnemerSchema):
+    gevolgen_van_afwijzen = ma.fields.Nested(GevolgenVanAfwijzenSchema, allow_none=True,
+                                             dump_only=True, metadata={
+        "description": "Wat afwijzen in gang zet, berekend zoals de reactie het doet maar "
+                       "zonder iets te wijzigen: het einde van de levering en de aansluitingen "
+                       "die dan eindigen, of het overleg. null als er niets te beantwoorden "
+                       "is (geen reactie gevraagd, of al gereageerd)."})
+
+
 class ReactieInvoerSchema(Schema):
     besluit = fields.keuze([b.value for b in Besluit], required=True, metadata={
         "description": "accepteren of afwijzen. Afwijzen van een voorwaardenwijziging "
@@ -192,4 +236,3 @@ class AankondigingFilterSchema(Schema):
 
 class OntvangerFilterSchema(AankondigingFilterSchema):
     status = fields.keuze(STATUSSEN, metadata={"description": "Alleen met deze reactiestatus"})
-

@@ -156,10 +156,52 @@ def _kort(tekst: str, lengte: int = 300) -> str:
     return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
 
 
+def _regel(aankondiging: Aankondiging):
+    """The change rule of the document a voorwaardenwijziging changes; None otherwise."""
+    if aankondiging.type != Type.VOORWAARDENWIJZIGING:
+        return None
+    return voorwaarden.wijzigingsregel(voorwaarden.documenten()[aankondiging.document])
+
+
+def _geraakt(ontvanger: Ontvanger, aankondiging: Aankondiging) -> list[Aansluiting]:
+    """The afnemer's live aansluitingen a rejection ends: on the announcement's dienst, or
+    on every dienst for a document of none (the Algemene Voorwaarden)."""
+    geraakt = select(Aansluiting).where(
+        Aansluiting.afnemer_id == ontvanger.afnemer_id,
+        Aansluiting.status != AansluitingStatus.BEEINDIGD.value,
+    ).order_by(Aansluiting.dienst, Aansluiting.omgeving)
+    if aankondiging.dienst is not None:
+        geraakt = geraakt.where(Aansluiting.dienst == aankondiging.dienst)
+    return list(db.session.scalars(geraakt))
+
+
+def gevolgen_van_afwijzen(ontvanger: Ontvanger) -> dict[str, Any] | None:
+    """What rejecting would set in motion, computed as :func:`reageren` does it but
+    changing nothing: the end of delivery and the aansluitingen it ends (AV 13.2, MO 8.2),
+    or the consultation it opens (AV 14.2). None when there is nothing to answer (no
+    answer asked, or already given)."""
+    aankondiging = ontvanger.aankondiging
+    if not SOORTEN[Type(aankondiging.type)].reactie_vereist or ontvanger.besluit is not None:
+        return None
+    regel = _regel(aankondiging)
+    if regel is None or regel.einde_na_afwijzing is None:
+        grondslag = regel.afwijzing_artikel if regel else CONSULTATIE_ARTIKEL
+        return {"status": Status.CONSULTATIE.value, "einde_levering_op": None,
+                "grondslag": grondslag, "aansluitingen": [],
+                "toelichting": "Na afwijzen neemt Logius contact op om in overleg een "
+                               f"einddatum af te spreken ({grondslag}); er eindigt nu nog "
+                               "niets."}
+    einde = tijd.plus_termijn(aankondiging.wijzigingsdatum, regel.einde_na_afwijzing)
+    return {"status": Status.AFGEWEZEN.value, "einde_levering_op": einde,
+            "grondslag": regel.afwijzing_artikel,
+            "aansluitingen": _geraakt(ontvanger, aankondiging),
+            "toelichting": f"Na afwijzen eindigt de levering op {einde}, "
+                           f"{tijd.beschrijf(regel.einde_na_afwijzing)} na de wijzigingsdatum "
+                           f"{aankondiging.wijzigingsdatum} ({regel.afwijzing_artikel})."}
+
+
 def _afwijzen(ontvanger: Ontvanger, aankondiging: Aankondiging) -> None:
-    regel = None
-    if aankondiging.type == Type.VOORWAARDENWIJZIGING:
-        regel = voorwaarden.wijzigingsregel(voorwaarden.documenten()[aankondiging.document])
+    regel = _regel(aankondiging)
     if regel is None or regel.einde_na_afwijzing is None:
         # AV 14.2: parties consult about an end date; nothing is scheduled yet.
         ontvanger.status = Status.CONSULTATIE.value
@@ -178,13 +220,7 @@ def _afwijzen(ontvanger: Ontvanger, aankondiging: Aankondiging) -> None:
     ontvanger.status = Status.AFGEWEZEN.value
     ontvanger.einde_levering_op = einde
     ontvanger.grondslag = regel.afwijzing_artikel
-    geraakt = select(Aansluiting).where(
-        Aansluiting.afnemer_id == ontvanger.afnemer_id,
-        Aansluiting.status != AansluitingStatus.BEEINDIGD.value,
-    ).order_by(Aansluiting.dienst, Aansluiting.omgeving)
-    if aankondiging.dienst is not None:
-        geraakt = geraakt.where(Aansluiting.dienst == aankondiging.dienst)
-    aansluitingen = list(db.session.scalars(geraakt))
+    aansluitingen = _geraakt(ontvanger, aankondiging)
     for aansluiting in aansluitingen:
         if aansluiting.gepland_einde_op is None or einde < aansluiting.gepland_einde_op:
             aansluiting.gepland_einde_op = einde

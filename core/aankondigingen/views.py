@@ -21,6 +21,7 @@ from core.aankondigingen.schemas import (
     AankondigingDetailSchema,
     AankondigingFilterSchema,
     AankondigingSchema,
+    AankondigingVoorAfnemerDetailSchema,
     AankondigingVoorAfnemerSchema,
     OntvangerFilterSchema,
     ReactieInvoerSchema,
@@ -143,10 +144,18 @@ class AfnemerAankondigingen(MethodView):
 
 @tenant.route("/<uuid:aankondiging_id>")
 class AfnemerAankondiging(MethodView):
-    @tenant.response(200, AankondigingVoorAfnemerSchema)
+    @tenant.response(200, AankondigingVoorAfnemerDetailSchema)
     def get(self, aankondiging_id: uuid.UUID):
-        """Eén aankondiging aan deze afnemer, met de eigen reactie"""
-        return _voor_afnemer(_ontvanger_of_404(aankondiging_id))
+        """Eén aankondiging aan deze afnemer, met de eigen reactie
+
+        Zolang de afnemer nog moet reageren, zegt `gevolgenVanAfwijzen` vooraf wat afwijzen
+        in gang zet: bij een voorwaardenwijziging de dag waarop de levering eindigt en de
+        aansluitingen die dan eindigen (AV 13.2, MO 8.2), bij een dienstwijziging of
+        uitfasering het overleg over een einddatum (AV 14.2).
+        """
+        ontvanger = _ontvanger_of_404(aankondiging_id)
+        return {**_voor_afnemer(ontvanger),
+                "gevolgen_van_afwijzen": service.gevolgen_van_afwijzen(ontvanger)}
 
 
 @tenant.route("/<uuid:aankondiging_id>/reactie")
