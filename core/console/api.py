@@ -15,6 +15,7 @@ in this process can set: a header becomes an ``HTTP_...`` key, never this one.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,7 +50,8 @@ class Antwoord:
             return {}
         fouten: dict[str, str] = {}
         for param in self.body.get("invalidParams") or []:
-            naam = str(param.get("name") or "body")
+            # An item of a list ("functies.0") is the list's field in the form.
+            naam = re.sub(r"(\.\d+)+$", "", str(param.get("name") or "body"))
             fouten[naam] = (fouten[naam] + " " if naam in fouten else "") + str(
                 param.get("reason") or "")
         return fouten
