@@ -80,15 +80,18 @@ class Antwoord:
 
 
 def vraag(method: str, pad: str, *, json_body: Any = None, query: dict | None = None,
-          headers: dict[str, str] | None = None, principal: Principal | None = None
-          ) -> Antwoord:
+          headers: dict[str, str] | None = None, principal: Principal | None = None,
+          data: bytes | str | None = None) -> Antwoord:
     """Run ``method pad`` (a path below ``/api/v1``) against the API, as ``principal``
-    (default: the console's logged-in person)."""
+    (default: the console's logged-in person). ``data`` is a raw body (an uploaded file),
+    sent with the ``Content-Type`` in ``headers``."""
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     wie = principal or g.get("principal")
     if wie is None:
         raise RuntimeError("the console asks the API only for a logged-in person")
     extra: dict[str, Any] = {} if json_body is None else {"json": json_body}
+    if data is not None:
+        extra = {"data": data}
     # An application context of its own: its own g and its own database session, as a
     # separate HTTP request would have; the console's page goes on with its own. The
     # guard against a shared context (core.verzoek.EigenContext) stands outside: this
