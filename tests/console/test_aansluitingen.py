@@ -132,3 +132,10 @@ def test_registering_a_koppelvlak_version_shows_the_apis_check(
     assert (rij["koppelvlak"], rij["versie"]) == ("berichtenbox", "3.0")
     live = beheerder.tekst(f"{pad}/koppelvlak/controle?koppelvlak=berichtenbox&versie=7.1")
     assert "onbekend" in live and "niet beschikbaar" in live
+    # A version on its way out: the check says so, beside the registration.
+    versie = "/diensten/mijnoverheid/koppelvlakken/berichtenbox/versies/2.0"
+    assert api.patch(versie, json={"verouderdSinds": vandaag().isoformat()},
+                     headers={"If-Match": api.get(versie).headers["ETag"]}).status_code == 200
+    oud = beheerder.post(f"{pad}/koppelvlak", {"koppelvlak": "berichtenbox", "versie": "2.0"})
+    tekst = zichtbare_tekst(oud.get_data(as_text=True))
+    assert "verouderd" in tekst and "stap tijdig over" in tekst
