@@ -181,12 +181,14 @@ def _register_blueprints(api: Api) -> None:
     from core.export.views import blp as export
     from core.intermediairs.views import blp as intermediairs
     from core.intermediairs.views import mandaten
+    from core.meldingen.logius import blp as alle_bezorgingen
 
     api.register_blueprint(export)
     api.register_blueprint(aansluitroutes)
     api.register_blueprint(aansluitroutes_pijplijn)
     api.register_blueprint(intermediairs)
     api.register_blueprint(mandaten)
+    api.register_blueprint(alle_bezorgingen)
     _register_meldingen_blueprints(api)
 
 

@@ -114,6 +114,7 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
     ("post", "/afnemers/{afnemerId}/webhooks/{webhookId}/geheimrotatie"): "webhookGeheimRoteren",
     ("post", "/afnemers/{afnemerId}/webhooks/{webhookId}/herhalen"): "webhookHerhalen",
     ("get", "/afnemers/{afnemerId}/bezorgingen"): "bezorgingenOpvragen",
+    ("get", "/bezorgingen"): "alleBezorgingenOpvragen",
     ("get", "/afnemers/{afnemerId}/bezorgingen/{bezorgingId}"): "bezorgingLezen",
     ("post", "/afnemers/{afnemerId}/bezorgingen/{bezorgingId}/opnieuw"): "opnieuwBezorgen",
     ("get", "/afnemers/{afnemerId}/bezorgingen/{bezorgingId}/pogingen"): "bezorgpogingenOpvragen",
@@ -173,6 +174,7 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
     ("post", "/afnemers/{afnemerId}/kosten/schattingen"): "kostenSchatten",
     ("get", "/afnemers/{afnemerId}/facturen/{jaar}"): "facturenLezen",
     ("get", "/kostenruns"): "kostenrunsOpvragen",
+    ("post", "/kostenruns"): "kostenrunStarten",
     ("get", "/kostenruns/{kostenrunId}"): "kostenrunLezen",
     ("get", "/kostenruns/{kostenrunId}/regels"): "kostenrunRegelsOpvragen",
     # Prognoses

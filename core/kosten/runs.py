@@ -1,19 +1,25 @@
-"""``/kostenruns``: the stored cost runs, for Logius beheerders."""
+"""``/kostenruns``: the stored cost runs, for Logius beheerders, who also start one
+(``POST``: the same run as ``afnemersportaal kosten run --jaar N``)."""
 
 from __future__ import annotations
 
 import uuid
 
+import marshmallow as ma
+from flask import url_for
 from flask.views import MethodView
 from sqlalchemy import select
 
 from core.api import Blueprint
 from core.api.pagination import PaginaArgs, pagina_schema, paginate
+from core.api.responses import commit
+from core.api.schemas import Schema
+from core.auth.middleware import current_principal
 from core.config import API_PREFIX
 from core.db import db
 from core.errors import Problem
 from core.kosten.models import Kostenrun, KostenrunRegel
-from core.kosten.run import per_dienst, totalen_per_run
+from core.kosten.run import kostenrun, per_dienst, totalen_per_run
 from core.kosten.schemas import KostenrunRegelArgs, KostenrunRegelSchema, KostenrunSchema
 from core.tenancy import NIET_GEVONDEN, alleen_logius
 
@@ -37,6 +43,12 @@ def _run_of_404(kostenrun_id: uuid.UUID) -> Kostenrun:
     return run
 
 
+class KostenrunStartSchema(Schema):
+    jaar = ma.fields.Integer(required=True, validate=ma.validate.Range(min=2000, max=2100),
+                             metadata={"description": "Het kalenderjaar om te berekenen",
+                                       "example": 2027})
+
+
 @blp.route("")
 class Kostenruns(MethodView):
     @alleen_logius
@@ -45,7 +57,7 @@ class Kostenruns(MethodView):
     def get(self, args):
         """Kostenruns, nieuwste eerst (alleen Logius-beheerder)
 
-        Een kostenrun start met `afnemersportaal kosten run --jaar N`.
+        Een kostenrun start met `POST /kostenruns` of `afnemersportaal kosten run --jaar N`.
         """
         pagina = paginate(select(Kostenrun).order_by(Kostenrun.gestart_op.desc(),
                                                       Kostenrun.id), args)
@@ -53,6 +65,26 @@ class Kostenruns(MethodView):
         pagina["resultaten"] = [_met_totalen(run, totalen[run.id])
                                 for run in pagina["resultaten"]]
         return pagina
+
+    @alleen_logius
+    @blp.arguments(KostenrunStartSchema)
+    @blp.response(202, KostenrunSchema, headers={
+        "Location": {"description": "Het adres van de kostenrun", "required": True,
+                     "schema": {"type": "string", "format": "uri"}}})
+    @blp.problems(403)
+    def post(self, data):
+        """Een kostenrun starten (alleen Logius-beheerder)
+
+        Berekent de kosten van alle afnemers over het kalenderjaar en bewaart ze, zoals
+        `afnemersportaal kosten run --jaar N`. Location wijst naar de run; `status` zegt
+        hoe hij afliep: voltooid, of onvolledig met in `fouten` de afnemers die niet konden
+        worden berekend (een ontbrekend tarief of btw-tarief). De regels staan in
+        `.../regels`.
+        """
+        run = kostenrun(data["jaar"], door=current_principal().naam)
+        commit()
+        return _met_totalen(run), 202, {"Location": url_for(
+            "kostenruns.KostenrunView", kostenrun_id=run.id, _external=True)}
 
 
 @blp.route("/<uuid:kostenrun_id>")

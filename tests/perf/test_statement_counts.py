@@ -82,6 +82,7 @@ UITGEZONDERD = {"/api/v1/openapi.json": "the OpenAPI document is built once, fro
 GEVALLEN: dict[str, tuple] = {
     "/api/v1/aankondigingen": (Aankondiging,),
     "/api/v1/status": (Bezorging,),  # counts by aggregate; workers are a handful of rows
+    "/api/v1/bezorgingen": (Bezorging, Gebeurtenis),
     "/api/v1/aankondigingen/<uuid:aankondiging_id>": (Aankondiging, Ontvanger),
     "/api/v1/afnemers": (Afnemer,),
     "/api/v1/afnemers/<uuid:afnemer_id>": (Afnemer, Aansluiting),
