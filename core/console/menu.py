@@ -45,6 +45,7 @@ LOGIUS = (
 PRODUCTTEAM = (
     ("console.tarieven", "Tarieven"),
     ("console.koppelvlakken", "Koppelvlakversies"),
+    ("console.verbruik", "Verbruik"),
 )
 
 

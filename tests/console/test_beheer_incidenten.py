@@ -73,3 +73,9 @@ def test_incidents_are_logius_only(console_als, maak_afnemer, api):
     assert api.get(f"/incidenten/{incident['id']}").get_json()["status"] == "gemeld"
     beheerder = console_als(Rol.AFNEMER_BEHEERDER, maak_afnemer()["id"])
     assert beheerder.get("/incidenten/normen").status_code == 403
+
+
+def test_a_filter_the_api_refuses_is_shown_not_a_crash(console_als):
+    logius = console_als(Rol.LOGIUS_BEHEERDER)
+    html = logius.tekst("/incidenten?prioriteit=veel")
+    assert 'role="alert"' in html and "prioriteit" in html

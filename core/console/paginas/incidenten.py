@@ -12,6 +12,7 @@ from decimal import Decimal
 from flask import render_template, request, url_for
 
 from core.console import dienstkeuze, hulp
+from core.console.api import Antwoord
 from core.console.grafiek import Lijn, uit_rijen
 from core.console.views import bp
 from core.serviceniveau.incidenten.klok import OVERGANGEN, Status
@@ -23,16 +24,19 @@ MAX_PAGINAS = 10
 NIVEAUS = ("hoog", "midden", "laag")
 
 
-def _open_incidenten(query: dict) -> list[dict]:
-    """Every open incident (the filters applied), read page by page from the API."""
+def _open_incidenten(query: dict) -> tuple[list[dict], Antwoord | None]:
+    """Every open incident (the filters applied), read page by page from the API; or the
+    API's refusal of the filters."""
     rijen: list[dict] = []
     for pagina in range(1, MAX_PAGINAS + 1):
         antwoord = hulp.lees("/incidenten", query={**query, "open": "true",
                                                    "pagina": pagina, "paginaGrootte": 100})
+        if not antwoord.ok:
+            return [], antwoord
         rijen += antwoord.items
         if pagina >= antwoord.body["paginering"]["totaalPaginas"]:
             break
-    return rijen
+    return rijen, None
 
 
 def _resterend(incident: dict) -> Decimal:
@@ -58,12 +62,15 @@ def incidenten():
     filters = {k: request.args[k] for k in ("dienst", "omgeving", "status", "prioriteit",
                                             "calamiteit") if request.args.get(k)}
     opgelost = request.args.get("open") == "false"
+    fout = None
     if opgelost:
         lijst = hulp.lees("/incidenten", query={**filters, "open": "false",
                                                 **hulp.filters()})
         rijen, paginering = lijst.items, lijst
+        fout = None if lijst.ok else lijst
     else:
-        alle = sorted(_open_incidenten(filters), key=_resterend)
+        open_, fout = _open_incidenten(filters)
+        alle = sorted(open_, key=_resterend)
         pagina = max(1, request.args.get("pagina", 1, type=int) or 1)
         totaal = max(1, math.ceil(len(alle) / PER_PAGINA))
         rijen = alle[(pagina - 1) * PER_PAGINA:pagina * PER_PAGINA]
@@ -71,7 +78,7 @@ def incidenten():
                                               "totaalAantal": len(alle)}}}
     return render_template(
         "console/beheer/incidenten.html", paginatitel="Incidenten", rijen=rijen,
-        paginering=paginering, opgelost=opgelost, filters=filters,
+        paginering=paginering, opgelost=opgelost, filters=filters, fout=fout,
         diensten=dienstkeuze.diensten(), klok=klok_tekst, moment=dienstkeuze.moment,
         statussen=[s.value for s in Status])
 
