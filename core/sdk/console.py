@@ -4,7 +4,8 @@ A plugin's pages sit in the console beside core's and work the same way: they re
 write through the REST API as the logged-in person (:mod:`core.console.hulp`), extend
 ``console/base.html`` and use the macros of ``console/_macros.html``. Make the blueprint
 with :func:`console_blueprint`, which gives it the console's session, login and CSRF
-check, and name its pages in the menu with :class:`Menuitem`::
+check, read and write with :mod:`hulp` (:mod:`core.console.hulp`, offered here so a plugin
+imports only the SDK), and name its pages in the menu with :class:`Menuitem`::
 
     bp = console_blueprint("eherkenning", __name__)
 
@@ -24,7 +25,9 @@ from typing import Literal
 
 from flask import Blueprint
 
-__all__ = ["ConsoleBijdrage", "Menuitem", "console_blueprint"]
+from core.console import hulp
+
+__all__ = ["ConsoleBijdrage", "Menuitem", "console_blueprint", "hulp"]
 
 #: The menu group a page belongs to: one afnemer's pages (its URL takes ``afnemer_id``),
 #: Logius beheerders' pages, or a product team's.

@@ -72,3 +72,10 @@ def dienst_export(afnemer_id: uuid.UUID) -> dict[str, Any]:
     from . import export
 
     return export.export(afnemer_id)
+
+
+@hookimpl
+def dienst_console():
+    from .console import BIJDRAGE
+
+    return BIJDRAGE
