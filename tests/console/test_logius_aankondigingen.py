@@ -55,6 +55,7 @@ def test_the_preview_names_the_afnemers_reached_and_their_email(console_als, api
     assert bereikt["naam"] in tekst and buiten["naam"] not in tekst
     assert "Onderwerp Nieuwe DigiD-app" in tekst
     assert "uw koppeling verandert niet. Grondslag: AV 14.1." in tekst  # the worker's mail()
+    assert f'data-vroegst="{vandaag().isoformat()}"' in html  # AV 14.1: not in the past
     assert api.get("/aankondigingen").get_json()["paginering"]["totaalAantal"] == voor
 
 

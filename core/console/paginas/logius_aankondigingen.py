@@ -91,7 +91,7 @@ def aankondiging_controle():
     datum = request.args.get(regel.veld) if regel else None
     fout = _datumfout(type_, regel.veld) if datum else None
     return render_template("console/logius/_termijn.html", regel=regel, fout=fout,
-                           datum=datum)
+                           datum=datum, type=type_.value)
 
 
 def _datumfout(type_: Type, veld: str) -> str | None:
@@ -138,11 +138,17 @@ def _opsteller(*, antwoord: Antwoord | None = None, voorbeeld: dict | None = Non
     kandidaten = [(a["id"], f"{a['naam']} ({a['oin']})") for a in hulp.lees(
         "/afnemers", query={"paginaGrootte": 100, "dienst": waarden.get("dienst")}).items]
     documenten = [(d.id, d.titel) for d in voorwaarden.documenten().values()]
+    try:
+        regel = regels.vroegst(Type(waarden.get("type", "")),
+                               document=waarden.get("document") or None,
+                               dienst=waarden.get("dienst") or None)
+    except ValueError:
+        regel = None
     return render_template(
         "console/logius/aankondiging_opstellen.html", paginatitel="Aankondiging opstellen",
         typen=TYPEN, soorten=SOORTEN, diensten=diensten(), documenten=documenten,
         kandidaten=kandidaten, waarden=waarden, antwoord=antwoord, voorbeeld=voorbeeld,
-        verstuurd=verstuurd, filter=request.args), status
+        verstuurd=verstuurd, filter=request.args, regel=regel, type=waarden.get("type")), status
 
 
 def _moment(tekst: str) -> str:
