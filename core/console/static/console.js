@@ -6,9 +6,13 @@
     if (event.defaultPrevented) { return; }
     var bevestig = event.target.getAttribute("data-bevestig");
     if (bevestig && !window.confirm(bevestig)) { event.preventDefault(); return; }
-    event.target.querySelectorAll("button[type=submit]").forEach(function (knop) {
-      knop.disabled = true;
-    });
+    // Disabled only once the browser has read the form: a button disabled during the
+    // submit event is left out of it, and with it the name and value of the button that
+    // was pressed ("Voorbeeld bekijken" was sent as the form's other action).
+    var knoppen = event.target.querySelectorAll("button[type=submit]");
+    setTimeout(function () {
+      knoppen.forEach(function (knop) { knop.disabled = true; });
+    }, 0);
   });
   window.addEventListener("pageshow", function () {
     document.querySelectorAll("button[type=submit]").forEach(function (knop) {
