@@ -48,6 +48,8 @@ class Persoon:
     #: The afnemer whose pages this person looks at in the crawl (None: none of its own).
     afnemer_id: str | None = None
     extra: dict = field(default_factory=dict)
+    #: The questions of confirmation dialogs, in order (each was answered yes).
+    vragen: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -118,9 +120,14 @@ def console(served, chromium, tmp_path_factory) -> Console:
             ("productteam", team, "Pim Productteam", None)):
         context = console.nieuwe_context()
         page = context.new_page()
+        persoon = Persoon(rol=sleutel, email=email, naam=naam, context=context, page=page,
+                          afnemer_id=afnemer_id)
+        # A form with data-bevestig asks with window.confirm: the person says yes, and
+        # the question is kept for the test to read.
+        page.on("dialog", lambda dialoog, p=persoon: (p.vragen.append(dialoog.message),
+                                                       dialoog.accept()))
         inloggen(page, email, naam)
-        console.mensen[sleutel] = Persoon(rol=sleutel, email=email, naam=naam,
-                                          context=context, page=page, afnemer_id=afnemer_id)
+        console.mensen[sleutel] = persoon
     console.mensen["afnemer-beheerder"].extra["reis_afnemer"] = reis
     yield console
     for persoon in console.mensen.values():
