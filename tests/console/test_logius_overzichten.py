@@ -67,6 +67,13 @@ def test_the_pipeline_shows_the_steps_and_its_csv(console_als, maak_afnemer,
     assert csv.get_data(as_text=True).startswith("dienst,stap,naam")
 
 
+def test_the_capacity_page_without_any_prognosis(console_als):
+    logius = console_als(Rol.LOGIUS_BEHEERDER)
+    tabel = zichtbare_tekst(re.search(r'<table data-testid="capaciteit-tabel">.*?</table>',
+                                      logius.tekst("/capaciteit"), re.S).group(0))
+    assert "Aansluitingen met een prognose" in tabel and "Verwachte piek 0" in tabel
+
+
 @pytest.mark.parametrize("pad", ["/prognoses/overzicht", "/capaciteit",
                                  "/aansluitroutes/pijplijn", "/aankondigingen/opstellen"])
 def test_an_afnemer_beheerder_gets_403(console_als, maak_afnemer, pad):

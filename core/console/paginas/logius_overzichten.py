@@ -56,8 +56,9 @@ def _capaciteitsgrafiek(stand: dict):
         gezien.add(naam)
         rijen.append(("Verwachte piek", naam, b["waarde"]))
     overig = stand["totaal"] - sum(b["waarde"] for b in bijdragers)
-    if overig > 0:
-        rijen.append(("Verwachte piek", "Overige aansluitingen", overig))
+    if overig > 0 or not rijen:  # without any prognosis: one series of 0
+        rijen.append(("Verwachte piek", "Overige aansluitingen" if rijen else
+                      "Aansluitingen met een prognose", overig))
     drempel = stand["waarschuwingsdrempel"]
     lijnen = [Lijn(stand["limiet"], f"Limiet ({stand['artikel']})", "grens"),
               Lijn(_getal(drempel * stand["limiet"]),
