@@ -15,6 +15,7 @@ def test_a_token_is_shown_once_and_revoked(console_als, maak_afnemer, api):
     afnemer = maak_afnemer()
     pagina = f"/afnemers/{afnemer['id']}/api-toegang"
     beheerder = console_als(Rol.AFNEMER_BEHEERDER, afnemer["id"])
+    assert 'name="verlooptOp"' in beheerder.tekst(f"{pagina}?formulier=token")
     antwoord = beheerder.post(pagina, {"actie": "token", "naam": "Zaaksysteem",
                                        "rol": "afnemer-medewerker", "scopes": ["read"]})
     assert antwoord.status_code == 201
@@ -53,8 +54,9 @@ def test_a_medewerker_sees_no_forms_and_a_forged_post_changes_nothing(console_al
     afnemer, ander = maak_afnemer(), maak_afnemer()
     pagina = f"/afnemers/{afnemer['id']}/api-toegang"
     medewerker = console_als(Rol.AFNEMER_MEDEWERKER, afnemer["id"])
-    html = medewerker.tekst(pagina)
-    assert 'name="naam"' not in html and 'name="clientId"' not in html
+    for formulier in ("token", "client"):
+        html = medewerker.tekst(f"{pagina}?formulier={formulier}")
+        assert 'name="naam"' not in html and 'name="clientId"' not in html
     antwoord = medewerker.post(pagina, {"actie": "token", "naam": "Stiekem",
                                         "rol": "afnemer-beheerder"})
     assert antwoord.status_code == 403

@@ -40,6 +40,8 @@ def tokens(afnemer_id: uuid.UUID, antwoord: Antwoord | None = None, formulier: s
         "console/tokens/tokens.html", afnemer=afnemer, lijst=lijst, clients=clients,
         paginatitel=f"API-toegang {afnemer['naam']}", scopes=SCOPES, rollen=ROLLEN,
         antwoord=antwoord, formulier=formulier,
+        # One form at a time (their fields share names): the one asked for or refused.
+        toon=formulier or request.args.get("formulier", ""),
         waarden=request.form if antwoord is not None else {},
         mag_beheren=g.principal.mag_beheren(afnemer_id)), status
 
