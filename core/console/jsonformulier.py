@@ -4,7 +4,7 @@ The console shows what a dienst asks (its prognosis form arrives as JSON Schema,
 API publishes it) without knowing the dienst: :func:`elementen` walks the schema and
 gives a tree of groups (an object, or an array of fixed length, becomes a fieldset with
 a legend) and fields (integer, number, string, enum, boolean, date), each named by its
-dotted path below a prefix (``formulier.piekPerMinuut``, ``formulier.perMaand.3``), the
+dotted path below a prefix (``formulier.aantalPerJaar``, ``formulier.regels.3``), the
 way the API names fields in its ``invalidParams``. :func:`lezen` turns the submitted
 fields back into JSON of the right types; a value that does not convert is sent as typed,
 so the API's own rule names it. :func:`veldnaam` maps a name in the API's answer (dotted,
@@ -55,8 +55,8 @@ class Groep:
 
 
 def label_van(naam: str, schema: dict) -> str:
-    """The schema's title, else the property name in words (``piekPerMinuut``: "Piek per
-    minuut")."""
+    """The schema's title, else the property name in words (``aantalPerJaar``: "Aantal per
+    jaar")."""
     if schema.get("title"):
         return str(schema["title"])
     woorden = re.sub(r"(?<=[a-z0-9])([A-Z])", r" \1", naam).replace("_", " ").lower()

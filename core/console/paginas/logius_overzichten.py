@@ -1,7 +1,8 @@
 """Logius' overviews across afnemers, each read from the API as the person:
 
 - the prognoses of every aansluiting by status (GET /prognoses/overzicht);
-- a dienst's shared capacity (GET /diensten/{slug}/capaciteit, DigiD's by default): the
+- a dienst's shared capacity (GET /diensten/{slug}/capaciteit; the diensten whose plugin
+  declares one, the first by default): the
   forecast peaks of the biggest contributors stacked against the limit and the warning
   line, both as the API gives them (the dienst's rule and setting, never this page's);
 - the onboarding pipeline (GET /aansluitroutes/pijplijn): per dienst how many
@@ -12,7 +13,7 @@ Each plot has its table beside it and its data as CSV (``?formaat=csv``).
 
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import abort, current_app, render_template, request
 
 from core.console import hulp
 from core.console.api import vraag
@@ -20,6 +21,7 @@ from core.console.grafiek import Lijn, uit_rijen
 from core.console.paginas.logius_afnemers import alleen_logius, diensten
 from core.console.views import bp
 from core.prognoses.service import STATUSSEN
+from core.uitbreidingen.bijdragen import EXTENSION as UITBREIDINGEN
 
 
 @bp.get("/prognoses/overzicht")
@@ -34,12 +36,16 @@ def prognose_overzicht():
 @bp.get("/capaciteit")
 def capaciteit():
     alleen_logius()
-    slug = request.args.get("dienst") or "digid"
+    uitbreidingen = current_app.extensions[UITBREIDINGEN]
+    met_capaciteit = [d for d in diensten() if uitbreidingen.capaciteit(d["slug"]) is not None]
+    if not met_capaciteit:
+        abort(404)
+    slug = request.args.get("dienst") or met_capaciteit[0]["slug"]
     stand = hulp.lees(f"/diensten/{slug}/capaciteit").body
     grafiek = _capaciteitsgrafiek(stand)
     return hulp.grafiek_of_csv(grafiek, f"{slug}-capaciteit.csv") or render_template(
         "console/logius/capaciteit.html", paginatitel=grafiek.titel, stand=stand,
-        grafiek=grafiek)
+        grafiek=grafiek, met_capaciteit=met_capaciteit, gekozen=slug)
 
 
 def _getal(waarde: float):
