@@ -20,13 +20,16 @@ RECHTEN = ("lezen", "schrijven")
 STATUSSEN = ("actief", "ingetrokken", "verlopen")
 
 
-def _intermediairs(zoek: str) -> list[dict]:
+def _intermediairs(zoek: str, alle: list[dict]) -> list[dict]:
     """The register, narrowed by a KvK number (the API's filter) or a part of the name."""
     zoek = zoek.strip()
     if re.fullmatch(r"\d{8}", zoek):
         return hulp.lees("/intermediairs", query={"kvkNummer": zoek}).items
-    alle = hulp.lees("/intermediairs", query={"paginaGrootte": 100}).items
     return [i for i in alle if zoek.casefold() in i["naam"].casefold()] if zoek else alle
+
+
+def _naam(intermediair: dict) -> str:
+    return f"{intermediair['naam']} (KvK {intermediair['kvkNummer']})"
 
 
 @bp.get("/afnemers/<uuid:afnemer_id>/mandaten")
@@ -35,14 +38,16 @@ def mandaten(afnemer_id: uuid.UUID, antwoord: Antwoord | None = None, status: in
     lijst = hulp.lees(f"/afnemers/{afnemer_id}/mandaten", query=hulp.filters("status"))
     mag_beheren = g.principal.mag_beheren(afnemer_id)
     zoek = request.values.get("zoek", "")
-    register = _intermediairs(zoek) if mag_beheren else []
-    namen = {i["id"]: f"{i['naam']} (KvK {i['kvkNummer']})" for i in register}
-    for mandaat in lijst.items:  # the names of the intermediairs in the list
+    # One page of the register names the intermediairs of the list; one not on it (a
+    # register past 100) is read by its id.
+    alle = hulp.lees("/intermediairs", query={"paginaGrootte": 100}).items
+    register = _intermediairs(zoek, alle) if mag_beheren else []
+    namen = {i["id"]: _naam(i) for i in (*alle, *register)}
+    for mandaat in lijst.items:
         if mandaat["intermediairId"] not in namen:
             gevonden = hulp.lees(f"/intermediairs/{mandaat['intermediairId']}", nodig=False)
-            namen[mandaat["intermediairId"]] = (
-                f"{gevonden.body['naam']} (KvK {gevonden.body['kvkNummer']})"
-                if gevonden.ok else mandaat["intermediairId"])
+            namen[mandaat["intermediairId"]] = (_naam(gevonden.body) if gevonden.ok
+                                                else mandaat["intermediairId"])
     diensten = hulp.lees("/diensten", query={"paginaGrootte": 100}).items
     return render_template(
         "console/mandaten/mandaten.html", afnemer=afnemer, lijst=lijst, antwoord=antwoord,
