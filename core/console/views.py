@@ -1,4 +1,4 @@
-"""Console pages: landing, login/logout, and the lidmaatschappen of an afnemer."""
+"""Console pages: landing and login/logout; the areas' pages are in core.console.paginas."""
 
 from __future__ import annotations
 
@@ -6,13 +6,11 @@ import secrets
 import uuid
 from urllib.parse import urlsplit
 
-import marshmallow as ma
 from authlib.integrations.base_client.errors import OAuthError
 from flask import (
     Blueprint,
     abort,
     current_app,
-    flash,
     g,
     redirect,
     render_template,
@@ -23,15 +21,13 @@ from flask import (
 from sqlalchemy import select
 
 from core.afnemers.models import Afnemer
-from core.auth.principal import AFNEMER_ROLLEN, Principal, Rol
+from core.auth.principal import Principal
 from core.console import auth, hulp
 from core.console.csrf import check_csrf, csrf_token
 from core.console.menu import menu
 from core.db import db
-from core.errors import Problem
 from core.gebruikers import service
-from core.gebruikers.models import Gebruiker, Lidmaatschap, LidmaatschapStatus
-from core.gebruikers.schemas import LidmaatschapSchema
+from core.gebruikers.models import Gebruiker, LidmaatschapStatus
 from core.plugins import diensten
 
 bp = Blueprint("console", __name__, url_prefix="/console", template_folder="templates",
@@ -136,72 +132,6 @@ def callback():
 def logout():
     id_token = session.get("id_token")
     return auth.clear_session_and_redirect(auth.logout_url(id_token))
-
-
-def _afnemer_voor_beheer(afnemer_id: uuid.UUID) -> Afnemer:
-    _gebruiker, principal = _login_required()
-    afnemer = db.session.get(Afnemer, afnemer_id)
-    if afnemer is None or not principal.mag_lezen(afnemer_id):
-        abort(404)
-    return afnemer
-
-
-@bp.get("/afnemers/<uuid:afnemer_id>/leden")
-def leden(afnemer_id: uuid.UUID):
-    afnemer = _afnemer_voor_beheer(afnemer_id)
-    lijst = db.session.scalars(
-        select(Lidmaatschap).where(Lidmaatschap.afnemer_id == afnemer.id)
-        .order_by(Lidmaatschap.status, Lidmaatschap.email)
-    ).all()
-    return render_template(
-        "console/leden.html", afnemer=afnemer, leden=lijst, rollen=[r.value for r in AFNEMER_ROLLEN],
-        mag_beheren=g.principal.mag_beheren(afnemer.id),
-    )
-
-
-@bp.post("/afnemers/<uuid:afnemer_id>/leden")
-def leden_wijzigen(afnemer_id: uuid.UUID):
-    afnemer = _afnemer_voor_beheer(afnemer_id)
-    if not g.principal.mag_beheren(afnemer.id):
-        abort(403)
-    actie = request.form.get("actie")
-    try:
-        if actie == "uitnodigen":
-            # The API's own schema: the console takes exactly the addresses the API does.
-            try:
-                uitnodiging = LidmaatschapSchema().load({
-                    "email": request.form.get("email", ""), "rol": request.form.get("rol", "")})
-            except ma.ValidationError as fout:
-                redenen = "; ".join(f"{veld}: {' '.join(map(str, tekst))}"
-                                    for veld, tekst in fout.normalized_messages().items())
-                raise Problem(400, f"Vul een geldig e-mailadres en een rol in ({redenen}).") \
-                    from None
-            email, rol = uitnodiging["email"], uitnodiging["rol"]
-            service.uitnodigen(afnemer.id, email, Rol(rol), door=g.principal)
-            bericht = f"{email} is uitgenodigd als {rol}."
-        else:
-            lid = db.session.get(Lidmaatschap, uuid.UUID(request.form.get("lidmaatschap", "")))
-            if lid is None or lid.afnemer_id != afnemer.id:
-                abort(404)
-            if actie == "rol":
-                rol = request.form.get("rol", "")
-                if rol not in {r.value for r in AFNEMER_ROLLEN}:
-                    raise Problem(400, "Kies een geldige rol.")
-                service.wijzig_rol(lid, Rol(rol))
-                bericht = f"De rol van {lid.email} is nu {rol}."
-            elif actie == "beeindigen":
-                service.beeindig(lid)
-                bericht = f"Het lidmaatschap van {lid.email} is beëindigd."
-            else:
-                abort(400)
-        db.session.commit()
-        flash(bericht, "ok")
-    except Problem as problem:
-        db.session.rollback()
-        flash(problem.detail, "fout")
-    except ValueError:
-        abort(400)
-    return redirect(url_for("console.leden", afnemer_id=afnemer.id))
 
 
 console_hooks(bp)

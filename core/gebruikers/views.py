@@ -11,9 +11,9 @@ from core.api.pagination import PaginaArgs, pagina_schema, paginate
 from core.api.responses import aangemaakt, commit, met_etag
 from core.auth.middleware import current_principal
 from core.auth.principal import Rol
-from core.db import utcnow
+from core.db import db, utcnow
 from core.errors import Problem
-from core.gebruikers import service
+from core.gebruikers import service, uitnodiging
 from core.gebruikers.models import Lidmaatschap, MachineClient
 from core.gebruikers.schemas import (
     LidmaatschapFilterSchema,
@@ -56,10 +56,15 @@ class Lidmaatschappen(MethodView):
         """Iemand uitnodigen met een rol
 
         Het lidmaatschap gaat in zodra iemand inlogt met dit e-mailadres, geverifieerd door
-        de identity provider; is die persoon al bekend, dan direct.
+        de identity provider; is die persoon al bekend, dan direct. De uitgenodigde krijgt
+        een e-mail met wie uitnodigde, voor welke afnemer, met welke rol, en de link naar de
+        console (gebeurtenis `lidmaatschap.uitgenodigd`).
         """
-        lid = service.uitnodigen(huidige_afnemer().id, data["email"], Rol(data["rol"]),
+        afnemer = huidige_afnemer()
+        lid = service.uitnodigen(afnemer.id, data["email"], Rol(data["rol"]),
                                  door=current_principal())
+        db.session.flush()
+        uitnodiging.meld(lid, afnemer.naam, current_principal())
         commit()
         return aangemaakt(lid, "lidmaatschappen.LidmaatschapView",
                           afnemer_id=lid.afnemer_id, lidmaatschap_id=lid.id)

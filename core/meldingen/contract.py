@@ -153,6 +153,17 @@ _VRAAG = {
                         nullable=True),
 }
 
+_LIDMAATSCHAP = {
+    "lidmaatschapId": _s("Het lidmaatschap", "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f", **_UUID),
+    "email": _s("Het uitgenodigde e-mailadres", "a.jansen@gemeente.example", formaat="email"),
+    "rol": _s("De rol bij de afnemer", "afnemer-medewerker"),
+    "status": _s("uitgenodigd, of actief als de persoon al bekend was", "uitgenodigd"),
+    "uitgenodigdDoor": _s("Naam van wie uitnodigde"),
+    "afnemer": _s("Naam van de afnemer"),
+    "loginUrl": _s("De inlogpagina van de console, zoals in de e-mail",
+                   "https://afnemersportaal.example/console/login", formaat="uri"),
+}
+
 #: The fields of ``data`` per type, or per family (the part before the dot) of core types,
 #: beyond the ones every event has. A type without an entry (a plugin's) documents those.
 DATA_VELDEN: dict[str, dict[str, dict[str, Any]]] = {
@@ -179,6 +190,7 @@ DATA_VELDEN: dict[str, dict[str, dict[str, Any]]] = {
     "incident": _INCIDENT,
     "incident.kennisgeving": _KENNISGEVING,
     "vraag": _VRAAG,
+    "lidmaatschap": _LIDMAATSCHAP,
 }
 
 

@@ -106,6 +106,10 @@ SOORTEN: dict[str, Soort] = {
         Soort("mandaat.beeindigd", "Een mandaat aan een intermediair is ingetrokken of "
               "verlopen; de intermediair handelt niet meer namens u", "AV 2.6",
               Ontvanger.AFNEMER, ("algemeen",)),
+        # An invitation to the afnemer (core.gebruikers.uitnodiging): the invited address
+        # gets the e-mail with the console's login link; the contactpersonen get none.
+        Soort("lidmaatschap.uitgenodigd", "Iemand is uitgenodigd als lid van de afnemer en "
+              "krijgt een e-mail met de link naar de console", "AV 2.6", Ontvanger.AFNEMER),
         # The onboarding route of an aansluiting (core.aansluitroutes): each event's data
         # names the step's own article or source.
         Soort("aansluitroute.herinnering",

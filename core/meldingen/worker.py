@@ -42,6 +42,7 @@ from email.charset import Charset
 from email.header import Header
 from email.message import EmailMessage
 from email.mime.text import MIMEText
+from email.policy import compat32
 from email.utils import formatdate, make_msgid, parseaddr, parsedate_to_datetime
 
 import requests
@@ -407,6 +408,10 @@ def foutsoort(exc: BaseException) -> str:
 #: UTF-8 bodies as 8bit, as ``EmailMessage.set_content`` writes short lines.
 _UTF8 = Charset("utf-8")
 _UTF8.body_encoding = None
+#: SMTP ends lines with CRLF (RFC 5321 2.3.8). smtplib fixes bare LFs only in a str
+#: message, not in bytes: written with LF, a message longer than 1,000 bytes reached a
+#: strict server as one overlong line, and was refused.
+_CRLF = compat32.clone(linesep="\r\n")
 
 
 def mail(klus: Klus, inst: Instellingen) -> EmailMessage | MIMEText:
@@ -439,7 +444,7 @@ def _stuur(smtp: smtplib.SMTP, bericht: EmailMessage | MIMEText, inst: Instellin
     if isinstance(bericht, EmailMessage):
         smtp.send_message(bericht)
     else:
-        smtp.sendmail(parseaddr(inst.afzender)[1], [klus.adres], bericht.as_bytes())
+        smtp.sendmail(parseaddr(inst.afzender)[1], [klus.adres], bericht.as_bytes(policy=_CRLF))
 
 
 def verstuur_email(klus: Klus, inst: Instellingen) -> None:

@@ -129,7 +129,7 @@ def test_beheerder_invites_a_colleague_who_becomes_member_at_login(page, browser
     afnemer = _afnemer(logius, "Gemeente Samen")
     _uitnodigen(logius, afnemer["id"], "eerste@samen.example")
     inloggen(page, "eerste@samen.example", "Eerste Beheerder")
-    page.get_by_role("link", name="Leden").click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Leden").click()
     page.get_by_label("E-mail").fill("tweede@samen.example")
     page.get_by_label("Rol", exact=True).select_option("afnemer-medewerker")
     page.get_by_role("button", name="Uitnodigen").click()
@@ -144,7 +144,7 @@ def test_beheerder_invites_a_colleague_who_becomes_member_at_login(page, browser
         expect(rij).to_contain_text("Gemeente Samen")
         expect(rij).to_contain_text("afnemer-medewerker")
         # A medewerker sees the members but gets no forms to change them.
-        collega.get_by_role("link", name="Leden").click()
+        collega.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Leden").click()
         expect(collega.get_by_role("button", name="Uitnodigen")).to_have_count(0)
     finally:
         other.close()
@@ -156,7 +156,7 @@ def test_the_console_refuses_every_invitation_address_the_api_refuses(page, logi
     afnemer = _afnemer(logius, "Gemeente Streng")
     _uitnodigen(logius, afnemer["id"], "beheer@streng.example")
     inloggen(page, "beheer@streng.example", "Streng Beheer")
-    page.get_by_role("link", name="Leden").click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Leden").click()
     for adres in ("jan@voorbeeld..nl", "x y@voorbeeld.nl", "a@b", "@voorbeeld.nl"):
         assert logius("POST", f"/afnemers/{afnemer['id']}/lidmaatschappen", json={
             "email": adres, "rol": "afnemer-medewerker"}).status_code == 400, adres
@@ -174,7 +174,7 @@ def test_the_last_beheerder_cannot_leave_or_step_down(page, logius):
     afnemer = _afnemer(logius, "Gemeente Alleen")
     lid = _uitnodigen(logius, afnemer["id"], "enige@alleen.example")
     inloggen(page, "enige@alleen.example", "Enige Beheerder")
-    page.get_by_role("link", name="Leden").click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Leden").click()
     page.get_by_role("button", name="Beëindigen").click()
     expect(page.get_by_role("status")).to_contain_text("laatste beheerder")
     page.get_by_label("Rol van enige@alleen.example").select_option("afnemer-medewerker")
