@@ -134,8 +134,8 @@ def _wacht_op(url: str, process: subprocess.Popen, log: Path, seconds: float = 6
         try:
             if requests.get(url, timeout=2).status_code == 200:
                 return
-        except requests.ConnectionError:
-            pass
+        except (requests.ConnectionError, requests.Timeout):
+            pass  # not yet listening, or too busy yet to answer within 2 s: ask again
         time.sleep(0.2)
     raise RuntimeError(f"{url} did not answer within {seconds} s:\n{log.read_text()}")
 
