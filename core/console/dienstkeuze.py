@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from flask import abort, request
 
 from core.console import hulp
+from core.console.hulp import moment  # noqa: F401  (the pages call it dienstkeuze.moment)
 
 
 def alleen_logius() -> None:
@@ -53,23 +54,6 @@ def bedrag(tekst) -> str:
     decimalen = max(2, -waarde.as_tuple().exponent)  # type: ignore[operator]
     cijfers = f"{waarde:,.{decimalen}f}"
     return "€ " + cijfers.replace(",", "X").replace(".", ",").replace("X", ".")
-
-
-def moment(tekst) -> str:
-    """An API moment (ISO 8601) as Dutch readers write it, in Europe/Amsterdam."""
-    from datetime import datetime
-
-    from core.tijd import AMSTERDAM
-
-    if not tekst:
-        return ""
-    try:
-        waarde = datetime.fromisoformat(str(tekst))
-    except ValueError:
-        return str(tekst)
-    if waarde.tzinfo is not None:
-        waarde = waarde.astimezone(AMSTERDAM)
-    return f"{waarde:%d-%m-%Y %H:%M}"
 
 
 def lokaal_moment(tekst: str) -> str:

@@ -122,3 +122,20 @@ def euro(bedrag) -> str:
 
     tekst = f"{Decimal(str(bedrag)):,.2f}"
     return "€ " + tekst.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def moment(tekst) -> str:
+    """An API moment (ISO 8601) as Dutch readers write it, in Europe/Amsterdam."""
+    from datetime import datetime
+
+    from core.tijd import AMSTERDAM
+
+    if not tekst:
+        return ""
+    try:
+        waarde = datetime.fromisoformat(str(tekst))
+    except ValueError:
+        return str(tekst)
+    if waarde.tzinfo is not None:
+        waarde = waarde.astimezone(AMSTERDAM)
+    return f"{waarde:%d-%m-%Y %H:%M}"

@@ -149,5 +149,51 @@ def vwo_logboek(afnemer_id: uuid.UUID):
                            paginatitel=f"VWO-logboek {afnemer['naam']}")
 
 
-BIJDRAGE = ConsoleBijdrage(bp, (Menuitem("afnemer", "vwo-console.vwo_afnemer",
-                                         "Verwerkersovereenkomst"),))
+# --- Logius' overview ---------------------------------------------------------------------
+
+#: Agreements that no longer bind are not asked to be complete.
+LOPEND = {"toekomstig", "actief"}
+
+
+def _alleen_logius() -> None:
+    if not hulp.ingelogd().is_logius_beheerder:
+        abort(403)
+
+
+@bp.get("/vwo")
+def vwo():
+    """The gemeenten whose processing agreements are not complete (what each lacks, with
+    its article, as the API says it), and those without a running agreement."""
+    _alleen_logius()
+    # One page of gemeenten at a time (the afnemers list pages them); each one's
+    # agreements come from its own list, which says what is missing.
+    gemeenten = hulp.lees("/afnemers", query={"type": GEMEENTE, **hulp.filters()})
+    onvolledig, zonder = [], []
+    for gemeente in gemeenten.items:
+        lijst = hulp.lees(f"/afnemers/{gemeente['id']}/vwo-overeenkomsten",
+                          query={"paginaGrootte": 100}, nodig=False)
+        lopend = [o for o in lijst.items if o.get("status") in LOPEND]
+        if lijst.ok and not lopend:
+            zonder.append(gemeente)
+        onvolledig += [(gemeente, o) for o in lopend if not o.get("compleet")]
+    return render_template("vwo/overzicht.html", paginatitel="VWO-overzicht",
+                           gemeenten=gemeenten, onvolledig=onvolledig, zonder=zonder)
+
+
+@bp.get("/vwo/inbreuken")
+def vwo_inbreuken():
+    """Every breach with its clocks, for Logius."""
+    _alleen_logius()
+    lijst = hulp.lees("/diensten/vwo/inbreuken", query=hulp.filters())
+    namen = {}
+    for afnemer_id in {gem["afnemerId"] for i in lijst.items for gem in i.get("gemeenten", [])}:
+        afnemer = hulp.lees(f"/afnemers/{afnemer_id}", nodig=False)
+        namen[afnemer_id] = afnemer.body["naam"] if afnemer.ok else afnemer_id
+    return render_template("vwo/inbreuken_overzicht.html", paginatitel="VWO-inbreuken",
+                           lijst=lijst, namen=namen, moment=hulp.moment)
+
+
+BIJDRAGE = ConsoleBijdrage(bp, (
+    Menuitem("afnemer", "vwo-console.vwo_afnemer", "Verwerkersovereenkomst"),
+    Menuitem("logius", "vwo-console.vwo", "VWO-overzicht"),
+))
