@@ -41,7 +41,9 @@ CLI = Path(sys.executable).with_name("afnemersportaal")
 WORKERS = 3
 MACHINE_CLIENTS = {"demo-koppeling": "dev-machine-secret",
                    # No afnemer has it at the start (tests/served/test_console_sessies.py).
-                   "tweede-koppeling": "tweede-machine-secret"}
+                   "tweede-koppeling": "tweede-machine-secret",
+                   # An intermediair's (tests/served/test_intermediairs.py).
+                   "intermediair-koppeling": "intermediair-machine-secret"}
 _PID = re.compile(r"^<(\d+)> ")
 
 

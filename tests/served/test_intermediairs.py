@@ -6,6 +6,8 @@ aansluitingen, cannot change them (403), and gets 404 on A's DigiD aansluiting a
 everything of afnemer B; the audit says "intermediair X namens afnemer Y"; revoking the
 mandate takes effect on the next request; an expired mandate is 404 everywhere. Both
 sides hear of the mandate: A's feed, and the intermediair's contact address by e-mail.
+A machine client Logius bound to the intermediair, with a client-credentials token of the
+provider, acts the same way.
 """
 
 from __future__ import annotations
@@ -139,3 +141,36 @@ def test_an_expired_mandate_is_404_everywhere(served: Served):
                    check=True, capture_output=True, timeout=60)
     einde = served.get(f"{pad}/gebeurtenissen?type=mandaat.beeindigd", logius).json()
     assert [g["data"]["reden"] for g in einde["resultaten"]] == ["verlopen"]
+
+
+def test_a_machine_client_of_an_intermediair_acts_within_the_mandate_only(served: Served):
+    """The intermediair's own system, with a client-credentials token of the provider:
+    bound by Logius, it reads A's MijnOverheid aansluitingen under A's read mandate and
+    nothing else, and after the revocation not even that."""
+    logius = served.logius_token
+    a, b = served.maak_afnemer("Gemeente Aa"), served.maak_afnemer("Gemeente Bee")
+    a_mo = _aansluiting(served, a["id"], "mijnoverheid", ["berichtenbox"])
+    a_digid = _aansluiting(served, a["id"], "digid", ["midden"])
+    intermediair = served.post("/intermediairs", logius, json={
+        "naam": "Koppelsoftware B.V.", "kvkNummer": f"{uuid.uuid4().int % 10**8:08d}",
+        "email": "beheer@koppelsoftware.example"}).json()
+    gebonden = served.post(f"/intermediairs/{intermediair['id']}/machine-clients", logius, json={
+        "clientId": "intermediair-koppeling", "naam": "Koppeling", "scopes": ["read", "write"]})
+    assert gebonden.status_code == 201, gebonden.text
+    mandaat = _mandaat(served, a["id"], logius, intermediair["id"])
+    token = served.oauth_token("intermediair-koppeling")
+    pad_a = f"/afnemers/{a['id']}"
+
+    lijst = served.get(f"{pad_a}/aansluitingen", token)
+    assert lijst.status_code == 200, lijst.text
+    assert [x["id"] for x in lijst.json()["resultaten"]] == [a_mo]
+    for pad in (f"{pad_a}/aansluitingen/{a_digid}", f"/afnemers/{b['id']}/aansluitingen"):
+        assert served.get(pad, token).status_code == 404, pad
+    wijzig = served.patch(f"{pad_a}/aansluitingen/{a_mo}", token,
+                          json={"onderdelen": ["berichtenbox", "lopende-zaken"]},
+                          headers={"If-Match": "*"})
+    assert wijzig.status_code == 403, wijzig.text
+
+    assert served.request("DELETE", f"{pad_a}/mandaten/{mandaat['id']}",
+                          logius).status_code == 204
+    assert served.get(f"{pad_a}/aansluitingen", token).status_code == 404
