@@ -36,9 +36,13 @@ class Fouten:
 
     @property
     def veldfouten(self) -> dict[str, str]:
+        """Read from ``invalidParams`` itself: an item of an array is a field of its own
+        here (``Antwoord.veldfouten`` folds items into their list's field)."""
         uit: dict[str, str] = {}
-        for naam, reden in self.antwoord.veldfouten.items():
-            sleutel = jsonformulier.veldnaam(naam)
+        body = self.antwoord.body if isinstance(self.antwoord.body, dict) else {}
+        for param in [] if self.ok else body.get("invalidParams") or []:
+            sleutel = jsonformulier.veldnaam(str(param.get("name") or "body"))
+            reden = str(param.get("reason") or "")
             uit[sleutel] = (uit[sleutel] + " " if sleutel in uit else "") + reden
         return uit
 
