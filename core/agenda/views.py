@@ -73,6 +73,12 @@ class DeadlineSchema(Schema):
         "niet bekend is"})
 
 
+class DeadlineArgs(PaginaArgs):
+    soort = ma.fields.String(validate=ma.validate.Length(min=1, max=60), metadata={
+        "description": "Alleen deadlines van deze soort (zoals `soort` in het antwoord)",
+        "example": "prognose"})
+
+
 class SleutelSchema(Schema):
     feed_url = ma.fields.String(metadata={
         "example": "https://afnemersportaal.logius.nl/api/v1/agenda/4f9c2a7d1e.ics",
@@ -121,11 +127,12 @@ def ical(afnemer_naam: str, items: list[service.Deadline]) -> bytes:
 
 @deadlines.route("")
 class Deadlines(MethodView):
-    @deadlines.arguments(PaginaArgs, location="query")
+    @deadlines.arguments(DeadlineArgs, location="query")
     @deadlines.response(200, pagina_schema(DeadlineSchema))
     def get(self, args):
-        """Komende termijnen, eerstvolgende eerst"""
-        items = [vars(d) for d in service.deadlines(huidige_afnemer().id)]
+        """Komende termijnen, eerstvolgende eerst; met `soort` alleen die soort"""
+        items = [vars(d) for d in service.deadlines(huidige_afnemer().id)
+                 if not args.get("soort") or d.soort == args["soort"]]
         return paginate_list(items, args)
 
 

@@ -52,6 +52,9 @@ def test_deadlines_as_json_soonest_first(api, afnemer_met_termijnen):
     datums = [item["datum"] for item in lijst]
     assert datums == sorted(datums)
     assert {item["artikel"] for item in lijst} >= {"AV 14.1", "AV 13.1", "AV 2.8"}
+    alleen = api.get(f"/afnemers/{t['afnemer']['id']}/deadlines?soort=koppelvlak-sunset")
+    assert [(i["soort"], i["datum"]) for i in alleen.get_json()["resultaten"]] == [
+        ("koppelvlak-sunset", t["sunset"].isoformat())]
 
 
 def test_the_ical_feed_parses_and_holds_the_dates(api, client, afnemer_met_termijnen):

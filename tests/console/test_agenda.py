@@ -37,6 +37,9 @@ def test_deadlines_and_the_feed_key_created_replaced_and_revoked(
     pagina = f"/afnemers/{afnemer['id']}/agenda"
     tekst = zichtbare_tekst(beheerder.tekst(pagina))
     assert f"{realisatie.isoformat()} wijziging-realisatie" in tekst and "AV 2.8" in tekst
+    # Filtered by kind through the API: another kind leaves the list empty.
+    assert realisatie.isoformat() in beheerder.tekst(pagina + "?soort=wijziging-realisatie")
+    assert "Geen deadlines in zicht" in beheerder.tekst(pagina + "?soort=prognose")
 
     eerste = beheerder.post(pagina, {"actie": "aanmaken"})
     assert eerste.status_code == 200

@@ -1,6 +1,7 @@
-"""The afnemer's calendar: the coming deadlines (paginated, as the API lists them) and the
-feed subscription: a beheerder creates or replaces the calendar key, whose iCalendar
-address is shown once, or revokes it. Everything goes through the API as the person."""
+"""The afnemer's calendar: the coming deadlines (paginated and filtered by kind, as the API
+lists them) and the feed subscription: a beheerder creates or replaces the calendar key,
+whose iCalendar address is shown once, or revokes it. Everything goes through the API as
+the person."""
 
 from __future__ import annotations
 
@@ -15,11 +16,16 @@ from core.console.views import bp
 def _pagina(afnemer_id: uuid.UUID, *, feed_url: str | None = None, antwoord=None,
             status: int = 200):
     afnemer = hulp.afnemer(afnemer_id)
-    deadlines = hulp.lees(f"/afnemers/{afnemer_id}/deadlines", query=hulp.filters())
+    pad = f"/afnemers/{afnemer_id}/deadlines"
+    deadlines = hulp.lees(pad, query=hulp.filters("soort"))
+    # The kinds to filter on: those of the coming deadlines (the first hundred).
+    gekozen = request.args.get("soort", "")
+    soorten = sorted({d["soort"] for d in hulp.lees(pad, query={"paginaGrootte": 100}).items}
+                     | ({gekozen} if gekozen else set()))
     return render_template(
         "console/agenda/agenda.html", afnemer=afnemer, paginatitel=f"Agenda {afnemer['naam']}",
-        deadlines=deadlines, feed_url=feed_url, antwoord=antwoord,
-        mag_beheren=g.principal.mag_beheren(afnemer_id)), status
+        deadlines=deadlines, soorten=soorten, gekozen=gekozen, feed_url=feed_url,
+        antwoord=antwoord, mag_beheren=g.principal.mag_beheren(afnemer_id)), status
 
 
 @bp.get("/afnemers/<uuid:afnemer_id>/agenda")
