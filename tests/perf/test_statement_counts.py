@@ -67,6 +67,7 @@ from core.voorwaarden.models import Acceptatie
 from core.wijzigingsmeldingen.models import Wijzigingsmelding
 from core.wijzigingsverzoeken.models import Wijzigingsverzoek, WijzigingsverzoekStap
 from tests.conftest import BACKENDS, Api, _empty_tables, geinstalleerd, nieuw_oin
+from tests.perf import console as console_paginas
 from tests.support.plugins import maak_voorbeelden, plugin_endpoint, snake
 
 KLEIN, GROOT = 10, 1_000
@@ -246,7 +247,8 @@ def _get_regels() -> tuple[list[str], dict[str, tuple]]:
                 for slug, mig in uitbreidingen.migraties().items()}
     eigen: dict[str, tuple] = {}
     for rule in app.url_map.iter_rules():
-        if "GET" in rule.methods and plugin_endpoint(rule.endpoint, slugs):
+        if ("GET" in rule.methods and rule.rule.startswith("/api/v1")
+                and plugin_endpoint(rule.endpoint, slugs)):
             blueprint = rule.endpoint.split(".", 1)[0]
             slug = next(s for s in slugs if blueprint == s or blueprint.startswith(s + "-"))
             eigen[rule.rule] = tabellen.get(slug, ())
@@ -741,10 +743,13 @@ def tellingen(request, database_urls):
         apis = {"logius": logius,
                 "afnemer": Api(client, token(Rol.AFNEMER_BEHEERDER, wereld.a))}
         regels = {rol: [r for r, rollen in GEVALLEN_PER_ROL if rol in rollen] for rol in apis}
+        # The console's pages, in the same world (tests/perf/console.py).
+        paginas = console_paginas.ConsoleTeller(app, client, wereld)
 
         def tel() -> dict[tuple[str, str], int | str]:
-            return {(rol, regel): n for rol, api in apis.items()
-                    for regel, n in _tel(app, api, wereld, regels[rol]).items()}
+            return {**{(rol, regel): n for rol, api in apis.items()
+                       for regel, n in _tel(app, api, wereld, regels[rol]).items()},
+                    **paginas.tel()}
 
         with app.app_context():
             wereld.groei(KLEIN)
@@ -785,3 +790,15 @@ def test_statements_do_not_grow_with_the_rows(tellingen, regel, rol):
     assert groot - klein == verschil, (
         f"{regel} as {rol}: {klein} statements with {KLEIN} rows, {groot} with {GROOT}"
         + (f" (allowed difference {verschil})" if verschil else ""))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("regel", "rol"), console_paginas.GEVALLEN, ids=str)
+def test_console_pages_do_not_grow_with_the_rows(request, tellingen, regel, rol):
+    if regel in console_paginas.UITGEZONDERD:
+        pytest.skip(console_paginas.UITGEZONDERD[regel])
+    if regel in console_paginas.BEKEND:
+        request.applymarker(pytest.mark.xfail(reason=console_paginas.BEKEND[regel],
+                                              strict=True))
+    klein, groot, _rijen = tellingen
+    console_paginas.controleer(klein, groot, regel, rol)
