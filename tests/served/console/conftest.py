@@ -13,8 +13,11 @@ The people:
   the role with ``afnemersportaal gebruiker rol`` as an operator would (which ends that
   session), and logs in again in the browser.
 
-Screenshots of every page go to a directory of the run; with ``CONSOLE_SCREENSHOTS=dir``
-they go there instead, at the viewport's size (1280x800), as the README's come about.
+A full-page screenshot of every page goes to a directory of the run. With
+``CONSOLE_SCREENSHOTS=dir`` the README's screenshots (``README``) are also written there,
+at the viewport's size (1280x800)::
+
+    CONSOLE_SCREENSHOTS=docs/screenshots .venv/bin/python -m pytest tests/served/console -k sqlite
 """
 
 from __future__ import annotations
@@ -36,6 +39,12 @@ from tests.support.browser import gedeelde_chromium, inloggen
 ROOT = Path(__file__).resolve().parents[3]
 VIEWPORT = {"width": 1280, "height": 800}
 LOGIUS_EMAIL = "beheerder@logius.example"  # the served tier's LOGIUS_BEHEERDERS
+#: The pages shown in the README, and their file names there: three of the crawl, and the
+#: capacity plot at the end of the Logius journey (with the prognosis of the afnemer's).
+README = {"afnemer-beheerder-afnemer-overzicht": "overzicht.png",
+          "afnemer-beheerder-afnemer-aansluitingen-detail": "aansluiting.png",
+          "afnemer-beheerder-afnemer-kosten": "kosten.png",
+          "reis-capaciteit": "capaciteit.png"}
 
 
 @dataclass
@@ -58,8 +67,13 @@ class Console:
     base: str
     mensen: dict[str, Persoon]
     schermen: Path
-    #: Viewport-only screenshots (for docs/), not full-page ones.
-    alleen_viewport: bool
+    #: Where the README's screenshots go (``CONSOLE_SCREENSHOTS``), if anywhere.
+    docs: Path | None
+
+    def schermafdruk(self, page: Page, naam: str, *, hele_pagina: bool = True) -> None:
+        page.screenshot(path=self.schermen / f"{naam}.png", full_page=hele_pagina)
+        if self.docs is not None and naam in README:
+            page.screenshot(path=self.docs / README[naam])
 
     def nieuwe_context(self) -> BrowserContext:
         context = self._browser.new_context(base_url=self.base, viewport=VIEWPORT)
@@ -94,10 +108,11 @@ def _eerste_login_zonder_browser(served: Served, email: str) -> None:
 def console(served, chromium, tmp_path_factory) -> Console:
     code = uuid.uuid4().hex[:6]
     doel = os.environ.get("CONSOLE_SCREENSHOTS")
-    schermen = ((ROOT / doel) if doel else tmp_path_factory.mktemp(f"schermen-{served.backend}"))
-    schermen.mkdir(parents=True, exist_ok=True)
-    console = Console(served=served, base=served.base, mensen={}, schermen=schermen,
-                      alleen_viewport=bool(doel))
+    docs = (ROOT / doel) if doel else None
+    if docs is not None:
+        docs.mkdir(parents=True, exist_ok=True)
+    console = Console(served=served, base=served.base, mensen={},
+                      schermen=tmp_path_factory.mktemp(f"schermen-{served.backend}"), docs=docs)
     console._browser = chromium
 
     reis = served.maak_afnemer(f"Gemeente Reisdorp {code}")

@@ -65,8 +65,7 @@ def _bezoek(page: Page, console: Console, pad: str, naam: str, fouten: list[str]
     if antwoord is None or antwoord.status != 200:
         fouten.append(f"{pad}: HTTP {antwoord.status if antwoord else '?'}")
         return False
-    page.screenshot(path=console.schermen / f"{naam}.png",
-                    full_page=not console.alleen_viewport)
+    console.schermafdruk(page, naam)
     if csp:
         fouten.append(f"{pad}: de CSP weigerde " + "; ".join(csp))
     # Keyboard: from the top of the page the first Tab stop is the skip link, and
@@ -131,7 +130,7 @@ def test_every_page_of_the_menu_is_accessible_and_keyboard_ready(console, rol):
     minimum = {"afnemer-beheerder": 2, "afnemer-medewerker": 2, "logius-beheerder": 2,
                "productteam": 1}[rol]
     assert len(bezocht) >= minimum, bezocht
-    print(f"{rol}: {len(bezocht)} pagina's: {', '.join(bezocht)}")
+    print(f"{rol}: {len(bezocht)} pagina's ({console.schermen}): {', '.join(bezocht)}")
 
 
 def test_the_welcome_page_before_login_is_accessible(console):

@@ -29,7 +29,7 @@ def _vastleggen(console: Console, page: Page, naam: str) -> None:
     preview): axe finds nothing in it, and it is screenshotted with the crawl's, at the
     viewport's size (after a full-page screenshot, headless Chromium lost the next click
     on a long form)."""
-    page.screenshot(path=console.schermen / f"reis-{naam}.png")
+    console.schermafdruk(page, f"reis-{naam}", hele_pagina=False)
     overtredingen = axe_controle(page)
     assert not overtredingen, leesbaar(page.url, overtredingen)
 
