@@ -21,6 +21,9 @@ the columns' types, all of the afnemer under test; an id in a path is that of a 
 made through the plugin's own ``POST`` with its document's example
 (``tests/support/plugins.py``). A plugin's deadlines count in the deadline calendar's
 case.
+
+The console's pages are counted in the same world, the same way
+(``tests/perf/console.py``).
 """
 
 from __future__ import annotations
