@@ -96,12 +96,12 @@ def _uitnodigen(served: Served, afnemer_id: str, email: str, rol: str) -> None:
 def _eerste_login_zonder_browser(served: Served, email: str) -> None:
     """A login with plain HTTP, as tests/served/test_console_sessies.py does: the
     gebruiker then exists, so an operator can give it a role."""
-    sessie = requests.Session()
-    formulier = sessie.get(served.base + "/console/login", timeout=20)
-    assert "/interaction/" in formulier.url, formulier.url
-    terug = sessie.post(formulier.url + "/login", data={"email": email, "name": email},
-                        timeout=20)
-    assert terug.url == served.base + "/console/", terug.url
+    with requests.Session() as sessie:
+        formulier = sessie.get(served.base + "/console/login", timeout=20)
+        assert "/interaction/" in formulier.url, formulier.url
+        terug = sessie.post(formulier.url + "/login", data={"email": email, "name": email},
+                            timeout=20)
+        assert terug.url == served.base + "/console/", terug.url
 
 
 @pytest.fixture(scope="session")
