@@ -73,13 +73,13 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
     ("delete", "/intermediairs/{intermediairId}/medewerkers/{medewerkerId}"):
         "intermediairMedewerkerBeeindigen",
     ("get", "/intermediairs/{intermediairId}/machine-clients"):
-        "intermediairMachineClientsOpvragen",
+        "intermediairClientsOpvragen",
     ("post", "/intermediairs/{intermediairId}/machine-clients"):
-        "intermediairMachineClientRegistreren",
+        "intermediairClientRegistreren",
     ("get", "/intermediairs/{intermediairId}/machine-clients/{intermediairClientId}"):
-        "intermediairMachineClientLezen",
+        "intermediairClientLezen",
     ("delete", "/intermediairs/{intermediairId}/machine-clients/{intermediairClientId}"):
-        "intermediairMachineClientIntrekken",
+        "intermediairClientIntrekken",
     ("get", "/afnemers/{afnemerId}/mandaten"): "mandatenOpvragen",
     ("post", "/afnemers/{afnemerId}/mandaten"): "mandaatVerlenen",
     ("get", "/afnemers/{afnemerId}/mandaten/{mandaatId}"): "mandaatLezen",

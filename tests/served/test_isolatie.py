@@ -232,7 +232,8 @@ def _wereld(served: Served, naam: str, gedeeld: dict[str, str]) -> dict[str, str
 #: subverwerkers (VWO Bijlage 1 tabel 3) are the dienst's too: one made in B's world is
 #: announced to every gemeente with a processing of its diensten, A among them (VWO 4.5).
 #: The intermediair both mandate is in the register every afnemer reads.
-GEDEELD = ("onbeschikbaarheidId", "subverwerkerId", "intermediairId", "intermediairTokenId")
+GEDEELD = ("onbeschikbaarheidId", "subverwerkerId", "intermediairId", "intermediairTokenId",
+           "medewerkerId", "intermediairClientId")
 
 
 def _gedeeld(served: Served) -> dict[str, str]:
@@ -245,8 +246,15 @@ def _gedeeld(served: Served) -> dict[str, str]:
         "email": "beheer@leverancier.example"}))
     token = _ok(served.post(f"/intermediairs/{intermediair['id']}/api-tokens",
                             served.logius_token, json={"naam": "walk"}))
+    medewerker = _ok(served.post(f"/intermediairs/{intermediair['id']}/medewerkers",
+                                 served.logius_token,
+                                 json={"email": f"m-{uuid.uuid4().hex[:6]}@leverancier.example"}))
+    client = _ok(served.post(f"/intermediairs/{intermediair['id']}/machine-clients",
+                             served.logius_token, json={
+        "clientId": f"leverancier-{uuid.uuid4().hex[:6]}", "naam": "Leverancier"}))
     return {"onbeschikbaarheidId": onbeschikbaarheid["id"], "intermediairId": intermediair["id"],
-            "intermediairTokenId": token["id"], "intermediairToken": token["token"]}
+            "intermediairTokenId": token["id"], "intermediairToken": token["token"],
+            "medewerkerId": medewerker["id"], "intermediairClientId": client["id"]}
 
 
 @pytest.fixture(scope="module")
