@@ -99,7 +99,7 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 #: Examples per operation. The served run (tests/served/test_contract.py) adds coverage,
 #: fuzzing and stateful phases with every check; FUZZ_VOORBEELDEN=200 explores deeper.
-VOORBEELDEN = int(os.environ.get("FUZZ_VOORBEELDEN", "12"))
+VOORBEELDEN = int(os.environ.get("FUZZ_VOORBEELDEN", "5"))
 
 
 @schema.parametrize()
