@@ -71,16 +71,5 @@ def lokaal_moment(tekst: str) -> str:
 
 def invoer_moment(tekst) -> str:
     """An API moment as a ``datetime-local`` field's value, in Europe/Amsterdam."""
-    from datetime import datetime
-
-    from core.tijd import AMSTERDAM
-
-    if not tekst:
-        return ""
-    try:
-        waarde = datetime.fromisoformat(str(tekst))
-    except ValueError:
-        return str(tekst)
-    if waarde.tzinfo is not None:
-        waarde = waarde.astimezone(AMSTERDAM)
-    return f"{waarde:%Y-%m-%dT%H:%M}"
+    waarde = hulp.in_amsterdam(tekst)
+    return waarde if isinstance(waarde, str) else f"{waarde:%Y-%m-%dT%H:%M}" if waarde else ""

@@ -124,18 +124,23 @@ def euro(bedrag) -> str:
     return "€ " + tekst.replace(",", "X").replace(".", ",").replace("X", ".")
 
 
-def moment(tekst) -> str:
-    """An API moment (ISO 8601) as Dutch readers write it, in Europe/Amsterdam."""
+def in_amsterdam(tekst):
+    """An API moment (ISO 8601) as a datetime in Europe/Amsterdam; the text as it is when
+    it is no moment, None when empty."""
     from datetime import datetime
 
     from core.tijd import AMSTERDAM
 
     if not tekst:
-        return ""
+        return None
     try:
         waarde = datetime.fromisoformat(str(tekst))
     except ValueError:
         return str(tekst)
-    if waarde.tzinfo is not None:
-        waarde = waarde.astimezone(AMSTERDAM)
-    return f"{waarde:%d-%m-%Y %H:%M}"
+    return waarde.astimezone(AMSTERDAM) if waarde.tzinfo is not None else waarde
+
+
+def moment(tekst) -> str:
+    """An API moment (ISO 8601) as Dutch readers write it, in Europe/Amsterdam."""
+    waarde = in_amsterdam(tekst)
+    return waarde if isinstance(waarde, str) else f"{waarde:%d-%m-%Y %H:%M}" if waarde else ""
