@@ -20,12 +20,17 @@ AFNEMER = (
     ("console.wijzigingsmeldingen", "Wijzigingsmeldingen"),
     ("console.prognoses", "Prognoses"),
     ("console.kosten", "Kosten"),
+    ("console.verbruik_afnemer", "Verbruik en voorcalculaties"),
+    ("console.voorwaarden", "Voorwaarden"),
     ("console.agenda", "Agenda"),
     ("console.incidenten_afnemer", "Incidenten en wijzigingen"),
     ("console.webhooks", "Webhooks"),
     ("console.tokens", "API-toegang"),
     ("console.mandaten", "Mandaten"),
     ("console.leden", "Leden"),
+    ("console.gebeurtenissen", "Gebeurtenissen"),
+    ("console.audit", "Auditlog"),
+    ("console.gegevens", "Gegevens en export"),
 )
 #: Pages of Logius beheerders, across afnemers.
 LOGIUS = (
@@ -35,11 +40,16 @@ LOGIUS = (
     ("console.capaciteit", "Capaciteit"),
     ("console.pijplijn", "Aansluitroutes"),
     ("console.incidenten", "Incidenten"),
+    ("console.verzoeken_logius", "Wijzigingsverzoeken en vragen"),
     ("console.beschikbaarheid", "Beschikbaarheid"),
     ("console.onderhoud", "Onderhoud"),
     ("console.kostenruns", "Kostenruns"),
     ("console.verbruik", "Verbruik"),
     ("console.bezorgingen", "Bezorgingen"),
+    ("console.intermediairs", "Intermediairs"),
+    ("console.omgevingen", "Diensten en omgevingen"),
+    ("console.feestdagen", "Feestdagen"),
+    ("console.btw", "Btw-tarieven"),
 )
 #: Pages of a product team, for its own dienst.
 PRODUCTTEAM = (
