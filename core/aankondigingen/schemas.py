@@ -217,6 +217,37 @@ class AankondigingVoorAfnemerDetailSchema(AankondigingVoorAfnemerSchema):
                        "is (geen reactie gevraagd, of al gereageerd)."})
 
 
+class BereikteAfnemerSchema(Schema):
+    id = ma.fields.UUID()
+    naam = ma.fields.String(metadata={"example": "Gemeente Voorbeeldstad"})
+    oin = ma.fields.String(metadata={"example": "00000001234567890000"})
+
+
+class VoorbeeldmailSchema(Schema):
+    van = ma.fields.String(metadata={"description": "De afzender"})
+    aan = ma.fields.String(metadata={
+        "description": "Een voorbeeldadres: elke contactpersoon krijgt de mail op zijn eigen"})
+    onderwerp = ma.fields.String()
+    tekst = ma.fields.String(metadata={"description": "De tekst van de mail"})
+
+
+class AankondigingVoorbeeldSchema(Schema):
+    """What sending would do, computed without sending."""
+
+    aantal_ontvangers = ma.fields.Integer(metadata={
+        "description": "Hoeveel afnemers de aankondiging zou bereiken", "example": 42})
+    ontvangers = ma.fields.List(ma.fields.Nested(BereikteAfnemerSchema), metadata={
+        "description": "De eerste 20 daarvan, op naam"})
+    gebeurtenis = ma.fields.String(metadata={
+        "description": "Het type gebeurtenis dat elke afnemer krijgt",
+        "example": "aankondiging.onderhoud"})
+    rollen = ma.fields.List(ma.fields.String(), metadata={
+        "description": "De rollen van de contactpersonen die de mail krijgen"})
+    artikel = ma.fields.String(metadata={"example": "AV 6.1"})
+    mail = ma.fields.Nested(VoorbeeldmailSchema, metadata={
+        "description": "De mail zoals de bezorger hem zou versturen"})
+
+
 class ReactieInvoerSchema(Schema):
     besluit = fields.keuze([b.value for b in Besluit], required=True, metadata={
         "description": "accepteren of afwijzen. Afwijzen van een voorwaardenwijziging "

@@ -9,8 +9,10 @@ and the events to Logius and the afnemer. The caller commits.
 from __future__ import annotations
 
 import uuid
+from email.header import decode_header, make_header
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import select
 
 from core import tijd
@@ -25,6 +27,9 @@ from core.errors import Problem
 from core.meldingen.outbox import publiceer
 from core.voorwaarden import service as voorwaarden
 from core.voorwaarden.models import Voorwaardenversie
+
+#: Where the preview's e-mail is addressed: each contactpersoon gets it at their own.
+VOORBEELDADRES = "contactpersoon@afnemer.example"
 
 VELDEN = ("titel", "omschrijving", "dienst", "document", "versie", "wijzigingsdatum",
           "begin_op", "einde_op", "afnemersoverleg_op", "omgeving", "afwijking",
@@ -41,6 +46,45 @@ def doelgroep(dienst: str | None, omgeving: str | None = None) -> list[uuid.UUID
     if omgeving is not None:
         query = query.where(Aansluiting.omgeving == omgeving)
     return sorted(db.session.scalars(query))
+
+
+def voorbeeld(data: dict[str, Any], *, getoond: int = 20) -> dict[str, Any]:
+    """What sending the (already validated) announcement would do, without doing it: how
+    many afnemers it reaches, the first ``getoond`` of them by name, the event they get,
+    the contactpersoon roles it is mailed to, and that e-mail as the worker would send it
+    (to a placeholder address). Writes nothing."""
+    from core.afnemers.models import Afnemer
+    from core.meldingen import typen
+    from core.meldingen.worker import Instellingen, Klus, mail
+
+    type_ = Type(data["type"])
+    dienst = data.get("dienst")
+    if type_ == Type.VOORWAARDENWIJZIGING:
+        dienst = voorwaarden.documenten()[data["document"]].dienst
+    afnemers = data.get("afnemers")
+    ids = sorted(set(afnemers)) if afnemers else doelgroep(dienst, data.get("omgeving"))
+    bereikt = db.session.execute(
+        select(Afnemer.id, Afnemer.naam, Afnemer.oin).where(Afnemer.id.in_(ids))
+        .order_by(Afnemer.naam, Afnemer.id).limit(getoond)).all() if ids else []
+    soort = typen.soort(f"aankondiging.{type_.value}")
+    klus = Klus(id=uuid.uuid4(), kanaal="email", adres=VOORBEELDADRES, pogingen=0,
+                gebeurtenis_id=uuid.uuid4(), type=soort.type, onderwerp=data["titel"],
+                tekst=data["omschrijving"], data={"artikel": regels.artikel(type_, data)},
+                aangemaakt_op=utcnow(), geheim=None)
+    bericht = mail(klus, Instellingen.van(current_app))
+    inhoud = bericht.get_payload(decode=True)
+    return {
+        "aantal_ontvangers": len(ids),
+        "ontvangers": [{"id": r.id, "naam": r.naam, "oin": r.oin} for r in bereikt],
+        "gebeurtenis": soort.type, "rollen": list(soort.rollen),
+        "artikel": regels.artikel(type_, data),
+        "mail": {
+            "van": str(bericht["From"]), "aan": VOORBEELDADRES,
+            "onderwerp": str(make_header(decode_header(str(bericht["Subject"])))),
+            "tekst": inhoud.decode(bericht.get_content_charset() or "utf-8")
+            if isinstance(inhoud, bytes) else str(inhoud),
+        },
+    }
 
 
 def aankondigen(data: dict[str, Any], *, door: Principal) -> Aankondiging:

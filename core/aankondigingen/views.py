@@ -23,6 +23,7 @@ from core.aankondigingen.schemas import (
     AankondigingSchema,
     AankondigingVoorAfnemerDetailSchema,
     AankondigingVoorAfnemerSchema,
+    AankondigingVoorbeeldSchema,
     OntvangerFilterSchema,
     ReactieInvoerSchema,
 )
@@ -91,6 +92,24 @@ class Aankondigingen(MethodView):
         location = url_for("aankondigingen.AankondigingView", aankondiging_id=aankondiging.id,
                            _external=True)
         return aankondiging, 201, {"Location": location}
+
+
+@blp.route("/voorbeeld")
+class Voorbeeld(MethodView):
+    @alleen_logius
+    @blp.arguments(AankondigingSchema)
+    @blp.response(200, AankondigingVoorbeeldSchema)
+    @blp.problems(403)
+    def post(self, data):
+        """Aankondiging proefdraaien: wie zij bereikt en welke mail zij krijgen (alleen
+        Logius-beheerder)
+
+        Dezelfde invoer en regels als het versturen, maar er wordt niets opgeslagen of
+        verstuurd: het antwoord noemt hoeveel afnemers de aankondiging zou bereiken (de
+        eerste 20 op naam), de gebeurtenis die zij krijgen en de mail aan hun
+        contactpersonen.
+        """
+        return service.voorbeeld(data)
 
 
 @blp.route("/<uuid:aankondiging_id>")

@@ -167,6 +167,34 @@ def test_av_change_20_days_ahead_is_refused_naming_wijzigingsdatum_and_av_13_1(
         assert _gebeurtenissen(api, afnemer["id"]) == []
 
 
+def test_a_dry_run_names_whom_an_av_change_reaches_and_their_mail_and_writes_nothing_av_13_1(
+    app, api, token_voor, afnemers
+):
+    """POST /aankondigingen/voorbeeld: the same input and rules as sending, nothing stored.
+    40 days ahead it reaches the three afnemers with a live aansluiting (AV 13.1); 20 days
+    ahead it gets the same 400 naming wijzigingsdatum; only Logius may ask."""
+    before = _tellingen(app)
+    response = api.post("/aankondigingen/voorbeeld",
+                        json=_voorwaardenwijziging(vandaag() + timedelta(days=40)))
+    assert response.status_code == 200, response.get_json()
+    voorbeeld = response.get_json()
+    assert voorbeeld["aantalOntvangers"] == 3
+    assert [o["naam"] for o in voorbeeld["ontvangers"]] == [
+        "Gemeente beide", "Gemeente digid", "Gemeente mo"]
+    assert voorbeeld["gebeurtenis"] == "aankondiging.voorwaardenwijziging"
+    assert voorbeeld["artikel"] == "AV 13.1"
+    assert voorbeeld["mail"]["onderwerp"].endswith("Nieuwe versie 1.2")
+    assert "AV 13.1" in voorbeeld["mail"]["tekst"]
+    te_vroeg = api.post("/aankondigingen/voorbeeld",
+                        json=_voorwaardenwijziging(vandaag() + timedelta(days=20)))
+    assert te_vroeg.status_code == 400 and te_vroeg.mimetype == PROBLEM
+    assert _names(te_vroeg) == {"wijzigingsdatum"}
+    beheerder = api.as_(token_voor(afnemers["digid"]["id"], Rol.AFNEMER_BEHEERDER))
+    assert beheerder.post("/aankondigingen/voorbeeld", json=_voorwaardenwijziging(
+        vandaag() + timedelta(days=40))).status_code == 403
+    assert _tellingen(app) == before
+
+
 def test_exactly_one_calendar_month_ahead_is_enough_one_day_less_is_not_av_13_1(api, afnemers):
     grens = plus_maanden(vandaag(), 1)
     te_vroeg = api.post("/aankondigingen", json=_voorwaardenwijziging(grens - timedelta(days=1)))

@@ -15,36 +15,25 @@ from __future__ import annotations
 import math
 import uuid
 from datetime import datetime
-from email.header import decode_header, make_header
 from types import SimpleNamespace
 
 import marshmallow as ma
-from flask import current_app, render_template, request, url_for
-from sqlalchemy import select
+from flask import render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from core import tijd
-from core.aankondigingen import regels, service
+from core.aankondigingen import regels
 from core.aankondigingen.schemas import AankondigingSchema
 from core.aankondigingen.soorten import SOORTEN, VARIABELE_VELDEN, Type
-from core.afnemers.models import Afnemer
 from core.console import hulp
 from core.console.api import Antwoord
 from core.console.paginas.logius_afnemers import alleen_logius, diensten
 from core.console.views import bp
-from core.db import db, utcnow
-from core.errors import validation_problem
-from core.meldingen import typen as meldingtypen
-from core.meldingen.worker import Instellingen, Klus, mail
 from core.voorwaarden import service as voorwaarden
 
 TYPEN = [t.value for t in Type]
-#: How many reached afnemers the preview names (it counts them all).
-GETOOND = 100
 #: Reactions per page on an announcement's page.
 PER_PAGINA = 50
-#: The address of the preview: the real one is each contactpersoon's.
-VOORBEELDADRES = "contactpersoon@afnemer.example"
 
 
 @bp.get("/aankondigingen/opstellen")
@@ -58,14 +47,11 @@ def aankondiging_versturen():
     alleen_logius()
     body = _body(request.form)
     if request.form.get("actie") == "voorbeeld":
-        try:
-            data = AankondigingSchema().load(body)
-        except ma.ValidationError as fout:
-            probleem = validation_problem({"json": fout.messages})
-            antwoord = Antwoord(400, {**probleem.body(), "title": "De aankondiging voldoet "
-                                      "nog niet; verbeter de velden hieronder."})
-            return _opsteller(antwoord=antwoord, status=400)
-        return _opsteller(voorbeeld=_voorbeeld(data))
+        antwoord = hulp.schrijf("POST", "/aankondigingen/voorbeeld", body)
+        if not antwoord.ok:
+            return _opsteller(antwoord=antwoord,
+                              status=antwoord.status if antwoord.status in (403, 409) else 400)
+        return _opsteller(voorbeeld=antwoord.body)
     antwoord = hulp.schrijf("POST", "/aankondigingen", body)
     if antwoord.ok:
         return hulp.gelukt(
@@ -181,31 +167,3 @@ def _body(formulier) -> dict:
     except ValueError:
         return body
     return {k: v for k, v in body.items() if k not in VARIABELE_VELDEN or k in soort.velden}
-
-
-def _voorbeeld(data: dict) -> dict:
-    """Whom the announcement reaches and the e-mail they get, before it is sent."""
-    type_ = Type(data["type"])
-    dienst = data.get("dienst")
-    if type_ == Type.VOORWAARDENWIJZIGING:
-        dienst = voorwaarden.documenten()[data["document"]].dienst
-    ids = sorted(set(data["afnemers"])) if data.get("afnemers") else service.doelgroep(
-        dienst, data.get("omgeving"))
-    bereikt = db.session.execute(
-        select(Afnemer.id, Afnemer.naam, Afnemer.oin).where(Afnemer.id.in_(ids))
-        .order_by(Afnemer.naam).limit(GETOOND)).all() if ids else []
-    soort = meldingtypen.soort(f"aankondiging.{type_.value}")
-    klus = Klus(id=uuid.uuid4(), kanaal="email", adres=VOORBEELDADRES, pogingen=0,
-                gebeurtenis_id=uuid.uuid4(), type=soort.type, onderwerp=data["titel"],
-                tekst=data["omschrijving"], data={"artikel": regels.artikel(type_, data)},
-                aangemaakt_op=utcnow(), geheim=None)
-    bericht = mail(klus, Instellingen.van(current_app))
-    inhoud = bericht.get_payload(decode=True)
-    return {
-        "aantal": len(ids), "bereikt": bereikt, "rollen": soort.rollen,
-        "gebeurtenis": soort.type,
-        "van": bericht["From"], "onderwerp": str(make_header(decode_header(
-            str(bericht["Subject"])))),
-        "tekst": inhoud.decode(bericht.get_content_charset() or "utf-8")
-        if isinstance(inhoud, bytes) else str(inhoud),
-    }
