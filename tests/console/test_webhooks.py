@@ -8,6 +8,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 import uuid
+from datetime import timedelta
 
 from sqlalchemy import update
 
@@ -15,6 +16,7 @@ from core.auth.principal import Rol
 from core.db import db
 from core.meldingen.models import Bezorging
 from core.meldingen.outbox import publiceer
+from core.tijd import lokaal, utcnow
 from tests.console.conftest import zichtbare_tekst
 
 
@@ -99,6 +101,44 @@ def test_the_delivery_log_filters_and_redelivers_until_the_apis_limit(app, conso
     antwoord = beheerder.post(pagina)
     assert antwoord.status_code == 429
     assert 'data-testid="probleem"' in antwoord.get_data(as_text=True)
+
+
+def test_the_url_is_changed_and_events_replayed_through_the_api(app, console_als, maak_afnemer,
+                                                                api):
+    afnemer = maak_afnemer()
+    basis = f"/afnemers/{afnemer['id']}/webhooks"
+    webhook = api.post(basis, json={"url": "https://zaak.example/h"}).get_json()
+    pagina = f"{basis}/{webhook['id']}"
+    beheerder = console_als(Rol.AFNEMER_BEHEERDER, afnemer["id"])
+    medewerker = console_als(Rol.AFNEMER_MEDEWERKER, afnemer["id"])
+    assert 'value="herhalen"' not in medewerker.tekst(pagina)
+    etag = _etag(beheerder, pagina)
+    assert medewerker.post(pagina, {"actie": "url", "etag": etag,
+                                    "url": "https://ander.example/h"}).status_code == 403
+    geweigerd = beheerder.post(pagina, {"actie": "url", "etag": etag,
+                                        "url": "http://zaak.example/nieuw"})
+    assert geweigerd.status_code == 400
+    html = geweigerd.get_data(as_text=True)
+    assert 'data-veldfout="url"' in html and 'value="http://zaak.example/nieuw"' in html
+    assert api.get(pagina).get_json()["url"] == "https://zaak.example/h"
+    assert beheerder.post(pagina, {"actie": "url", "etag": etag,
+                                   "url": "https://zaak.example/nieuw"}).status_code == 302
+    assert api.get(pagina).get_json()["url"] == "https://zaak.example/nieuw"
+
+    with app.app_context():
+        publiceer(type="aankondiging.storing", afnemer_id=uuid.UUID(afnemer["id"]),
+                  onderwerp="Storing", tekst="Test", data={})
+        db.session.execute(update(Bezorging).values(status="bezorgd"))
+        db.session.commit()
+    toekomst = f"{lokaal(utcnow() + timedelta(days=1)):%Y-%m-%dT%H:%M}"
+    geweigerd = beheerder.post(pagina, {"actie": "herhalen", "vanaf": toekomst})
+    assert geweigerd.status_code == 400
+    assert 'data-veldfout="vanaf"' in geweigerd.get_data(as_text=True)
+    uur_terug = f"{lokaal(utcnow() - timedelta(hours=1)):%Y-%m-%dT%H:%M}"
+    assert beheerder.post(pagina, {"actie": "herhalen", "vanaf": uur_terug}).status_code == 302
+    assert "1 gebeurtenis staat opnieuw in de wachtrij" in zichtbare_tekst(beheerder.tekst(pagina))
+    wachtend = api.get(f"/afnemers/{afnemer['id']}/bezorgingen?status=wachtend").get_json()
+    assert [b["adres"] for b in wachtend["resultaten"]] == ["https://zaak.example/nieuw"]
 
 
 def _etag(persoon, pagina: str) -> str:

@@ -1,19 +1,23 @@
 """The afnemer's webhooks: the endpoints (register one, with the signing secret shown once
-on the answer to the form; change its type filter, switch it on or off, rotate its secret,
-shown once too; delete it) and the delivery log (filter by status, a delivery's attempts,
-redeliver it; the API's 429 is shown as a message). Everything goes through the API; the
+on the answer to the form; change its URL or type filter, switch it on or off, rotate its
+secret, shown once too; replay the events since a moment, with how many were queued;
+delete it) and the delivery log (filter by status, a delivery's attempts, redeliver it;
+the API's 429 is shown as a message). Everything goes through the API; the
 event types offered are the catalogue the API publishes (``x-webhooks``)."""
 
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 from flask import abort, g, render_template, request, url_for
 
 from core.console import hulp
 from core.console.api import Antwoord
+from core.console.dienstkeuze import invoer_moment, lokaal_moment
 from core.console.views import bp
 from core.meldingen.typen import SOORTEN, TYPE_FILTERS
+from core.tijd import utcnow
 
 #: The statuses of a delivery (the API's enum), for the filter.
 BEZORGSTATUSSEN = ("wachtend", "bezorgd", "dood")
@@ -71,6 +75,10 @@ def webhook(afnemer_id: uuid.UUID, webhook_id: uuid.UUID, antwoord: Antwoord | N
         paginatitel=f"Webhook {endpoint.body['url']}",
         gekozen=(request.form.getlist("typen") if antwoord is not None
                  else endpoint.body.get("typen") or []),
+        # A refused URL or replay keeps what was typed; else the current URL and a day ago.
+        waarden={"url": endpoint.body["url"],
+                 "vanaf": invoer_moment((utcnow() - timedelta(days=1)).isoformat()),
+                 **(request.form if antwoord is not None else {})},
         mag_beheren=g.principal.mag_beheren(afnemer_id)), status
 
 
@@ -85,6 +93,15 @@ def webhook_wijzigen(afnemer_id: uuid.UUID, webhook_id: uuid.UUID):
         body = {"typen": [t for t in request.form.getlist("typen") if t.strip()]}
         antwoord = hulp.schrijf("PATCH", pad, body, headers=if_match)
         bericht = "Het typefilter is opgeslagen."
+    elif actie == "url":
+        antwoord = hulp.schrijf("PATCH", pad, hulp.formulier({"url": str}), headers=if_match)
+        bericht = "Het adres is opgeslagen; wat nog bezorgd moet worden, gaat naar het nieuwe."
+    elif actie == "herhalen":
+        antwoord = hulp.schrijf("POST", f"{pad}/herhalen",
+                                hulp.formulier({"vanaf": lokaal_moment}))
+        aantal = antwoord.body.get("aantal") if antwoord.ok else 0
+        bericht = (f"{aantal} gebeurtenis staat opnieuw in de wachtrij." if aantal == 1 else
+                   f"{aantal} gebeurtenissen staan opnieuw in de wachtrij.")
     elif actie in ("aan", "uit"):
         antwoord = hulp.schrijf("PATCH", pad, {"actief": actie == "aan"}, headers=if_match)
         bericht = "De webhook staat aan." if actie == "aan" else "De webhook staat uit."
