@@ -114,6 +114,13 @@ def dienst_export(afnemer_id: uuid.UUID) -> dict[str, Any]:
 
 
 @hookimpl
+def dienst_console():
+    from .console import BIJDRAGE  # Flask loads here, not when the plugin is found
+
+    return BIJDRAGE
+
+
+@hookimpl
 def dienst_route() -> Aansluitroute:
     from .route import ROUTE
 
