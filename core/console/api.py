@@ -38,6 +38,8 @@ class Antwoord:
     body: Any
     headers: dict[str, str] = field(default_factory=dict)
     tekst: str = ""
+    #: The body as it came, for a download that is no text (a zip).
+    inhoud: bytes = b""
 
     @property
     def ok(self) -> bool:
@@ -103,12 +105,13 @@ def vraag(method: str, pad: str, *, json_body: Any = None, query: dict | None = 
             headers={"Accept": "application/json", **(headers or {})},
             base_url=request.host_url if has_request_context() else None,
             environ_overrides={PRINCIPAL_SLEUTEL: wie}, **extra)
-    tekst = antwoord.get_data(as_text=True)
+    inhoud = antwoord.get_data()
+    tekst = inhoud.decode("utf-8", "replace")  # a zip is no text: kept as bytes below
     try:
         body = json.loads(tekst) if tekst and "json" in (antwoord.content_type or "") else None
     except ValueError:
         body = None
-    return Antwoord(antwoord.status_code, body, dict(antwoord.headers), tekst)
+    return Antwoord(antwoord.status_code, body, dict(antwoord.headers), tekst, inhoud)
 
 
 def _query(query: dict | None) -> list[tuple[str, str]]:
