@@ -147,10 +147,12 @@ These are stable; everything in the ``core.sdk._kit_*`` modules is the kit's own
   **config)`` (an app as the kit builds it) and the test methods' names;
 - the fixture ``conformiteit`` and its :class:`Omgeving` (``backend``, ``url``, ``app``,
   ``slug``, ``plugin``, ``info``, ``logius``, ``a``, ``b``, ``routes``, ``doc``,
-  ``token(afnemer_id, rol)``);
+  ``token(afnemer_id, rol)``, ``console(rol, afnemer_id)``);
 - :class:`Afnemer` (``naam``, ``id``, ``token``, ``api``, ``waarden``) and
   :class:`ApiClient` (``get``, ``post``, ``put``, ``patch``, ``delete``, ``request``,
-  ``als(token)``), Flask's test client with a bearer token.
+  ``als(token)``), Flask's test client with a bearer token;
+- :class:`ConsoleClient` (``get``, ``post`` with the CSRF token, ``tekst``): a person
+  logged in to the console, for the plugin's own console pages.
 """
 
 from __future__ import annotations
@@ -168,7 +170,7 @@ from core.sdk import _kit_regels as regels
 from core.sdk import _kit_routes as routes_
 from core.sdk._kit_databanken import BACKENDS, Databanken, databanken
 
-__all__ = ["Afnemer", "ApiClient", "Conformiteit", "Omgeving"]
+__all__ = ["Afnemer", "ApiClient", "Conformiteit", "ConsoleClient", "Omgeving"]
 
 _oin = itertools.count(1)
 
@@ -207,6 +209,33 @@ class ApiClient:
 
     def delete(self, pad: str, **kwargs: Any) -> Any:
         return self.request("DELETE", pad, **kwargs)
+
+
+class ConsoleClient:
+    """One logged-in person's browser on the console (:meth:`Omgeving.console`). Paths
+    without ``/console`` get it; ``post`` sends a form with the session's CSRF token."""
+
+    def __init__(self, client: Any, csrf: str) -> None:
+        self.client, self.csrf = client, csrf
+
+    @staticmethod
+    def _pad(pad: str) -> str:
+        return pad if pad.startswith("/console") else "/console" + pad
+
+    def get(self, pad: str, **kwargs: Any) -> Any:
+        return self.client.get(self._pad(pad), **kwargs)
+
+    def post(self, pad: str, data: Mapping[str, str] | None = None, **kwargs: Any) -> Any:
+        return self.client.post(self._pad(pad), data={"csrf_token": self.csrf, **(data or {})},
+                                **kwargs)
+
+    def tekst(self, pad: str) -> str:
+        """The page's HTML; fails unless it answers 200."""
+        antwoord = self.get(pad)
+        if antwoord.status_code != 200:
+            pytest.fail(f"GET {self._pad(pad)}: {antwoord.status_code} "
+                        f"{antwoord.get_data(as_text=True)[:300]}", pytrace=False)
+        return antwoord.get_data(as_text=True)
 
 
 @dataclass
@@ -295,6 +324,46 @@ class Omgeving:
                                  afnemer_id=uuid.UUID(afnemer_id) if afnemer_id else None)
             db.session.commit()
             return nieuw.token
+
+    def console(self, rol: Any, afnemer_id: str | None = None) -> ConsoleClient:
+        """A person with ``rol`` (at ``afnemer_id`` for an afnemer role), logged in to the
+        console by a session on the server, as the login's callback would make it: for
+        testing the plugin's console pages (``dienst_console``)."""
+        import hashlib
+        import secrets
+        import uuid
+        from datetime import timedelta
+
+        from core.auth.principal import Rol
+        from core.console.models import ConsoleSessie
+        from core.db import db, utcnow
+        from core.gebruikers.models import Gebruiker, Lidmaatschap, LidmaatschapStatus
+
+        rol = Rol(rol)
+        logius = rol in (Rol.LOGIUS_BEHEERDER, Rol.PRODUCTTEAM)
+        waarde, csrf, nu = secrets.token_urlsafe(32), secrets.token_urlsafe(16), utcnow()
+        email = f"{uuid.uuid4().hex[:8]}@conformiteit.example"
+        with self.app.app_context():
+            gebruiker = Gebruiker(
+                issuer=self.app.config["OIDC_ISSUER"], subject=uuid.uuid4().hex, email=email,
+                email_geverifieerd=True, naam=f"Conformiteit {rol.value}",
+                logius_rol=rol.value if logius else None,
+                productteam_dienst=self.slug if rol is Rol.PRODUCTTEAM else None)
+            db.session.add(gebruiker)
+            db.session.flush()
+            if afnemer_id is not None and not logius:
+                db.session.add(Lidmaatschap(
+                    afnemer_id=uuid.UUID(afnemer_id), gebruiker_id=gebruiker.id, email=email,
+                    rol=rol.value, status=LidmaatschapStatus.ACTIEF.value,
+                    uitgenodigd_door="conformiteit", geaccepteerd_op=nu))
+            db.session.add(ConsoleSessie(
+                hash=hashlib.sha256(waarde.encode()).hexdigest(), gebruiker_id=gebruiker.id,
+                aangemaakt_op=nu, laatst_gezien_op=nu, verloopt_op=nu + timedelta(hours=1),
+                csrf_token=csrf, gegevens={}))
+            db.session.commit()
+        client = self.app.test_client()
+        client.set_cookie(self.app.config["SESSION_COOKIE_NAME"], waarde)
+        return ConsoleClient(client, csrf)
 
     def _afnemer(self, naam: str, client: Any) -> Afnemer:
         from core.auth.principal import Rol

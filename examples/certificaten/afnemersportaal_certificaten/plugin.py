@@ -1,6 +1,6 @@
 """The hook implementations of the Certificatenregister; each hands over to a module of
-its own. Routes, tables and the calendar load Flask and SQLAlchemy, so they are imported
-when core asks for them, not when the entry point is loaded."""
+its own. Routes, console pages, tables and the calendar load Flask and SQLAlchemy, so they
+are imported when core asks for them, not when the entry point is loaded."""
 
 from __future__ import annotations
 
@@ -42,6 +42,13 @@ def dienst_migraties() -> Migraties:
     from .models import Basis
 
     return Migraties(MIGRATIES, Basis.metadata)
+
+
+@hookimpl
+def dienst_console():
+    from .console import BIJDRAGE  # Flask loads here, not when the entry point is loaded
+
+    return BIJDRAGE
 
 
 @hookimpl

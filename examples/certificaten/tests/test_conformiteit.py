@@ -9,7 +9,9 @@ afnemers A and B, each with a beheerder's client. From core they import only the
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
+from html import unescape as html_unescape
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
@@ -154,6 +156,66 @@ class TestConformiteit(Conformiteit):
         assert post["soort"] == "certificaat-verloopt"
         van_b = b.api.get(f"/afnemers/{b.id}/deadlines").get_json()["resultaten"]
         assert all(gemaakt["id"] not in p["id"] for p in van_b)
+
+    # --- the console pages (dienst_console) ---------------------------------------------
+
+    def test_the_console_lists_registers_and_changes_certificates(self, conformiteit):
+        """The beheerder's pages: what the API holds, a registration and a change through
+        the forms, a refusal beside its field, and a stale change refused (If-Match)."""
+        a = conformiteit.a
+        beheerder = conformiteit.console("afnemer-beheerder", a.id)
+        pagina, lijst = f"/afnemers/{a.id}/certificaten", f"/afnemers/{a.id}/certificaten"
+        html = beheerder.tekst(pagina)
+        assert f'href="/console{pagina}"' in html  # the plugin's own menu item
+        assert 'name="verlooptOp"' in html
+
+        def namen() -> list[str]:
+            return [c["naam"] for c in a.api.get(lijst, query_string={"paginaGrootte": 100})
+                    .get_json()["resultaten"]]
+
+        voor = namen()
+        fout = beheerder.post(pagina, {"naam": "console.voorbeeld.nl", "verlooptOp": "morgen"})
+        assert fout.status_code == 400
+        assert 'data-veldfout="verlooptOp"' in fout.get_data(as_text=True)
+        assert 'value="console.voorbeeld.nl"' in fout.get_data(as_text=True)  # kept
+        assert namen() == voor
+        gedaan = beheerder.post(pagina, {"naam": "console.voorbeeld.nl",
+                                         "verlooptOp": _over(200)})
+        assert gedaan.status_code == 302
+        [nieuw] = [c for c in a.api.get(lijst, query_string={"paginaGrootte": 100})
+                   .get_json()["resultaten"] if c["naam"] == "console.voorbeeld.nl"]
+        assert nieuw["verlooptOp"] == _over(200)
+        assert "console.voorbeeld.nl" in beheerder.tekst(pagina)
+
+        item = f"{pagina}/{nieuw['id']}"
+        etag = re.search(r'name="etag" value="([^"]+)"', beheerder.tekst(item)).group(1)
+        bijgewerkt = beheerder.post(item, {"etag": html_unescape(etag),
+                                           "naam": "console.voorbeeld.nl",
+                                           "verlooptOp": _over(250)})
+        assert bijgewerkt.status_code == 302
+        assert a.api.get(f"{lijst}/{nieuw['id']}").get_json()["verlooptOp"] == _over(250)
+        # The ETag read before that change is stale now: refused, nothing overwritten.
+        oud = beheerder.post(item, {"etag": html_unescape(etag), "naam": "oud.voorbeeld.nl",
+                                    "verlooptOp": _over(100)})
+        assert oud.status_code == 412
+        assert a.api.get(f"{lijst}/{nieuw['id']}").get_json()["naam"] == "console.voorbeeld.nl"
+
+    def test_a_medewerker_reads_and_another_afnemer_sees_nothing(self, conformiteit):
+        a, b = conformiteit.a, conformiteit.b
+        gemaakt = _registreer(a.api, a.id, "inzage.voorbeeld.nl", _over(120))
+        pagina = f"/afnemers/{a.id}/certificaten"
+        medewerker = conformiteit.console("afnemer-medewerker", a.id)
+        for pad in (pagina, f"{pagina}/{gemaakt['id']}"):
+            html = medewerker.tekst(pad)
+            assert "inzage.voorbeeld.nl" in html and 'name="naam"' not in html
+        vervalst = medewerker.post(f"{pagina}/{gemaakt['id']}", {
+            "etag": gemaakt["etag"], "naam": "stiekem.voorbeeld.nl"})
+        assert vervalst.status_code == 403
+        assert a.api.get(gemaakt["pad"]).get_json()["naam"] == "inzage.voorbeeld.nl"
+        van_b = conformiteit.console("afnemer-beheerder", b.id)
+        assert van_b.get(pagina).status_code == 404
+        assert van_b.get(f"{pagina}/{gemaakt['id']}").status_code == 404
+        assert van_b.get(f"/afnemers/{b.id}/certificaten/{gemaakt['id']}").status_code == 404
 
     # --- the setting (dienst_instellingen, dienst_check_config) -------------------------
 
