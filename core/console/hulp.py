@@ -40,7 +40,9 @@ def lees(pad: str, *, query: dict | None = None, nodig: bool = True) -> Antwoord
 def afnemer(afnemer_id: uuid.UUID) -> dict:
     """The page's afnemer, as the API shows it to this person (404 if they may not)."""
     ingelogd()
-    return lees(f"/afnemers/{afnemer_id}").body
+    gelezen = lees(f"/afnemers/{afnemer_id}").body
+    g.console_afnemer = gelezen  # the menu asks it of this same afnemer (menu.afnemer_voor_menu)
+    return gelezen
 
 
 def schrijf(method: str, pad: str, body: Any = None, *, headers: dict | None = None

@@ -8,6 +8,7 @@ import uuid
 
 from flask import current_app, g, request, session, url_for
 
+from core.console.api import vraag
 from core.uitbreidingen.bijdragen import EXTENSION as UITBREIDINGEN
 
 #: Pages of one afnemer (their URL takes its id): for its beheerders and medewerkers, and
@@ -81,6 +82,19 @@ def huidige_afnemer_id() -> uuid.UUID | None:
     return eigen[0] if len(eigen) == 1 else None
 
 
+def afnemer_voor_menu(afnemer_id: uuid.UUID) -> dict:
+    """The menu's afnemer as the API shows it, for the items with a ``toon`` predicate:
+    the page's own read of it (``hulp.afnemer``) when it made one, else one read for the
+    menu, kept for the rest of the request; only its id when the API does not show it."""
+    gelezen = g.get("console_afnemer")
+    if isinstance(gelezen, dict) and gelezen.get("id") == str(afnemer_id):
+        return gelezen
+    antwoord = vraag("GET", f"/afnemers/{afnemer_id}")
+    g.console_afnemer = antwoord.body if antwoord.ok and isinstance(antwoord.body, dict) \
+        else {"id": str(afnemer_id)}
+    return g.console_afnemer
+
+
 def menu() -> list[tuple[str, list[tuple[str, str, bool]]]]:
     principal = g.get("principal")
     if principal is None:
@@ -88,9 +102,13 @@ def menu() -> list[tuple[str, list[tuple[str, str, bool]]]]:
     bestaat = current_app.view_functions
     van_diensten: dict[str, list[tuple[str, str]]] = {"afnemer": [], "logius": [],
                                                       "productteam": []}
+    #: An afnemer item's predicate (Menuitem.toon), by endpoint.
+    voorwaarden = {}
     for _slug, bijdrage in current_app.extensions[UITBREIDINGEN].console():
         for item in bijdrage.menu:
             van_diensten[item.groep].append((item.endpoint, item.tekst))
+            if item.toon is not None and item.groep == "afnemer":
+                voorwaarden[item.endpoint] = item.toon
     groepen: list[tuple[str, list[tuple[str, str, bool]]]] = []
 
     def links(items, **waarden):
@@ -99,8 +117,11 @@ def menu() -> list[tuple[str, list[tuple[str, str, bool]]]]:
 
     afnemer_id = huidige_afnemer_id()
     if afnemer_id is not None:
-        groepen.append(("Afnemer", links((*AFNEMER, *van_diensten["afnemer"]),
-                                         afnemer_id=afnemer_id)))
+        items = [(endpoint, tekst) for endpoint, tekst in (*AFNEMER, *van_diensten["afnemer"])
+                 if endpoint not in voorwaarden or (
+                     endpoint in bestaat
+                     and voorwaarden[endpoint](afnemer_voor_menu(afnemer_id)))]
+        groepen.append(("Afnemer", links(items, afnemer_id=afnemer_id)))
     if principal.is_logius_beheerder:
         groepen.append(("Logius", links((*LOGIUS, *van_diensten["logius"]))))
     elif principal.productteam_dienst:

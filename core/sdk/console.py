@@ -20,8 +20,9 @@ imports only the SDK), and name its pages in the menu with :class:`Menuitem`::
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from flask import Blueprint
 
@@ -40,6 +41,10 @@ class Menuitem:
     #: The Flask endpoint: the blueprint's name, a dot, the view function's name.
     endpoint: str
     tekst: str
+    #: Only in the ``afnemer`` group: whether the item shows for the menu's afnemer, given
+    #: that afnemer as the API shows it (``GET /afnemers/{afnemerId}``; the page's own read
+    #: when it made one, else one read for the menu). Without it the item always shows.
+    toon: Callable[[Mapping[str, Any]], bool] | None = None
 
 
 @dataclass(frozen=True)
