@@ -30,7 +30,7 @@ from core.errors import Problem, invalid
 from core.gebruikers.models import MachineClient
 from core.gebruikers.schemas import MachineClientSchema
 from core.gebruikers.service import bind_client
-from core.intermediairs import service
+from core.intermediairs import service, uitnodiging
 from core.intermediairs.models import Intermediair, IntermediairMedewerker, Mandaat
 from core.intermediairs.schemas import (
     IntermediairFilterSchema,
@@ -261,11 +261,15 @@ class IntermediairMedewerkers(MethodView):
         namens elke afnemer die de intermediair een mandaat gaf, binnen dat mandaat, en
         voor geen afnemer uit zichzelf. Een persoon hoort bij hooguit één intermediair en
         is dan geen lid van een afnemer: een e-mailadres dat elders al lid of uitgenodigd
-        is, geeft 409.
+        is, geeft 409. De uitgenodigde krijgt een e-mail met wie uitnodigde, voor welke
+        intermediair, en de link naar de console (gebeurtenis
+        `intermediair.medewerker-uitgenodigd`).
         """
         intermediair = _zichtbare_intermediair(intermediair_id)
         medewerker = service.nodig_medewerker_uit(intermediair, data["email"],
                                                   door=current_principal())
+        db.session.flush()
+        uitnodiging.meld(medewerker, intermediair, current_principal())
         commit()
         return aangemaakt(medewerker, "intermediairs.IntermediairMedewerkerView",
                           intermediair_id=intermediair.id, medewerker_id=medewerker.id)

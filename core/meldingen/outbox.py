@@ -53,6 +53,8 @@ def publiceer(*, type: str, afnemer_id: uuid.UUID | None, onderwerp: str, tekst:
         for adres in _lijst(current_app.config["LOGIUS_MELDINGEN_EMAIL"]):
             bezorg(Kanaal.EMAIL, adres, voor_afnemer=False)
         return gebeurtenis
+    if s.ontvanger == Ontvanger.INTERMEDIAIR:
+        return gebeurtenis  # the caller adds the e-mail to the intermediair's address
     if afnemer_id is None:
         raise ValueError(f"{type} is voor een afnemer, maar er is geen afnemer gegeven")
     endpoints = db.session.scalars(

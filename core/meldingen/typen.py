@@ -14,6 +14,8 @@ from enum import StrEnum
 class Ontvanger(StrEnum):
     AFNEMER = "afnemer"
     LOGIUS = "logius"
+    #: For an intermediair (no afnemer's event): its one e-mail the caller adds.
+    INTERMEDIAIR = "intermediair"
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,11 @@ SOORTEN: dict[str, Soort] = {
         # gets the e-mail with the console's login link; the contactpersonen get none.
         Soort("lidmaatschap.uitgenodigd", "Iemand is uitgenodigd als lid van de afnemer en "
               "krijgt een e-mail met de link naar de console", "AV 2.6", Ontvanger.AFNEMER),
+        # An invitation to an intermediair (core.intermediairs.uitnodiging): only the
+        # invited address gets it, by e-mail; no afnemer's feed or webhook has it.
+        Soort("intermediair.medewerker-uitgenodigd", "Iemand is uitgenodigd als persoon van "
+              "een intermediair en krijgt een e-mail met de link naar de console", "AV 2.6",
+              Ontvanger.INTERMEDIAIR),
         # The onboarding route of an aansluiting (core.aansluitroutes): each event's data
         # names the step's own article or source.
         Soort("aansluitroute.herinnering",
