@@ -104,6 +104,8 @@ __all__ = [  # noqa: RUF022 (grouped, not sorted)
     "diensten",
     "Contact",
     "contactpersonen",
+    "contactpersonen_van",
+    "afnemers_met_contactpersoon",
     "Afnemerkaart",
     "afnemers",
     "Aansluitingkaart",
@@ -184,6 +186,27 @@ def contactpersonen(afnemer_id: uuid.UUID) -> list[Contact]:
         Contactpersoon.afnemer_id == afnemer_id).order_by(Contactpersoon.naam,
                                                           Contactpersoon.id))
     return [Contact(c.naam, c.email, c.telefoon, c.rol, c.bereikbaarheid) for c in rijen]
+
+
+def contactpersonen_van(afnemer_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, list[Contact]]:
+    """The contactpersonen of several afnemers in one query, each afnemer's by name (an
+    afnemer without any has an empty list): for a Logius route that lists across afnemers."""
+    ids = list(dict.fromkeys(afnemer_ids))
+    uit: dict[uuid.UUID, list[Contact]] = {afnemer_id: [] for afnemer_id in ids}
+    if ids:
+        for c in db.session.scalars(select(Contactpersoon).where(
+                Contactpersoon.afnemer_id.in_(ids)).order_by(Contactpersoon.naam,
+                                                             Contactpersoon.id)):
+            uit[c.afnemer_id].append(Contact(c.naam, c.email, c.telefoon, c.rol,
+                                             c.bereikbaarheid))
+    return uit
+
+
+def afnemers_met_contactpersoon(bereikbaarheid: str):
+    """The ids of the afnemers with a contactpersoon of this reachability (``24x7``), as a
+    subquery for a filter done in SQL: ``Model.afnemer_id.in_(...)``."""
+    return select(Contactpersoon.afnemer_id).where(
+        Contactpersoon.bereikbaarheid == bereikbaarheid)
 
 
 @dataclass(frozen=True)

@@ -506,17 +506,22 @@ def vwo():
     """The gemeenten whose processing agreements are not complete (what each lacks, with
     its article, as the API says it), and those without a running agreement."""
     _alleen_logius()
-    # One page of gemeenten at a time (the afnemers list pages them); each one's
-    # agreements come from its own list, which says what is missing.
+    # One page of gemeenten at a time (the afnemers list pages them); their agreements in
+    # two reads for the whole page, from Logius' list across gemeenten (filtered by the
+    # API in SQL): the running ones that are not complete, and the running ones at all.
     gemeenten = hulp.lees("/afnemers", query={"type": GEMEENTE, **hulp.filters()})
     onvolledig, zonder = [], []
-    for gemeente in gemeenten.items:
-        lijst = hulp.lees(f"/afnemers/{gemeente['id']}/vwo-overeenkomsten",
-                          query={"paginaGrootte": 100}, nodig=False)
-        lopend = [o for o in lijst.items if o.get("status") in LOPEND]
-        if lijst.ok and not lopend:
-            zonder.append(gemeente)
-        onvolledig += [(gemeente, o) for o in lopend if not o.get("compleet")]
+    if gemeenten.items:
+        per_id = {gemeente["id"]: gemeente for gemeente in gemeenten.items}
+        vraag = {"afnemerId": list(per_id), "lopend": "true", "paginaGrootte": 100}
+        lijst = hulp.lees("/diensten/vwo/overeenkomsten", query={**vraag, "compleet": "false"})
+        onvolledig = [(per_id[o["afnemerId"]], o) for o in lijst.items
+                      if o["afnemerId"] in per_id]
+        lopend = hulp.lees("/diensten/vwo/overeenkomsten", query=vraag)
+        met = {o["afnemerId"] for o in lopend.items}
+        # A gemeente is named as having none only when the answer held every running one.
+        if len(lopend.items) >= (lopend.body.get("paginering") or {}).get("totaalAantal", 0):
+            zonder = [gemeente for gemeente in gemeenten.items if gemeente["id"] not in met]
     return render_template("vwo/overzicht.html", paginatitel="VWO-overzicht",
                            gemeenten=gemeenten, onvolledig=onvolledig, zonder=zonder)
 
@@ -538,4 +543,10 @@ BIJDRAGE = ConsoleBijdrage(bp, (
     Menuitem("afnemer", "vwo-console.vwo_afnemer", "Verwerkersovereenkomst",
              toon=is_gemeente),
     Menuitem("logius", "vwo-console.vwo", "VWO-overzicht"),
+    Menuitem("logius", "vwo-console.vwo_subverwerkers", "VWO-subverwerkers"),
+    Menuitem("logius", "vwo-console.vwo_logboek_logius", "VWO-logboek"),
+    Menuitem("logius", "vwo-console.vwo_verzoeken_logius", "VWO-verzoeken"),
 ))
+
+# Logius' own VWO pages (subverwerkers, breaches, logboek, requests), on this blueprint.
+from plugins.vwo import console_logius  # noqa: E402, F401

@@ -427,6 +427,8 @@ class KlokSchema(Schema):
 
 class GemeenteKantSchema(Schema):
     afnemer_id = ma.fields.UUID(dump_only=True, metadata={"description": "De gemeente"})
+    naam = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "Naam van de gemeente", "example": "Gemeente Voorbeeldstad"})
     geinformeerd_op = ma.fields.AwareDateTime(dump_only=True, metadata={
         "description": "Wanneer Logius haar informeerde (VWO 5.1)"})
     binnen_termijn = ma.fields.Boolean(dump_only=True, allow_none=True, metadata={
@@ -594,6 +596,14 @@ class VerzoekAntwoordSchema(Schema):
     strijdig_met_avg = ma.fields.Boolean(load_default=False, metadata={
         "description": "Alleen bij een instructie: Logius vindt haar in strijd met de AVG "
                        "(VWO 3.1); de gemeente hoort dat meteen", "example": False})
+
+
+class LogiusVerzoekSchema(VerzoekSchema):
+    """Een verzoek in de lijst van Logius: met de gemeente die het deed."""
+
+    afnemer_id = ma.fields.UUID(dump_only=True, metadata={"description": "De gemeente"})
+    afnemer_naam = ma.fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "Naam van de gemeente", "example": "Gemeente Voorbeeldstad"})
 
 
 class VerzoekArgs(PaginaArgs):

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from core.sdk import plus_maanden
-from core.sdk.api import contactpersonen, db, instellingen
+from core.sdk.api import Contact, contactpersonen, contactpersonen_van, db, instellingen
 
 from . import dienst as d
 from . import regels, register
@@ -55,12 +55,16 @@ def subverwerker(s: Subverwerker) -> dict[str, Any]:
             "gewijzigd_op": s.gewijzigd_op}
 
 
-def tabel2(afnemer_id: uuid.UUID) -> dict[str, Any]:
+def tabel2(afnemer_id: uuid.UUID, contacten: Sequence[Contact] | None = None
+           ) -> dict[str, Any]:
     """Bijlage 1 tabel 2: the gemeente's contacts reachable around the clock (from its
-    contactpersonen), Logius' and the IBD's (from the dienst's settings)."""
+    contactpersonen, read here unless ``contacten`` holds them), Logius' and the IBD's
+    (from the dienst's settings)."""
     waarden = instellingen(d.SLUG)
+    if contacten is None:
+        contacten = contactpersonen(afnemer_id)
     gemeente = [{"naam": c.naam, "rol": c.rol, "email": c.email, "telefoon": c.telefoon}
-                for c in contactpersonen(afnemer_id) if c.bereikbaarheid == "24x7"]
+                for c in contacten if c.bereikbaarheid == "24x7"]
     verwerker = None
     if waarden[d.LOGIUS_CONTACT_NAAM] and (waarden[d.LOGIUS_CONTACT_TELEFOON]
                                           or waarden[d.LOGIUS_CONTACT_EMAIL]):
@@ -86,14 +90,17 @@ def tpm_uiterlijk(overeenkomst: Overeenkomst) -> date | None:
 
 
 def overeenkomsten(rijen: Sequence[Overeenkomst], vandaag: date) -> list[dict[str, Any]]:
-    """The answer for each agreement of one afnemer: three queries for the whole page."""
+    """The answer for each agreement (of one afnemer, or of many in Logius' list): three
+    queries for the whole page."""
     if not rijen:
         return []
     aantallen = register.lopend_per_overeenkomst([o.id for o in rijen])
     alle = list(db.session.scalars(select(Subverwerker).order_by(Subverwerker.naam,
                                                                  Subverwerker.id)))
-    contacten = tabel2(rijen[0].afnemer_id)
-    return [_overeenkomst(o, vandaag, aantallen.get(o.id, 0), alle, contacten) for o in rijen]
+    contacten = {afnemer_id: tabel2(afnemer_id, lijst) for afnemer_id, lijst in
+                 contactpersonen_van(o.afnemer_id for o in rijen).items()}
+    return [_overeenkomst(o, vandaag, aantallen.get(o.id, 0), alle, contacten[o.afnemer_id])
+            for o in rijen]
 
 
 def _overeenkomst(o: Overeenkomst, vandaag: date, aantal: int, alle: Sequence[Subverwerker],

@@ -4,8 +4,9 @@ requests for help; Logius' subverwerkers, breaches, logboek and requests."""
 
 from __future__ import annotations
 
-from . import inbreuken, overeenkomsten, register, subverwerkers, verzoeken
+from . import inbreuken, logius_overeenkomsten, overeenkomsten, register, subverwerkers, verzoeken
 
-BLUEPRINTS = (overeenkomsten.blp, register.blp, subverwerkers.blp, inbreuken.logius,
+BLUEPRINTS = (overeenkomsten.blp, logius_overeenkomsten.blp, register.blp, subverwerkers.blp,
+              inbreuken.logius,
               inbreuken.gemeente, inbreuken.logboek, inbreuken.logius_logboek,
               verzoeken.gemeente, verzoeken.logius)

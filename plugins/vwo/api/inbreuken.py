@@ -116,13 +116,20 @@ def _klok(stand: regels.Klokstand) -> dict[str, Any]:
             "voldaan_op": stand.voldaan_op, "op_tijd": stand.op_tijd}
 
 
-def _logius_weergave(inbreuk: Inbreuk, kanten: list[Betrokkenheid]) -> dict[str, Any]:
+def _logius_weergave(inbreuk: Inbreuk, kanten: list[Betrokkenheid],
+                     namen: dict[uuid.UUID, Any] | None = None) -> dict[str, Any]:
+    """Logius' view of a breach; ``namen`` (the affected afnemers, one query for a page)
+    is read here when not given."""
+    if namen is None:
+        namen = afnemers(k.afnemer_id for k in kanten)
     informeren = regels.uiterlijk(inbreuk.vastgesteld_op, regels.GEMEENTE_INFORMEREN.uren,
                                   _pauzes(inbreuk))
     return {**_feiten(inbreuk), "afnemers": [k.afnemer_id for k in kanten],
             "gemeente_informeren_uiterlijk": informeren,
             "klokken": [_klok(s) for s in _klokken(inbreuk, None)],
-            "gemeenten": [_gemeente_kort(inbreuk, k) for k in kanten],
+            "gemeenten": [{**_gemeente_kort(inbreuk, k),
+                           "naam": namen[k.afnemer_id].naam if k.afnemer_id in namen else None}
+                          for k in kanten],
             "aangemaakt_op": inbreuk.aangemaakt_op, "gewijzigd_op": inbreuk.gewijzigd_op}
 
 
@@ -262,7 +269,8 @@ class Inbreuken(MethodView):
         resultaat = paginate(select(Inbreuk).order_by(Inbreuk.vastgesteld_op.desc(),
                                                       Inbreuk.id), args)
         kanten = _kanten([i.id for i in resultaat["resultaten"]])
-        resultaat["resultaten"] = [_logius_weergave(i, kanten[i.id])
+        namen = afnemers(k.afnemer_id for rij in kanten.values() for k in rij)
+        resultaat["resultaten"] = [_logius_weergave(i, kanten[i.id], namen)
                                    for i in resultaat["resultaten"]]
         return resultaat
 

@@ -22,6 +22,7 @@ from core.sdk import plus_maanden
 from core.sdk.api import (
     Problem,
     afnemer_blueprint,
+    afnemers,
     alleen_logius,
     commit,
     db,
@@ -38,7 +39,7 @@ from .. import register as reg
 from ..catalogus import VERZOEKEN
 from ..dienst import ANTWOORD, SLUG, STRIJDIG, VERZOEK
 from ..models import Verzoek
-from ..schemas import VerzoekAntwoordSchema, VerzoekArgs, VerzoekSchema
+from ..schemas import LogiusVerzoekSchema, VerzoekAntwoordSchema, VerzoekArgs, VerzoekSchema
 from .gedeeld import ETAG, alleen_gemeente, door, met_versie, moment, vandaag
 
 gemeente = afnemer_blueprint(SLUG, __name__, pad="/vwo-verzoeken", naam="verzoeken",
@@ -139,13 +140,17 @@ class VerzoekView(MethodView):
 class LogiusVerzoeken(MethodView):
     @alleen_logius
     @logius.arguments(VerzoekArgs, location="query")
-    @logius.response(200, pagina_schema(VerzoekSchema))
+    @logius.response(200, pagina_schema(LogiusVerzoekSchema))
     @logius.problems(403)
     @logius.doc(operationId="vwoAlleVerzoekenOpvragen")
     def get(self, args):
-        """Alle hulpvragen en instructies (alleen Logius-beheerder)"""
+        """Alle hulpvragen en instructies, elk met haar gemeente (alleen Logius-beheerder)"""
         resultaat = paginate(_filter(select(Verzoek), args), args)
-        resultaat["resultaten"] = [weergave(v) for v in resultaat["resultaten"]]
+        namen = afnemers(v.afnemer_id for v in resultaat["resultaten"])
+        resultaat["resultaten"] = [
+            {**weergave(v), "afnemer_id": v.afnemer_id,
+             "afnemer_naam": namen[v.afnemer_id].naam if v.afnemer_id in namen else None}
+            for v in resultaat["resultaten"]]
         return resultaat
 
 
