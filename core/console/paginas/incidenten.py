@@ -5,43 +5,18 @@ the ETag it was read with); and a month's norm report as a plot."""
 
 from __future__ import annotations
 
-import math
 import uuid
 from decimal import Decimal
 
 from flask import render_template, request, url_for
 
 from core.console import dienstkeuze, hulp
-from core.console.api import Antwoord
 from core.console.grafiek import Lijn, uit_rijen
 from core.console.views import bp
 from core.serviceniveau.incidenten.klok import OVERGANGEN, Status
 from core.tijd import vandaag
 
-PER_PAGINA = 20
-#: At most this many open incidents are read to sort the queue (100 per API page).
-MAX_PAGINAS = 10
 NIVEAUS = ("hoog", "midden", "laag")
-
-
-def _open_incidenten(query: dict) -> tuple[list[dict], Antwoord | None]:
-    """Every open incident (the filters applied), read page by page from the API; or the
-    API's refusal of the filters."""
-    rijen: list[dict] = []
-    for pagina in range(1, MAX_PAGINAS + 1):
-        antwoord = hulp.lees("/incidenten", query={**query, "open": "true",
-                                                   "pagina": pagina, "paginaGrootte": 100})
-        if not antwoord.ok:
-            return [], antwoord
-        rijen += antwoord.items
-        if pagina >= antwoord.body["paginering"]["totaalPaginas"]:
-            break
-    return rijen, None
-
-
-def _resterend(incident: dict) -> Decimal:
-    waarde = incident.get("resterendeUren")
-    return Decimal(waarde) if waarde is not None else Decimal("Infinity")
 
 
 def klok_tekst(incident: dict) -> str:
@@ -62,23 +37,14 @@ def incidenten():
     filters = {k: request.args[k] for k in ("dienst", "omgeving", "status", "prioriteit",
                                             "calamiteit") if request.args.get(k)}
     opgelost = request.args.get("open") == "false"
-    fout = None
-    if opgelost:
-        lijst = hulp.lees("/incidenten", query={**filters, "open": "false",
-                                                **hulp.filters()})
-        rijen, paginering = lijst.items, lijst
-        fout = None if lijst.ok else lijst
-    else:
-        open_, fout = _open_incidenten(filters)
-        alle = sorted(open_, key=_resterend)
-        pagina = max(1, request.args.get("pagina", 1, type=int) or 1)
-        totaal = max(1, math.ceil(len(alle) / PER_PAGINA))
-        rijen = alle[(pagina - 1) * PER_PAGINA:pagina * PER_PAGINA]
-        paginering = {"body": {"paginering": {"pagina": pagina, "totaalPaginas": totaal,
-                                              "totaalAantal": len(alle)}}}
+    # One page from the API: the open ones sorted by time left in the database.
+    lijst = hulp.lees("/incidenten", query={
+        **filters, "open": "false" if opgelost else "true",
+        **({} if opgelost else {"sorteer": "resterendeUren"}), **hulp.filters()})
     return render_template(
-        "console/beheer/incidenten.html", paginatitel="Incidenten", rijen=rijen,
-        paginering=paginering, opgelost=opgelost, filters=filters, fout=fout,
+        "console/beheer/incidenten.html", paginatitel="Incidenten", rijen=lijst.items,
+        paginering=lijst, opgelost=opgelost, filters=filters,
+        fout=None if lijst.ok else lijst,
         diensten=dienstkeuze.diensten(), klok=klok_tekst, moment=dienstkeuze.moment,
         statussen=[s.value for s in Status])
 

@@ -281,6 +281,10 @@ class IncidentSchema(Schema):
     gewijzigd_op = ma.fields.AwareDateTime()
 
 
+#: How a list of incidents may be sorted (``sorteer``).
+SORTERINGEN = ["-gemeldOp", "resterendeUren"]
+
+
 class IncidentFilterSchema(Schema):
     strikte_typen = False  # query parameters arrive as text
     dienst = ma.fields.String(validate=ma.validate.Length(max=40), metadata=_d(
@@ -291,6 +295,10 @@ class IncidentFilterSchema(Schema):
         "Alleen die met deze prioriteit", 1))
     open = ma.fields.Boolean(metadata={
         "description": "true: alleen wat nog niet is opgelost; false: alleen opgeloste"})
+    sorteer = fields.keuze(SORTERINGEN, load_default="-gemeldOp", metadata=_d(
+        "De volgorde: -gemeldOp is de nieuwste melding eerst; resterendeUren de minste "
+        "resterende tijd van de oplostijd eerst (te laat voorop, het meest over de termijn "
+        "eerst; zonder oplostijd achteraan)", "resterendeUren"))
 
 
 class LogiusIncidentFilterSchema(IncidentFilterSchema):

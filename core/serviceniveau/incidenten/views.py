@@ -30,7 +30,7 @@ from core.config import API_PREFIX
 from core.db import db
 from core.errors import Problem
 from core.serviceniveau import meldregels
-from core.serviceniveau.incidenten import service
+from core.serviceniveau.incidenten import service, volgorde
 from core.serviceniveau.incidenten.klok import OPGELOST, Status
 from core.serviceniveau.incidenten.models import Incident
 from core.serviceniveau.incidenten.schemas import (
@@ -145,6 +145,12 @@ def _filter(query, args):
     if args.get("open") is not None:
         opgelost = Incident.status.in_([s.value for s in OPGELOST])
         query = query.where(~opgelost if args["open"] else opgelost)
+    if args.get("sorteer") == "resterendeUren":
+        # The least time left first, computed in the database (:mod:`.volgorde`); the
+        # incidents without a resolution time last.
+        rest = volgorde.resterend(query.with_only_columns(Incident.id), tijd.utcnow())
+        if rest is not None:
+            return query.order_by(rest.asc().nulls_last(), Incident.gemeld_op, Incident.id)
     return query.order_by(Incident.gemeld_op.desc(), Incident.id)
 
 
@@ -172,7 +178,7 @@ class Incidenten(MethodView):
     @tenant.arguments(LijstArgs, location="query")
     @tenant.response(200, pagina_schema(IncidentSchema))
     def get(self, args):
-        """De incidenten van de afnemer, nieuwste melding eerst"""
+        """De incidenten van de afnemer, nieuwste melding eerst (of met `sorteer`)"""
         return _pagina(_filter(tenant_select(Incident), args), args)
 
     @tenant.arguments(IncidentMeldingSchema)
@@ -223,7 +229,12 @@ class AlleIncidenten(MethodView):
     @logius.response(200, pagina_schema(IncidentSchema))
     @logius.problems(403)
     def get(self, args):
-        """Alle incidenten, nieuwste melding eerst (alleen Logius-beheerder)"""
+        """Alle incidenten, nieuwste melding eerst (alleen Logius-beheerder)
+
+        Met `sorteer=resterendeUren` komt de minste resterende tijd van de oplostijd eerst,
+        zoals `resterendeUren` die nu geeft: te late incidenten voorop, incidenten zonder
+        oplostijd achteraan.
+        """
         return _pagina(_filter(select(Incident), args), args)
 
     @alleen_logius
