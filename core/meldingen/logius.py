@@ -49,7 +49,7 @@ class AlleBezorgingen(MethodView):
         """
         query = (select(Bezorging).options(joinedload(Bezorging.gebeurtenis))
                  .order_by(Bezorging.aangemaakt_op.desc(), Bezorging.id))
-        for key in ("status", "kanaal", "afnemer_id"):
+        for key in ("status", "kanaal", "afnemer_id", "gebeurtenis_id"):
             if args.get(key):
                 query = query.where(getattr(Bezorging, key) == args[key])
         return paginate(query, args)

@@ -419,6 +419,8 @@ class BezorgingArgs(PaginaArgs):
         "description": "Alleen bezorgingen met deze status"})
     kanaal = fields.keuze([k.value for k in Kanaal], metadata={
         "description": "Alleen bezorgingen via dit kanaal"})
+    gebeurtenis_id = ma.fields.UUID(metadata={
+        "description": "Alleen de bezorgingen van deze gebeurtenis (webhooks en e-mails)"})
 
 
 @bezorgingen.route("")
@@ -430,7 +432,7 @@ class Bezorgingen(MethodView):
         query = (tenant_select(Bezorging)
                  .options(joinedload(Bezorging.gebeurtenis))  # its type, in the same query
                  .order_by(Bezorging.aangemaakt_op.desc(), Bezorging.id))
-        for key in ("status", "kanaal"):
+        for key in ("status", "kanaal", "gebeurtenis_id"):
             if args.get(key):
                 query = query.where(getattr(Bezorging, key) == args[key])
         return paginate(query, args)

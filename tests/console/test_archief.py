@@ -10,6 +10,7 @@ import zipfile
 from core.auth.principal import Rol
 from tests.conftest import nieuw_oin
 from tests.console.conftest import zichtbare_tekst
+from tests.intermediairs.test_mandaten import mandaat, registreer, token_van
 
 
 def test_a_medewerker_reads_the_records_and_changes_nothing(
@@ -20,24 +21,38 @@ def test_a_medewerker_reads_the_records_and_changes_nothing(
                     json={"email": "nieuw@gemeente.example", "rol": "afnemer-medewerker"}
                     ).status_code == 201
     pad = f"/afnemers/{afnemer['id']}"
+    # An intermediair changes the aansluiting under a write mandate: the audit says for whom.
+    intermediair = registreer(api)
+    assert mandaat(api, afnemer["id"], intermediair["id"], diensten=["digid"],
+                   rechten=["lezen", "schrijven"]).status_code == 201
+    assert api.as_(token_van(api, intermediair["id"])).patch(
+        f"{pad}/aansluitingen/{aansluiting['id']}", json={"onderdelen": ["substantieel"]},
+        headers={"If-Match": "*"}).status_code == 200
     medewerker = console_als(Rol.AFNEMER_MEDEWERKER, afnemer["id"])
 
     voorwaarden = zichtbare_tekst(medewerker.tekst(f"{pad}/voorwaarden"))
     for tekst in ("Alle diensten", "Algemene Voorwaarden Logius", "AV 11.1", "AV 13.1",
-                  "DigiD", "Serviceniveauovereenkomst DigiD", "3 kalendermaanden"):
+                  "DigiD", "Serviceniveauovereenkomst DigiD", "3 kalendermaanden", "minstens 1 kalendermaand vooraf",
+                  "10.000 authenticaties per minuut"):
         assert tekst in voorwaarden, tekst
 
-    [event] = api.get(f"{pad}/gebeurtenissen").get_json()["resultaten"]
-    lijst = medewerker.tekst(f"{pad}/gebeurtenissen")
-    assert f"/gebeurtenissen/{event['id']}" in lijst and "lidmaatschap.uitgenodigd" in lijst
-    assert event["id"] not in medewerker.tekst(f"{pad}/gebeurtenissen?type=vraag.beantwoord")
-    detail = zichtbare_tekst(medewerker.tekst(f"{pad}/gebeurtenissen/{event['id']}"))
+    [event] = api.get(f"{pad}/gebeurtenissen?type=lidmaatschap.uitgenodigd"
+                      ).get_json()["resultaten"]
+    assert event["id"] in medewerker.tekst(f"{pad}/gebeurtenissen")
+    assert event["id"] in medewerker.tekst(f"{pad}/gebeurtenissen?type={event['type']}")
+    assert event["id"] not in medewerker.tekst(f"{pad}/gebeurtenissen?type=mandaat.verleend")
+    detail = medewerker.tekst(f"{pad}/gebeurtenissen/{event['id']}")
     assert "nieuw@gemeente.example" in detail and "afnemer-medewerker" in detail
+    # Its e-mail to the invited address, linking to the delivery's attempts.
+    [mail] = api.get(f"{pad}/bezorgingen?gebeurtenisId={event['id']}").get_json()["resultaten"]
+    assert f"/webhooks/bezorgingen/{mail['id']}" in detail
 
     audit = zichtbare_tekst(medewerker.tekst(f"{pad}/audit?resourceType=lidmaatschappen"))
     assert "lidmaatschappen" in audit and "test logius-beheerder" in audit
     assert "nieuw@gemeente.example" in audit and aansluiting["id"] not in audit
-    assert aansluiting["id"] in medewerker.tekst(f"{pad}/audit?resourceType=aansluitingen")
+    aansluitingen = zichtbare_tekst(medewerker.tekst(f"{pad}/audit?resourceType=aansluitingen"))
+    assert aansluiting["id"] in aansluitingen
+    assert f"Zaaksoftware B.V. namens {afnemer['naam']}" in aansluitingen
 
     html = medewerker.tekst(f"{pad}/gegevens")
     assert afnemer["oin"] in html and 'data-testid="wijzigen"' not in html

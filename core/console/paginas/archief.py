@@ -22,6 +22,9 @@ from core.types import Afnemertype
 VELDEN = {"naam": "tekst", "oin": str, "type": str, "kvkNummer": str}
 #: Who has a duty in a terms document (the API's enum), in words.
 PARTIJEN = {"afnemer": "de afnemer", "logius": "Logius", "beide": "beide partijen"}
+#: One of a period's units (core.types.Eenheid), as "1 kalendermaand" reads.
+ENKELVOUD = {"kalendermaanden": "kalendermaand", "kalenderdagen": "kalenderdag",
+             "werkdagen": "werkdag", "uren": "uur", "kantooruren": "kantooruur"}
 
 
 def _status(antwoord: Antwoord) -> int:
@@ -33,8 +36,8 @@ def termijn(t: dict | None) -> str:
     if not t:
         return ""
     eenheid = str(t.get("eenheid") or "")
-    if t.get("aantal") == 1 and eenheid.endswith("en"):
-        eenheid = eenheid[:-2]  # 1 kalendermaand, 1 werkdag
+    if t.get("aantal") == 1:
+        eenheid = ENKELVOUD.get(eenheid, eenheid)
     return f"{t.get('aantal')} {eenheid}".strip()
 
 
@@ -45,27 +48,31 @@ def voorwaarden(afnemer_id: uuid.UUID):
     """Per dienst the terms documents that bind the afnemer (the Algemene Voorwaarden for
     every dienst), with the version in force and its article, every acceptance, the open
     announced changes, and each document's rules: the notice period for a change, what a
-    rejection means, and the obligations with their articles and lead times."""
+    rejection means, and the obligations with their articles and lead times; per dienst
+    also its figures (capacity, availability...) with their articles."""
     afnemer = hulp.afnemer(afnemer_id)
     stand = hulp.lees(f"/afnemers/{afnemer_id}/voorwaarden", query=hulp.filters())
     slugs = sorted({s["dienst"] for s in stand.items if s.get("dienst")})
     # One read per dienst the afnemer is bound to (a handful, from the plugins; no table).
     regels: dict[str, dict] = {}
     namen: dict[str, str] = {}
+    kenmerken: dict[str, list[dict]] = {}
     for slug in slugs:
         dienst = hulp.lees(f"/diensten/{slug}", nodig=False)
         if not dienst.ok:
             continue
         namen[slug] = dienst.body.get("naam") or slug
+        kenmerken[slug] = dienst.body.get("kenmerken") or []
         for doc in dienst.body.get("voorwaarden") or []:
             regels.setdefault(doc["id"], doc)
-    groepen: list[tuple[str, list[dict]]] = []
+    # (heading, the dienst's figures with their articles, its documents)
+    groepen: list[tuple[str, list[dict], list[dict]]] = []
     algemeen = [s for s in stand.items if not s.get("dienst")]
     if algemeen:
-        groepen.append(("Alle diensten", algemeen))
+        groepen.append(("Alle diensten", [], algemeen))
     for slug in slugs:
-        groepen.append((namen.get(slug, slug), [s for s in stand.items
-                                                if s.get("dienst") == slug]))
+        groepen.append((namen.get(slug, slug), kenmerken.get(slug, []),
+                        [s for s in stand.items if s.get("dienst") == slug]))
     return render_template(
         "console/archief/voorwaarden.html", afnemer=afnemer, stand=stand, groepen=groepen,
         regels=regels, partijen=PARTIJEN, termijn=termijn, moment=hulp.moment,
@@ -104,8 +111,12 @@ def gebeurtenissen(afnemer_id: uuid.UUID):
 def gebeurtenis(afnemer_id: uuid.UUID, gebeurtenis_id: uuid.UUID):
     afnemer = hulp.afnemer(afnemer_id)
     gebeurtenis = hulp.lees(f"/afnemers/{afnemer_id}/gebeurtenissen/{gebeurtenis_id}").body
+    # Its webhook deliveries and e-mails, each linking to its attempts in the delivery log.
+    bezorgingen = hulp.lees(f"/afnemers/{afnemer_id}/bezorgingen", nodig=False,
+                            query={"gebeurtenisId": gebeurtenis_id, **hulp.filters()})
     return render_template(
         "console/archief/gebeurtenis.html", afnemer=afnemer, e=gebeurtenis,
+        bezorgingen=bezorgingen,
         soort=SOORTEN.get(gebeurtenis.get("type")), moment=hulp.moment,
         paginatitel=f"Gebeurtenis {gebeurtenis.get('type')}")
 
