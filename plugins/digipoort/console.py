@@ -105,9 +105,10 @@ def begeleiding_perioden(afnemer_id: uuid.UUID, antwoord: Any = None, status: in
     """The periods of individuele begeleiding, and the form: Logius records a startmail,
     the afnemer's beheerder asks for the next period (the API tells which it may)."""
     afnemer = hulp.afnemer(afnemer_id)
-    perioden = hulp.lees(f"{_pad(afnemer_id)}/perioden", query=hulp.filters())
+    perioden = hulp.lees(f"{_pad(afnemer_id)}/perioden", query=hulp.filters("aansluitingId"))
     return render_template(
         "digipoort/perioden.html", afnemer=afnemer, perioden=perioden, antwoord=antwoord,
+        gekozen=request.args.get("aansluitingId", ""),
         **_context(afnemer_id, _aansluitingen(afnemer_id)),
         paginatitel=f"Begeleidingsperioden Digipoort {afnemer['naam']}"), status
 

@@ -82,6 +82,12 @@ def test_logius_records_a_startmail_and_the_beheerder_the_next_period(
         ("2027-01-15", "2027-04-14", "startmail"), ("2027-04-15", "2027-07-14", "verlenging")]
     tekst = zichtbare_tekst(beheerder.tekst(pagina))
     assert "2027-04-15 2027-07-14" in tekst and "volgende periode, aangevraagd" in tekst
+    # Per aansluiting, as the main page links it: another aansluiting has none.
+    ander = maak_aansluiting(afnemer["id"], dienst="digipoort", omgeving="pre-productie",
+                             onderdelen=("e-factureren",))
+    assert f"aansluitingId={ander['id']}" in beheerder.tekst(PAGINA.format(afnemer["id"]))
+    assert "Nog geen periode vastgelegd" in beheerder.tekst(
+        f"{pagina}?aansluitingId={ander['id']}")
 
 
 def test_a_medewerker_sees_no_forms_and_another_afnemer_nothing(console_als, api,
