@@ -163,6 +163,7 @@ class WijzigingsverzoekPlanningSchema(Schema):
 class WijzigingsverzoekSchema(Schema):
     id = ma.fields.UUID()
     afnemer_id = ma.fields.UUID()
+    afnemer_naam = ma.fields.String()
     dienst = ma.fields.String(metadata={"example": voorbeelden.DIENST})
     indiener = ma.fields.Nested(WijzigingsverzoekIndienerSchema, metadata={
         "description": "Wie het verzoek indiende, met contactgegevens"})
@@ -249,4 +250,3 @@ class WijzigingsverzoekFilterSchema(Schema):
 class LogiusWijzigingsverzoekFilterSchema(WijzigingsverzoekFilterSchema):
     afnemer_id = ma.fields.UUID(metadata={
         "description": "Alleen de verzoeken van deze afnemer"})
-

@@ -19,6 +19,7 @@ from flask import url_for
 from flask.views import MethodView
 from sqlalchemy import select
 
+from core.afnemers.namen import afnemer_namen
 from core.api import Blueprint
 from core.api.etag import check_if_match, etag_of
 from core.api.pagination import PaginaArgs, pagina_schema, paginate
@@ -56,7 +57,8 @@ logius = Blueprint(
 )
 
 
-def weergave(verzoek: Wijzigingsverzoek) -> dict:
+def weergave(verzoek: Wijzigingsverzoek, namen: dict | None = None) -> dict:
+    namen = afnemer_namen([verzoek.afnemer_id]) if namen is None else namen
     artikel, release = service.artikelen(verzoek.dienst)
     gepland = None
     if verzoek.venster_datum is not None:
@@ -69,7 +71,8 @@ def weergave(verzoek: Wijzigingsverzoek) -> dict:
         "id", "afnemer_id", "dienst", "voorgestelde_wijziging", "beoogde_voordelen",
         "huidige_nadelen", "status", "ingediend_op", "ingediend_door", "reden_afwijzing",
         "aangemaakt_op", "gewijzigd_op")}
-    return {**uit, "artikel": artikel, "gepland": gepland, "geschiedenis": verzoek.stappen,
+    return {**uit, "afnemer_naam": namen.get(verzoek.afnemer_id), "artikel": artikel,
+            "gepland": gepland, "geschiedenis": verzoek.stappen,
             "indiener": {"naam": verzoek.indiener_naam, "email": verzoek.indiener_email,
                          "telefoon": verzoek.indiener_telefoon}}
 
@@ -84,7 +87,8 @@ def _met_etag(verzoek: Wijzigingsverzoek, status: int = 200, **headers: str):
 
 def _pagina(query, args) -> dict:
     pagina = paginate(query, args)
-    pagina["resultaten"] = [weergave(v) for v in pagina["resultaten"]]
+    namen = afnemer_namen(v.afnemer_id for v in pagina["resultaten"])
+    pagina["resultaten"] = [weergave(v, namen) for v in pagina["resultaten"]]
     return pagina
 
 

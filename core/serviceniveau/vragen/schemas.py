@@ -72,6 +72,7 @@ class ReactietermijnSchema(Schema):
 class VraagSchema(Schema):
     id = ma.fields.UUID()
     afnemer_id = ma.fields.UUID()
+    afnemer_naam = ma.fields.String()
     dienst = ma.fields.String(metadata={"example": voorbeelden.DIENST})
     soort = fields.keuze(SOORTEN, metadata={"description": "vraag of klacht"})
     onderwerp = ma.fields.String(metadata={

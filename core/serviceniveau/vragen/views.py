@@ -16,6 +16,7 @@ from flask.views import MethodView
 from sqlalchemy import select
 
 from core import tijd
+from core.afnemers.namen import afnemer_namen
 from core.api import Blueprint
 from core.api.pagination import PaginaArgs, pagina_schema, paginate
 from core.api.responses import commit
@@ -57,6 +58,7 @@ def weergaven(vragen: list[Vraag], nu: datetime | None = None) -> list[dict]:
     nu = nu or tijd.utcnow()
     eerste = min((v.gesteld_op for v in vragen), default=None)
     kalender = meldregels.werkkalender(eerste, nu) if eerste is not None else None
+    namen = afnemer_namen(v.afnemer_id for v in vragen)
     uit = []
     for vraag in vragen:
         termijn = service.stand(vraag, nu, kalender)
@@ -64,6 +66,7 @@ def weergaven(vragen: list[Vraag], nu: datetime | None = None) -> list[dict]:
             "id", "afnemer_id", "dienst", "soort", "onderwerp", "tekst", "gesteld_op",
             "gesteld_door", "antwoord", "beantwoord_op", "beantwoord_door", "aangemaakt_op",
             "gewijzigd_op")},
+            "afnemer_naam": namen.get(vraag.afnemer_id),
             "beantwoord": vraag.beantwoord_op is not None,
             "reactietermijn": {"werkdagen": termijn.reactietermijn.werkdagen,
                                "norm": termijn.reactietermijn.norm,
