@@ -41,7 +41,7 @@ def afnemer(afnemer_id: uuid.UUID) -> dict:
     """The page's afnemer, as the API shows it to this person (404 if they may not)."""
     ingelogd()
     gelezen = lees(f"/afnemers/{afnemer_id}").body
-    g.console_afnemer = gelezen  # the menu asks it of this same afnemer (menu.afnemer_voor_menu)
+    g.console_afnemer = gelezen  # the menu judges its items on it (menu.getoond)
     return gelezen
 
 

@@ -82,17 +82,24 @@ def huidige_afnemer_id() -> uuid.UUID | None:
     return eigen[0] if len(eigen) == 1 else None
 
 
-def afnemer_voor_menu(afnemer_id: uuid.UUID) -> dict:
-    """The menu's afnemer as the API shows it, for the items with a ``toon`` predicate:
-    the page's own read of it (``hulp.afnemer``) when it made one, else one read for the
-    menu, kept for the rest of the request; only its id when the API does not show it."""
+def getoond(afnemer_id: uuid.UUID, voorwaarden: dict) -> dict[str, bool]:
+    """Per afnemer item with a ``toon`` predicate (by endpoint), whether it shows for this
+    afnemer. Judged on the page's own read of the afnemer (``hulp.afnemer``) and kept in
+    the session (written with ``afnemer_id`` on such a page) for the pages that read no
+    afnemer; only when neither has it does the menu read the afnemer, once."""
+    sleutel = str(afnemer_id)
     gelezen = g.get("console_afnemer")
-    if isinstance(gelezen, dict) and gelezen.get("id") == str(afnemer_id):
-        return gelezen
-    antwoord = vraag("GET", f"/afnemers/{afnemer_id}")
-    g.console_afnemer = antwoord.body if antwoord.ok and isinstance(antwoord.body, dict) \
-        else {"id": str(afnemer_id)}
-    return g.console_afnemer
+    if not (isinstance(gelezen, dict) and gelezen.get("id") == sleutel):
+        bewaard = session.get("menu_afnemer")
+        if (isinstance(bewaard, dict) and bewaard.get("id") == sleutel
+                and set(bewaard.get("tonen") or {}) == set(voorwaarden)):
+            return bewaard["tonen"]
+        antwoord = vraag("GET", f"/afnemers/{afnemer_id}")
+        gelezen = antwoord.body if antwoord.ok and isinstance(antwoord.body, dict) else {}
+    tonen = {endpoint: bool(toon(gelezen)) for endpoint, toon in voorwaarden.items()}
+    if session.get("menu_afnemer") != {"id": sleutel, "tonen": tonen}:
+        session["menu_afnemer"] = {"id": sleutel, "tonen": tonen}
+    return tonen
 
 
 def menu() -> list[tuple[str, list[tuple[str, str, bool]]]]:
@@ -117,10 +124,9 @@ def menu() -> list[tuple[str, list[tuple[str, str, bool]]]]:
 
     afnemer_id = huidige_afnemer_id()
     if afnemer_id is not None:
+        tonen = getoond(afnemer_id, voorwaarden) if voorwaarden else {}
         items = [(endpoint, tekst) for endpoint, tekst in (*AFNEMER, *van_diensten["afnemer"])
-                 if endpoint not in voorwaarden or (
-                     endpoint in bestaat
-                     and voorwaarden[endpoint](afnemer_voor_menu(afnemer_id)))]
+                 if tonen.get(endpoint, True)]
         groepen.append(("Afnemer", links(items, afnemer_id=afnemer_id)))
     if principal.is_logius_beheerder:
         groepen.append(("Logius", links((*LOGIUS, *van_diensten["logius"]))))

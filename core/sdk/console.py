@@ -42,8 +42,9 @@ class Menuitem:
     endpoint: str
     tekst: str
     #: Only in the ``afnemer`` group: whether the item shows for the menu's afnemer, given
-    #: that afnemer as the API shows it (``GET /afnemers/{afnemerId}``; the page's own read
-    #: when it made one, else one read for the menu). Without it the item always shows.
+    #: that afnemer as the API shows it (``GET /afnemers/{afnemerId}``: the page's own read
+    #: of it; the outcome is kept in the session for pages that read none). Without it the
+    #: item always shows.
     toon: Callable[[Mapping[str, Any]], bool] | None = None
 
 
