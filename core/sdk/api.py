@@ -106,6 +106,7 @@ __all__ = [  # noqa: RUF022 (grouped, not sorted)
     "contactpersonen",
     "contactpersonen_van",
     "afnemers_met_contactpersoon",
+    "afnemerlijst",
     "Afnemerkaart",
     "afnemers",
     "Aansluitingkaart",
@@ -200,6 +201,17 @@ def contactpersonen_van(afnemer_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, lis
             uit[c.afnemer_id].append(Contact(c.naam, c.email, c.telefoon, c.rol,
                                              c.bereikbaarheid))
     return uit
+
+
+def afnemerlijst(type: str | None = None):
+    """The afnemers (columns ``id``, ``naam``, ``type``) by name, optionally of one type, as
+    a select a Logius route extends with columns and filters of its own, and the id column
+    to correlate them with: ``query, afnemer_id = afnemerlijst("gemeente")``. Page it with
+    ``paginate(query, args, scalars=False)``."""
+    query = select(Afnemer.id, Afnemer.naam, Afnemer.type).order_by(Afnemer.naam, Afnemer.id)
+    if type is not None:
+        query = query.where(Afnemer.type == type)
+    return query, Afnemer.id
 
 
 def afnemers_met_contactpersoon(bereikbaarheid: str):

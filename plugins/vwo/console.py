@@ -507,24 +507,17 @@ def vwo():
     """The gemeenten whose processing agreements are not complete (what each lacks, with
     its article, as the API says it), and those without a running agreement."""
     _alleen_logius()
-    # One page of gemeenten at a time (the afnemers list pages them); their agreements in
-    # two reads for the whole page, from Logius' list across gemeenten (filtered by the
-    # API in SQL): the running ones that are not complete, and the running ones at all.
-    gemeenten = hulp.lees("/afnemers", query={"type": GEMEENTE, **hulp.filters()})
-    onvolledig, zonder = [], []
-    if gemeenten.items:
-        per_id = {gemeente["id"]: gemeente for gemeente in gemeenten.items}
-        vraag = {"afnemerId": list(per_id), "lopend": "true", "paginaGrootte": 100}
-        lijst = hulp.lees("/diensten/vwo/overeenkomsten", query={**vraag, "compleet": "false"})
-        onvolledig = [(per_id[o["afnemerId"]], o) for o in lijst.items
-                      if o["afnemerId"] in per_id]
-        lopend = hulp.lees("/diensten/vwo/overeenkomsten", query=vraag)
-        met = {o["afnemerId"] for o in lopend.items}
-        # A gemeente is named as having none only when the answer held every running one.
-        if len(lopend.items) >= (lopend.body.get("paginering") or {}).get("totaalAantal", 0):
-            zonder = [gemeente for gemeente in gemeenten.items if gemeente["id"] not in met]
+    # Two reads from Logius' lists across gemeenten, each filtered by the API in SQL: a
+    # page of the running agreements that are not complete (each row names its
+    # gemeente), and the gemeenten for which no agreement runs (the first hundred).
+    lijst = hulp.lees("/diensten/vwo/overeenkomsten",
+                      query={"lopend": "true", "compleet": "false", **hulp.filters()})
+    onvolledig = [({"id": o["afnemerId"], "naam": o["afnemerNaam"]}, o) for o in lijst.items]
+    zonder = hulp.lees("/diensten/vwo/gemeenten",
+                       query={"lopendeOvereenkomst": "false", "paginaGrootte": 100})
     return render_template("vwo/overzicht.html", paginatitel="VWO-overzicht",
-                           gemeenten=gemeenten, onvolledig=onvolledig, zonder=zonder)
+                           lijst=lijst, onvolledig=onvolledig, zonder=zonder.items,
+                           zonder_totaal=zonder.body["paginering"]["totaalAantal"])
 
 
 @bp.get("/vwo/inbreuken")

@@ -38,6 +38,15 @@ def _alleen_logius() -> None:
         abort(403)
 
 
+def _mag_lezen_subverwerkers() -> bool:
+    """The subverwerkers are read by anyone the API lets read them; the VWO's product team
+    reads these pages too (without the forms: only a Logius beheerder writes)."""
+    principal = hulp.ingelogd()
+    if not principal.beheert_dienst("vwo"):
+        abort(403)
+    return principal.is_logius_beheerder
+
+
 def _status(antwoord) -> int:
     return antwoord.status if 400 <= antwoord.status < 500 else 400
 
@@ -91,7 +100,7 @@ def _waarden(antwoord, standaard: dict[str, Any]) -> dict[str, Any]:
 
 @bp.get("/vwo/subverwerkers")
 def vwo_subverwerkers(antwoord: Any = None, status: int = 200):
-    _alleen_logius()
+    mag_schrijven = _mag_lezen_subverwerkers()
     lijst = hulp.lees(f"{VWO}/subverwerkers", query=hulp.filters())
     diensten = [(d["slug"], d["naam"]) for d in hulp.lees(
         "/diensten", query={"paginaGrootte": 100}).items if d["slug"] != "vwo"]
@@ -99,7 +108,7 @@ def vwo_subverwerkers(antwoord: Any = None, status: int = 200):
         "vwo/logius/subverwerkers.html", paginatitel="VWO-subverwerkers", lijst=lijst,
         antwoord=antwoord, waarden=_waarden(antwoord, {}), diensten=diensten,
         instrumenten=[(str(n), f"{n}: {t}") for n, t in DOORGIFTE_INSTRUMENTEN.items()],
-        ja_nee=JA_NEE), status
+        ja_nee=JA_NEE, moment=hulp.moment, mag_schrijven=mag_schrijven), status
 
 
 def _subverwerker_body(nieuw: bool) -> dict[str, Any]:
@@ -136,7 +145,7 @@ def vwo_subverwerker_registreren():
 
 @bp.get("/vwo/subverwerkers/<uuid:subverwerker_id>")
 def vwo_subverwerker(subverwerker_id: uuid.UUID, antwoord: Any = None, status: int = 200):
-    _alleen_logius()
+    mag_schrijven = _mag_lezen_subverwerkers()
     gelezen = hulp.lees(f"{VWO}/subverwerkers/{subverwerker_id}")
     s = gelezen.body
     standaard = {"naam": s["naam"], "contactgegevens": s["contactgegevens"],
@@ -146,7 +155,7 @@ def vwo_subverwerker(subverwerker_id: uuid.UUID, antwoord: Any = None, status: i
         "vwo/logius/subverwerker.html", paginatitel=f"Subverwerker {s['naam']}", s=s,
         etag=gelezen.headers.get("ETag", ""), antwoord=antwoord,
         waarden=_waarden(antwoord, standaard), moment=hulp.moment,
-        instrumenten=DOORGIFTE_INSTRUMENTEN), status
+        instrumenten=DOORGIFTE_INSTRUMENTEN, mag_schrijven=mag_schrijven), status
 
 
 @bp.post("/vwo/subverwerkers/<uuid:subverwerker_id>")

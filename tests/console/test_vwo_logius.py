@@ -56,12 +56,18 @@ def test_subverwerkers_are_registered_announced_and_changed(console_als, api, ma
     pagina = f"/vwo/subverwerkers/{s['id']}"
     html = logius.tekst(antwoord.headers["Location"].split("/console", 1)[1])
     assert "aangekondigd aan elke gemeente" in zichtbare_tekst(html)
+    assert "Voorbeeld Hosting B.V." in logius.tekst("/vwo/subverwerkers")
     assert logius.post(pagina, {"etag": _etag(html), "naam": "Hosting Twee B.V.",
                                 "beeindigdOp": "2026-01-01"}).status_code == 400
     bijgewerkt = logius.post(pagina, {"etag": _etag(html), "naam": "Hosting Twee B.V."})
     assert bijgewerkt.status_code == 302
     assert api.get(f"{VWO}/subverwerkers/{s['id']}").get_json()["naam"] == "Hosting Twee B.V."
 
+    # The VWO's product team reads the subverwerkers (as the API lets it), without forms.
+    productteam = console_als(Rol.PRODUCTTEAM, dienst="vwo")
+    assert "Hosting Twee B.V." in productteam.tekst("/vwo/subverwerkers")
+    assert 'name="etag"' not in productteam.tekst(pagina)
+    assert productteam.post(pagina, {"etag": _etag(html), "naam": "Vals"}).status_code == 403
     beheerder = console_als(Rol.AFNEMER_BEHEERDER, gemeente["id"])
     for pad in ("/vwo/subverwerkers", pagina, "/vwo/inbreuken/nieuw", "/vwo/logboek",
                 "/vwo/verzoeken"):

@@ -35,8 +35,6 @@ UITGEZONDERD = {
 #: Pages that read more as the rows grow, known and still to fix: the test expects them
 #: to fail (strictly: once fixed, it says so and the entry goes).
 BEKEND = {
-    "/console/vwo": "one API request per gemeente of the page for its agreements, and one "
-                    "per afnemer of the breaches listed",
 }
 
 #: What a page's address needs in its query, from the world.

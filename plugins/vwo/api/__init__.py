@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from . import inbreuken, logius_overeenkomsten, overeenkomsten, register, subverwerkers, verzoeken
 
-BLUEPRINTS = (overeenkomsten.blp, logius_overeenkomsten.blp, register.blp, subverwerkers.blp,
-              inbreuken.logius,
+BLUEPRINTS = (overeenkomsten.blp, logius_overeenkomsten.blp, logius_overeenkomsten.gemeenten,
+              register.blp, subverwerkers.blp, inbreuken.logius,
               inbreuken.gemeente, inbreuken.logboek, inbreuken.logius_logboek,
               verzoeken.gemeente, verzoeken.logius)

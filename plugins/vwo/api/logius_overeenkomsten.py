@@ -1,11 +1,13 @@
 """``/diensten/vwo/overeenkomsten``: every gemeente's processing agreements in one list,
-for Logius (read only; each agreement changes through its gemeente's own route).
+for Logius (read only; each agreement changes through its gemeente's own route); and
+``/diensten/vwo/gemeenten``: every gemeente, with whether an agreement runs for it.
 
 Filtered in SQL, so a page of the answer is a page of what was asked for: ``compleet``
 (Bijlage 1 tabel 1 has a processing that runs, both parties have a contact reachable
 outside office hours and the IBD's is set, Bijlage 2 is filled in: the same rule as the
 agreement's own ``compleet``), ``lopend`` (not lapsed, VWO 2.3, nor ended, VWO 2.2) and
-``afnemerId``. Each row names its gemeente, so a list needs no read per row.
+``afnemerId``. Each row names its gemeente, so a list needs no read per row. The
+gemeenten filter on ``lopendeOvereenkomst`` in SQL too (those without one: VWO 1, 2).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from sqlalchemy import String, and_, cast, exists, false, func, not_, or_, selec
 
 from core.sdk.api import (
     PaginaArgs,
+    Schema,
+    afnemerlijst,
     afnemers,
     afnemers_met_contactpersoon,
     alleen_logius,
@@ -35,6 +39,9 @@ from .gedeeld import vandaag
 blp = dienst_blueprint(SLUG, __name__, naam="logius-overeenkomsten", pad="/overeenkomsten",
                        description="De verwerkersovereenkomsten van alle gemeenten (alleen "
                                    "Logius-beheerder): welke niet compleet zijn, welke lopen")
+gemeenten = dienst_blueprint(SLUG, __name__, naam="logius-gemeenten", pad="/gemeenten",
+                             description="Alle gemeenten en of er een verwerkersovereenkomst "
+                                         "voor loopt (alleen Logius-beheerder)")
 
 
 class LogiusOvereenkomstArgs(PaginaArgs):
@@ -54,6 +61,21 @@ class LogiusOvereenkomstSchema(OvereenkomstSchema):
     afnemer_id = ma.fields.UUID(dump_only=True, metadata={"description": "De gemeente"})
     afnemer_naam = ma.fields.String(dump_only=True, metadata={
         "description": "Naam van de gemeente", "example": "Gemeente Voorbeeldstad"})
+
+
+class GemeenteArgs(PaginaArgs):
+    lopende_overeenkomst = ma.fields.Boolean(metadata={
+        "description": "false: alleen gemeenten zonder toekomstige of actieve "
+                       "verwerkersovereenkomst; true: alleen die met een"})
+
+
+class GemeenteSchema(Schema):
+    id = ma.fields.UUID(dump_only=True, metadata={"description": "De gemeente (afnemer-id)"})
+    naam = ma.fields.String(dump_only=True, metadata={"description": "Naam van de gemeente",
+                                                      "example": "Gemeente Voorbeeldstad"})
+    lopende_overeenkomst = ma.fields.Boolean(dump_only=True, metadata={
+        "description": "Of er een toekomstige of actieve verwerkersovereenkomst voor de "
+                       "gemeente is"})
 
 
 def _compleet():
@@ -108,4 +130,25 @@ class LogiusOvereenkomsten(MethodView):
             {**rij, "afnemer_id": o.afnemer_id,
              "afnemer_naam": namen[o.afnemer_id].naam if o.afnemer_id in namen else None}
             for o, rij in zip(rijen, weergave.overeenkomsten(rijen, vandaag()), strict=True)]
+        return pagina
+
+
+@gemeenten.route("")
+class LogiusGemeenten(MethodView):
+    @alleen_logius
+    @gemeenten.arguments(GemeenteArgs, location="query")
+    @gemeenten.response(200, pagina_schema(GemeenteSchema))
+    @gemeenten.problems(403)
+    @gemeenten.doc(operationId="vwoGemeentenOpvragen")
+    def get(self, args):
+        """Alle gemeenten, op naam, met of er een overeenkomst loopt (alleen Logius-beheerder)"""
+        query, afnemer_id = afnemerlijst("gemeente")
+        lopend = exists().where(Overeenkomst.afnemer_id == afnemer_id, _lopend(vandaag()))
+        query = query.add_columns(lopend.label("lopend"))
+        if args.get("lopende_overeenkomst") is not None:
+            query = query.where(lopend if args["lopende_overeenkomst"] else not_(lopend))
+        pagina = paginate(query, args, scalars=False)
+        pagina["resultaten"] = [{"id": rij.id, "naam": rij.naam,
+                                 "lopende_overeenkomst": bool(rij.lopend)}
+                                for rij in pagina["resultaten"]]
         return pagina

@@ -53,3 +53,16 @@ def test_logius_lists_agreements_across_gemeenten_filtered_in_sql(
     assert api.get(LIJST, query_string={"afnemerId": "geen-id"}).status_code == 400
     gemeente = api.as_(token_voor(af["id"], Rol.AFNEMER_BEHEERDER))
     assert gemeente.get(LIJST).status_code == 403
+
+    # The gemeenten, with whether an agreement runs for each (filtered in SQL too).
+    zonder = api.get("/diensten/vwo/gemeenten", query_string={"lopendeOvereenkomst": "false"})
+    assert zonder.status_code == 200, zonder.get_json()
+    namen = {g["naam"] for g in zonder.get_json()["resultaten"]}
+    assert "Gemeente Af" not in namen and "Gemeente Open" not in namen
+    geen = maak_afnemer("gemeente", naam="Gemeente Zonder")
+    rijen = api.get("/diensten/vwo/gemeenten").get_json()["resultaten"]
+    assert {(g["naam"], g["lopendeOvereenkomst"]) for g in rijen} >= {
+        ("Gemeente Af", True), ("Gemeente Open", True), ("Gemeente Zonder", False)}
+    assert [g["id"] for g in api.get("/diensten/vwo/gemeenten", query_string={
+        "lopendeOvereenkomst": "false"}).get_json()["resultaten"]] == [geen["id"]]
+    assert gemeente.get("/diensten/vwo/gemeenten").status_code == 403
