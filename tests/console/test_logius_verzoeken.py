@@ -68,6 +68,7 @@ def test_a_question_shows_its_deadline_and_is_answered_once(console_als, api, ma
         f'data-id="{vraag["id"]}"')[1].split("</tr>")[0])
     assert "Gemeente Vraagstad" in rij and uiterlijk in rij and "open" in rij
     assert vraag["id"] not in logius.tekst("/verzoeken/vragen?beantwoord=true")
+    assert "de vroegste termijn eerst" in logius.tekst("/verzoeken/vragen")
     pad = f"/verzoeken/vragen/{vraag['id']}"
     assert uiterlijk in zichtbare_tekst(logius.tekst(pad))
     # An answer dated in the future is the API's refusal beside the field.

@@ -9,7 +9,8 @@ complaints, read and handled through the API as the Logius beheerder.
   windows (``GET /diensten/{slug}/onderhoudsvensters``).
 - ``/console/verzoeken/vragen``: the questions and complaints with the day they must be
   answered by (``beantwoordenUiterlijk``, as the API computes it from the dienst's working
-  days), and answering one (``POST /vragen/{id}/antwoord``).
+  days; the open ones the earliest deadline first), and answering one (``POST
+  /vragen/{id}/antwoord``).
 
 The API judges every step and answer; its refusal is shown beside the field it names.
 Moments are shown in Dutch time (:func:`core.console.hulp.moment`).
@@ -124,6 +125,8 @@ def logius_vragen():
     query = hulp.filters("soort", "dienst")
     if welke in ("true", "false"):
         query["beantwoord"] = welke
+    if welke == "false":  # the open ones: the earliest deadline first, sorted by the API
+        query["sorteer"] = "beantwoordenUiterlijk"
     lijst = hulp.lees("/vragen", query=query, nodig=False)
     return render_template(
         "console/logius_verzoeken/vragen.html", paginatitel="Vragen en klachten",

@@ -110,6 +110,11 @@ class VraagFilterSchema(Schema):
     soort = fields.keuze(SOORTEN, metadata={"description": "Alleen vragen, of alleen klachten"})
     beantwoord = ma.fields.Boolean(metadata={
         "description": "true: alleen beantwoorde; false: alleen open"})
+    sorteer = fields.keuze(["-gesteldOp", "beantwoordenUiterlijk"], load_default="-gesteldOp",
+                           metadata={
+        "description": "De volgorde: -gesteldOp is de nieuwste eerst; beantwoordenUiterlijk de "
+                       "vroegste dag om te antwoorden eerst (zonder termijn achteraan)",
+        "example": "beantwoordenUiterlijk"})
 
 
 class LogiusVraagFilterSchema(VraagFilterSchema):

@@ -25,7 +25,7 @@ from core.config import API_PREFIX
 from core.db import db
 from core.errors import Problem
 from core.serviceniveau import meldregels
-from core.serviceniveau.vragen import service
+from core.serviceniveau.vragen import service, volgorde
 from core.serviceniveau.vragen.models import Vraag
 from core.serviceniveau.vragen.schemas import (
     AntwoordSchema,
@@ -89,6 +89,11 @@ def _filter(query, args):
     if args.get("beantwoord") is not None:
         query = query.where(Vraag.beantwoord_op.is_not(None) if args["beantwoord"]
                             else Vraag.beantwoord_op.is_(None))
+    if args.get("sorteer") == "beantwoordenUiterlijk":
+        # The earliest answer deadline first, computed in the database (:mod:`.volgorde`).
+        sleutel = volgorde.uiterlijk_sleutel(query.with_only_columns(Vraag.id), tijd.utcnow())
+        if sleutel is not None:
+            return query.order_by(sleutel.asc().nulls_last(), Vraag.gesteld_op, Vraag.id)
     return query.order_by(Vraag.gesteld_op.desc(), Vraag.id)
 
 
@@ -105,7 +110,7 @@ class Vragen(MethodView):
     @tenant.arguments(LijstArgs, location="query")
     @tenant.response(200, pagina_schema(VraagSchema))
     def get(self, args):
-        """De vragen en klachten van de afnemer, nieuwste eerst"""
+        """De vragen en klachten van de afnemer, nieuwste eerst (of met `sorteer`)"""
         return _pagina(_filter(tenant_select(Vraag), args), args)
 
     @tenant.arguments(VraagInvoerSchema)
@@ -148,7 +153,10 @@ class AlleVragen(MethodView):
     @logius.response(200, pagina_schema(VraagSchema))
     @logius.problems(403)
     def get(self, args):
-        """Alle vragen en klachten, nieuwste eerst (alleen Logius-beheerder)"""
+        """Alle vragen en klachten, nieuwste eerst (alleen Logius-beheerder)
+
+        Met `sorteer=beantwoordenUiterlijk` komt de vroegste dag om te antwoorden eerst.
+        """
         return _pagina(_filter(select(Vraag), args), args)
 
 
