@@ -398,6 +398,34 @@ def vwo_beeindigen(afnemer_id: uuid.UUID, overeenkomst_id: uuid.UUID):
             or vwo_beeindiging(afnemer_id, overeenkomst_id, antwoord, _fout_status(antwoord)))
 
 
+@bp.get("/afnemers/<uuid:afnemer_id>/vwo/overeenkomsten/nieuw")
+def vwo_aangaan(afnemer_id: uuid.UUID, antwoord: Any = None, status: int = 200):
+    """Recording an agreement (VWO 2.1): one per hoofdovereenkomst; without a start date
+    the hoofdovereenkomst's date applies. Replacing a running one goes by its own page."""
+    afnemer = _gemeente(afnemer_id)
+    diensten = [(d["slug"], d["naam"]) for d in
+                hulp.lees("/diensten", query={"paginaGrootte": 100}).items
+                if d["slug"] != SLUG]
+    waarden = ({**request.form, "diensten": request.form.getlist("diensten")}
+               if antwoord is not None else {"diensten": []})
+    return render_template(
+        "vwo/aangaan.html", afnemer=afnemer, antwoord=antwoord, waarden=waarden,
+        diensten=diensten, paginatitel="Verwerkersovereenkomst vastleggen",
+        mag_beheren=g.principal.mag_beheren(afnemer_id)), status
+
+
+@bp.post("/afnemers/<uuid:afnemer_id>/vwo/overeenkomsten/nieuw")
+def vwo_aangegaan(afnemer_id: uuid.UUID):
+    _gemeente(afnemer_id)
+    body = hulp.formulier({"hoofdovereenkomstNaam": "tekst", "hoofdovereenkomstDatum": str,
+                           "diensten": str, "ingangsdatum": str}, lijsten=("diensten",))
+    antwoord = hulp.schrijf("POST", f"/afnemers/{afnemer_id}/vwo-overeenkomsten", body)
+    return (hulp.gelukt(antwoord, "De verwerkersovereenkomst is vastgelegd; onderteken haar "
+                                  "en vul Bijlage 2 in om haar compleet te maken.",
+                        url_for(".vwo_afnemer", afnemer_id=afnemer_id))
+            or vwo_aangaan(afnemer_id, antwoord, _fout_status(antwoord)))
+
+
 @bp.get(OVEREENKOMST + "/vervanging")
 def vwo_vervanging(afnemer_id: uuid.UUID, overeenkomst_id: uuid.UUID, antwoord: Any = None,
                    status: int = 200):

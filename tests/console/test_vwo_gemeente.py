@@ -160,3 +160,35 @@ def test_a_medewerker_changes_nothing_and_the_menu_is_for_gemeenten(console_als,
     html = console_als(Rol.AFNEMER_BEHEERDER, anders["id"]).tekst(
         f"/afnemers/{anders['id']}/contactpersonen")
     assert "Contactpersonen" in html and ">Verwerkersovereenkomst<" not in html
+
+
+def test_a_gemeente_records_its_agreement_which_starts_on_the_hoofdovereenkomst_vwo_2_1(
+        console_als, api, maak_afnemer):
+    """Without a start date the agreement starts on the hoofdovereenkomst's date (VWO 2.1);
+    a request without diensten gets the API's refusal beside that field and records
+    nothing; a medewerker sees no form and a forged POST records nothing either."""
+    gemeente = maak_afnemer("gemeente")
+    pagina = f"/afnemers/{gemeente['id']}/vwo/overeenkomsten/nieuw"
+    api_pad = f"/afnemers/{gemeente['id']}/vwo-overeenkomsten"
+    beheerder = console_als(Rol.AFNEMER_BEHEERDER, gemeente["id"])
+    assert "Een verwerkersovereenkomst vastleggen" in beheerder.tekst(
+        f"/afnemers/{gemeente['id']}/vwo")
+    body = {"hoofdovereenkomstNaam": "Aansluitovereenkomst 2026",
+            "hoofdovereenkomstDatum": "2026-02-01"}
+    fout = beheerder.post(pagina, body)
+    assert fout.status_code == 400
+    assert 'data-veldfout="diensten"' in fout.get_data(as_text=True)
+    assert api.get(api_pad).get_json()["resultaten"] == []
+
+    medewerker = console_als(Rol.AFNEMER_MEDEWERKER, gemeente["id"])
+    assert 'data-testid="aangaan"' not in medewerker.tekst(pagina)
+    assert medewerker.post(pagina, {**body, "diensten": ["digid"]}).status_code == 403
+    assert api.get(api_pad).get_json()["resultaten"] == []
+
+    assert beheerder.post(pagina, {**body, "diensten": ["digid"]}).status_code == 302
+    [overeenkomst] = api.get(api_pad).get_json()["resultaten"]
+    assert overeenkomst["ingangsdatum"] == "2026-02-01"
+    assert overeenkomst["diensten"] == ["digid"]
+    geen_gemeente = maak_afnemer("provincie", naam="Provincie Voorbeeld")
+    assert console_als(Rol.AFNEMER_BEHEERDER, geen_gemeente["id"]).get(
+        f"/afnemers/{geen_gemeente['id']}/vwo/overeenkomsten/nieuw").status_code == 404
