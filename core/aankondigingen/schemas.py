@@ -219,16 +219,25 @@ class AankondigingVoorAfnemerDetailSchema(AankondigingVoorAfnemerSchema):
 
 class BereikteAfnemerSchema(Schema):
     id = ma.fields.UUID()
-    naam = ma.fields.String(metadata={"example": "Gemeente Voorbeeldstad"})
-    oin = ma.fields.String(metadata={"example": "00000001234567890000"})
+    naam = ma.fields.String(metadata={"description": "De naam van de afnemer",
+                                      "example": "Gemeente Voorbeeldstad"})
+    oin = ma.fields.String(metadata={"description": "Het OIN van de afnemer",
+                                     "example": "00000001234567890000"})
 
 
 class VoorbeeldmailSchema(Schema):
-    van = ma.fields.String(metadata={"description": "De afzender"})
+    van = ma.fields.String(metadata={"description": "De afzender",
+                                     "example": "Afnemersportaal <noreply@afnemersportaal.example>"})
     aan = ma.fields.String(metadata={
-        "description": "Een voorbeeldadres: elke contactpersoon krijgt de mail op zijn eigen"})
-    onderwerp = ma.fields.String()
-    tekst = ma.fields.String(metadata={"description": "De tekst van de mail"})
+        "description": "Een voorbeeldadres: elke contactpersoon krijgt de mail op zijn eigen",
+        "example": "contactpersoon@afnemer.example"})
+    onderwerp = ma.fields.String(metadata={
+        "description": "Het onderwerp van de mail",
+        "example": "[Afnemersportaal] Onderhoud aan DigiD op 12 januari"})
+    tekst = ma.fields.String(metadata={
+        "description": "De tekst van de mail",
+        "example": "DigiD is op 12 januari van 22:00 tot 23:00 niet beschikbaar. "
+                   "Grondslag: AV 6.1."})
 
 
 class AankondigingVoorbeeldSchema(Schema):
@@ -241,9 +250,10 @@ class AankondigingVoorbeeldSchema(Schema):
     gebeurtenis = ma.fields.String(metadata={
         "description": "Het type gebeurtenis dat elke afnemer krijgt",
         "example": "aankondiging.onderhoud"})
-    rollen = ma.fields.List(ma.fields.String(), metadata={
+    rollen = ma.fields.List(ma.fields.String(metadata={"example": "technisch"}), metadata={
         "description": "De rollen van de contactpersonen die de mail krijgen"})
-    artikel = ma.fields.String(metadata={"example": "AV 6.1"})
+    artikel = ma.fields.String(metadata={"description": "Het artikel waarop de aankondiging "
+                                         "rust", "example": "AV 6.1"})
     mail = ma.fields.Nested(VoorbeeldmailSchema, metadata={
         "description": "De mail zoals de bezorger hem zou versturen"})
 
