@@ -6,12 +6,15 @@ content, and a screenshot of the whole page is kept.
 
 The crawl reads the menu (``nav[aria-label=Hoofdmenu]``, the role's own groups: see
 ``ROLLEN``) of each page it visits, so a new page is crawled as soon as its endpoint is in
-the menu, with no edit here; of each menu page it also visits the first link in a table
-that goes deeper under that page's address (a detail page: an aansluiting, an afnemer).
+the menu, with no edit here; of each menu page it also visits the links in its content
+that go deeper under that page's address (a detail page, a form of its own, a sub-list),
+one per shape of address (ids and numbers alike), so a page type is checked once, not
+once per row. Downloads (``download``, ``?formaat=``) are not pages.
 """
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -31,15 +34,30 @@ ROLLEN = {"afnemer-beheerder": {"Afnemer"}, "afnemer-medewerker": {"Afnemer"},
 MENU_LINKS = """() => [...document.querySelectorAll('nav[aria-label=Hoofdmenu] ul')].flatMap(
     ul => [...ul.querySelectorAll('a')].map(a => [ul.getAttribute('aria-label'),
                                                  a.textContent.trim(), a.pathname]))"""
-DETAIL_LINK = """(basis) => {
-    for (const a of document.querySelectorAll('main table a[href]')) {
+SUB_LINKS = """(basis) => {
+    const gevonden = [];
+    for (const a of document.querySelectorAll('main a[href]:not([download])')) {
         const url = new URL(a.href);
         if (url.origin === location.origin && url.pathname.startsWith(basis)
                 && url.pathname.length > basis.length && !url.search.includes('formaat='))
-            return url.pathname + url.search;
+            gevonden.push(url.pathname + url.search);
     }
-    return null;
+    return gevonden;
 }"""
+#: At most this many sub-pages per menu page.
+PER_PAGINA = 8
+VORM = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d[\d-]*")
+
+
+#: Segments that name one of a kind (a dienst, an omgeving) rather than a page of its own.
+SOORT = re.compile(r"(?<=/diensten/)[^/]+|(?<=/omgevingen/)[^/]+")
+
+
+def vorm(pad: str) -> str:
+    """The shape of an address: every id, number, date, dienst or omgeving the same."""
+    return SOORT.sub("*", VORM.sub("*", urlsplit(pad).path.rstrip("/")))
+
+
 SKIP_LINK_EERST = """() => {
     const el = document.activeElement;
     return el && el.matches('a.naar-inhoud[href="#inhoud"]') ? null
@@ -96,6 +114,7 @@ def _crawl(console: Console, rol: str, starts: list[tuple[str, str]]) -> tuple[l
     fouten: list[str] = []
     bezocht: list[str] = []
     gezien = {pad for pad, _ in starts}
+    vormen = {vorm(pad) for pad, _ in starts}
     te_doen = list(starts)
     try:
         while te_doen:
@@ -106,13 +125,16 @@ def _crawl(console: Console, rol: str, starts: list[tuple[str, str]]) -> tuple[l
             for groep, tekst, link in page.evaluate(MENU_LINKS):
                 if groep in ROLLEN[rol] and link not in gezien:
                     gezien.add(link)
+                    vormen.add(vorm(link))
                     te_doen.append((link, bestandsnaam(f"{groep}-{tekst}")))
-            if naam.endswith("-detail") or pad in ("/console/",):
+            if "-sub-" in naam or pad in ("/console/",):
                 continue
-            detail = page.evaluate(DETAIL_LINK, urlsplit(pad).path.rstrip("/") + "/")
-            if detail and urlsplit(detail).path not in gezien:
-                gezien.add(urlsplit(detail).path)
-                te_doen.append((detail, f"{naam}-detail"))
+            nieuw = 0
+            for link in page.evaluate(SUB_LINKS, urlsplit(pad).path.rstrip("/") + "/"):
+                if nieuw < PER_PAGINA and vorm(link) not in vormen:
+                    vormen.add(vorm(link))
+                    nieuw += 1
+                    te_doen.append((link, bestandsnaam(f"{naam}-sub-{vorm(link)[9:]}")))
     finally:
         page.remove_listener("console", bij_melding)
     return bezocht, fouten
