@@ -553,12 +553,8 @@ def vwo_inbreuken():
     """Every breach with its clocks, for Logius."""
     _alleen_logius()
     lijst = hulp.lees("/diensten/vwo/inbreuken", query=hulp.filters())
-    namen = {}
-    for afnemer_id in {gem["afnemerId"] for i in lijst.items for gem in i.get("gemeenten", [])}:
-        afnemer = hulp.lees(f"/afnemers/{afnemer_id}", nodig=False)
-        namen[afnemer_id] = afnemer.body["naam"] if afnemer.ok else afnemer_id
     return render_template("vwo/inbreuken_overzicht.html", paginatitel="VWO-inbreuken",
-                           lijst=lijst, namen=namen, moment=hulp.moment)
+                           lijst=lijst, moment=hulp.moment)
 
 
 BIJDRAGE = ConsoleBijdrage(bp, (

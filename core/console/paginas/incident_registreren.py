@@ -11,7 +11,6 @@ from flask import render_template, request, url_for
 from core.console import hulp
 from core.console.api import Antwoord
 from core.console.dienstkeuze import alleen_logius, diensten, lokaal_moment
-from core.console.paginas.incidenten_afnemer import NIVEAUS, OMGEVINGEN
 from core.console.views import bp
 
 
@@ -31,6 +30,10 @@ def _moment(tekst: str) -> str:
 
 @bp.route("/incidenten/registreren", methods=["GET", "POST"])
 def incident_registreren():
+    # Imported here: the pages are imported by core.console.views in turn, and a test
+    # that imports the afnemer's incident page first would find this one half made.
+    from core.console.paginas.incidenten_afnemer import NIVEAUS, OMGEVINGEN
+
     alleen_logius()
     antwoord: Antwoord | None = None
     dienst = request.values.get("dienst", "")
