@@ -233,10 +233,10 @@ class VoorbeeldmailSchema(Schema):
         "example": "contactpersoon@afnemer.example"})
     onderwerp = ma.fields.String(metadata={
         "description": "Het onderwerp van de mail",
-        "example": "[Afnemersportaal] Onderhoud aan DigiD op 12 januari"})
+        "example": "[Afnemersportaal] Gepland onderhoud op 12 januari"})
     tekst = ma.fields.String(metadata={
         "description": "De tekst van de mail",
-        "example": "DigiD is op 12 januari van 22:00 tot 23:00 niet beschikbaar. "
+        "example": "De dienst is op 12 januari van 22:00 tot 23:00 niet beschikbaar. "
                    "Grondslag: AV 6.1."})
 
 

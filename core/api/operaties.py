@@ -21,6 +21,7 @@ OPERATIE_IDS: dict[tuple[str, str], str] = {
     # Aankondigingen (Logius) and the afnemer's view of them
     ("get", "/aankondigingen"): "aankondigingenOpvragen",
     ("post", "/aankondigingen"): "aankondigingVersturen",
+    ("post", "/aankondigingen/voorbeeld"): "aankondigingProefdraaien",
     ("get", "/aankondigingen/{aankondigingId}"): "aankondigingLezen",
     ("get", "/afnemers/{afnemerId}/aankondigingen"): "afnemerAankondigingenOpvragen",
     ("get", "/afnemers/{afnemerId}/aankondigingen/{aankondigingId}"): "afnemerAankondigingLezen",

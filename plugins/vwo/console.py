@@ -565,6 +565,3 @@ BIJDRAGE = ConsoleBijdrage(bp, (
     Menuitem("logius", "vwo-console.vwo_logboek_logius", "VWO-logboek"),
     Menuitem("logius", "vwo-console.vwo_verzoeken_logius", "VWO-verzoeken"),
 ))
-
-# Logius' own VWO pages (subverwerkers, breaches, logboek, requests), on this blueprint.
-from plugins.vwo import console_logius  # noqa: E402, F401

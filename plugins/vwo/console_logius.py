@@ -9,6 +9,9 @@ gemeenten (VWO 5.3) and the gemeenten's requests with their deadlines, answered 
 Every route of the API behind these pages is for Logius beheerders only, so are the pages
 (403 for anyone else, as the API would answer). Everything goes through the API as the
 logged-in person; a refusal is the API's, shown beside the field it names.
+
+The plugin hands core the console's contribution (``BIJDRAGE``) from here, so that these
+pages are on the blueprint when core registers it.
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from flask import abort, render_template, request, url_for
 
 from core.sdk.console import hulp
 from plugins.vwo.catalogus import CATEGORIEEN, DOORGIFTE_INSTRUMENTEN, VERZOEKEN
-from plugins.vwo.console import bp
+from plugins.vwo.console import BIJDRAGE, bp
+
+__all__ = ["BIJDRAGE"]
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 VWO = "/diensten/vwo"

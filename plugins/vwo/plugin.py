@@ -76,6 +76,7 @@ def dienst_export(afnemer_id: uuid.UUID) -> dict[str, Any]:
 
 @hookimpl
 def dienst_console():
-    from .console import BIJDRAGE
+    # Through console_logius: importing it adds Logius' pages to the blueprint.
+    from .console_logius import BIJDRAGE
 
     return BIJDRAGE
