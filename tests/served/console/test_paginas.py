@@ -101,7 +101,9 @@ def _bezoek(page: Page, console: Console, pad: str, naam: str, fouten: list[str]
     return True
 
 
-def _crawl(console: Console, rol: str, starts: list[tuple[str, str]]) -> tuple[list, list]:
+def _crawl(console: Console, rol: str, starts: list[tuple[str, str]], *, diep: bool = True
+           ) -> tuple[list, list]:
+    """Every menu page from ``starts`` on and, when ``diep``, the sub-pages of each."""
     page = console.mensen[rol].page
     csp: list[str] = []
 
@@ -127,7 +129,7 @@ def _crawl(console: Console, rol: str, starts: list[tuple[str, str]]) -> tuple[l
                     gezien.add(link)
                     vormen.add(vorm(link))
                     te_doen.append((link, bestandsnaam(f"{groep}-{tekst}")))
-            if "-sub-" in naam or pad in ("/console/",):
+            if not diep or "-sub-" in naam or pad in ("/console/",):
                 continue
             nieuw = 0
             for link in page.evaluate(SUB_LINKS, urlsplit(pad).path.rstrip("/") + "/"):
@@ -146,7 +148,9 @@ def test_every_page_of_the_menu_is_accessible_and_keyboard_ready(console, rol):
     starts = [("/console/", "start")]
     if persoon.afnemer_id:
         starts.append((f"/console/afnemers/{persoon.afnemer_id}/", "afnemer-overzicht"))
-    bezocht, fouten = _crawl(console, rol, starts)
+    # A medewerker's sub-pages are the beheerder's without their forms, which the
+    # beheerder's crawl checks: its own crawl keeps to the menu.
+    bezocht, fouten = _crawl(console, rol, starts, diep=rol != "afnemer-medewerker")
     assert not fouten, f"{len(fouten)} fout(en) op de pagina's van {rol}:\n" + "\n".join(fouten)
     # The crawl saw the menu: the start page and at least the pages every role has.
     minimum = {"afnemer-beheerder": 2, "afnemer-medewerker": 2, "logius-beheerder": 2,
