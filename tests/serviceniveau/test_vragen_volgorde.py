@@ -50,3 +50,22 @@ def test_questions_sort_by_their_answer_deadline_in_the_database(app, api, maak_
             select(Vraag.id, sleutel).where(van))}
     assert waarden["vrijdagavond"] == waarden["zaterdag"] == waarden["donderdag"] + 1
     assert waarden["maandag"] == waarden["zaterdag"] + 1
+
+
+def test_a_question_dated_back_to_the_calendars_first_day_still_sorts(api, maak_afnemer):
+    """A Logius beheerder may date a telephone question back to the first day of the
+    calendar (2000); the sort looks a week further back for the working day before it,
+    which is outside the calendar, and answered 500 before."""
+    afnemer = maak_afnemer()
+    for onderwerp, op in (("oud", "2000-01-03T10:00:00+01:00"),
+                          ("nieuw", "2026-11-05T10:00:00+01:00")):
+        response = api.post(f"/afnemers/{afnemer['id']}/vragen", json={
+            "dienst": "digid", "soort": "vraag", "onderwerp": onderwerp, "tekst": "Wanneer?",
+            "gesteldOp": op})
+        assert response.status_code == 201, response.get_json()
+    response = api.get("/vragen", query_string={
+        "afnemerId": afnemer["id"], "sorteer": "beantwoordenUiterlijk"})
+    assert response.status_code == 200, response.get_json()
+    assert [(r["onderwerp"], r["beantwoordenUiterlijk"]) for r in
+            response.get_json()["resultaten"]] == [("oud", "2000-01-06"),
+                                                    ("nieuw", "2026-11-10")]

@@ -33,7 +33,9 @@ def _werkdagrijen(van: datetime, nu: datetime) -> list[tuple[float, int]]:
     """(start of the day in seconds since 1970, its number) of every working day from a
     week before ``van``'s day to ``nu``'s day."""
     kalender = meldregels.werkkalender(van, nu)
-    dag = van.astimezone(AMSTERDAM).date() - 7 * _DAG
+    # A week back, so a question asked on a weekend finds the working day before it; but
+    # not before the calendar's first day (a question may be dated back to it).
+    dag = max(van.astimezone(AMSTERDAM).date() - 7 * _DAG, meldregels.VROEGST.date())
     laatste = max(nu, van).astimezone(AMSTERDAM).date()
     rijen, nummer = [], 0
     while dag <= laatste:
