@@ -9,7 +9,8 @@ The crawl reads the menu (``nav[aria-label=Hoofdmenu]``, the role's own groups: 
 the menu, with no edit here; of each menu page it also visits the links in its content
 that go deeper under that page's address (a detail page, a form of its own, a sub-list),
 one per shape of address (ids and numbers alike), so a page type is checked once, not
-once per row. Downloads (``download``, ``?formaat=``) are not pages.
+once per row (on SQLite, for the beheerders). Downloads (``download``, ``?formaat=``)
+are not pages.
 """
 
 from __future__ import annotations
@@ -149,8 +150,11 @@ def test_every_page_of_the_menu_is_accessible_and_keyboard_ready(console, rol):
     if persoon.afnemer_id:
         starts.append((f"/console/afnemers/{persoon.afnemer_id}/", "afnemer-overzicht"))
     # A medewerker's sub-pages are the beheerder's without their forms, which the
-    # beheerder's crawl checks: its own crawl keeps to the menu.
-    bezocht, fouten = _crawl(console, rol, starts, diep=rol != "afnemer-medewerker")
+    # beheerder's crawl checks: its own crawl keeps to the menu. The sub-pages are
+    # crawled on SQLite; on PostgreSQL every menu page (their markup is the same, and
+    # tests/console renders the sub-pages on both backends).
+    diep = rol != "afnemer-medewerker" and console.served.backend == "sqlite"
+    bezocht, fouten = _crawl(console, rol, starts, diep=diep)
     assert not fouten, f"{len(fouten)} fout(en) op de pagina's van {rol}:\n" + "\n".join(fouten)
     # The crawl saw the menu: the start page and at least the pages every role has.
     minimum = {"afnemer-beheerder": 2, "afnemer-medewerker": 2, "logius-beheerder": 2,
