@@ -145,6 +145,9 @@ def _crawl(console: Console, rol: str, starts: list[tuple[str, str]], *, diep: b
 
 @pytest.mark.parametrize("rol", list(ROLLEN))
 def test_every_page_of_the_menu_is_accessible_and_keyboard_ready(console, rol):
+    if rol == "afnemer-medewerker" and console.served.backend != "sqlite":
+        pytest.skip("a medewerker's pages are the beheerder's without forms, crawled on "
+                    "PostgreSQL as the beheerder; the medewerker's own crawl runs on SQLite")
     persoon = console.mensen[rol]
     starts = [("/console/", "start")]
     if persoon.afnemer_id:
