@@ -37,6 +37,28 @@ def login_url() -> str:
     return f"{basis}/console/login"
 
 
+def login_alinea(actief: bool, link: str) -> str:
+    """The end of every invitation: how the membership starts, the login link, and what
+    to do with an invitation not expected."""
+    return (("U bent al bekend in het portaal: het lidmaatschap is direct actief. Log in "
+             "via:\n" if actief else
+             "Log in met dit e-mailadres via de link hieronder. Het lidmaatschap gaat in "
+             "zodra u voor het eerst inlogt met dit e-mailadres, bevestigd door de "
+             "inlogdienst:\n")
+            + f"{link}\n\n"
+            "Verwachtte u deze uitnodiging niet? Dan kunt u dit bericht negeren; zonder in "
+            "te loggen gebeurt er niets.")
+
+
+def mail_aan(gebeurtenis, adres: str, afnemer_id: uuid.UUID | None) -> None:
+    """One e-mail delivery of ``gebeurtenis`` to the invited address, in this transaction."""
+    db.session.add(Bezorging(
+        id=uuid.uuid4(), gebeurtenis_id=gebeurtenis.id, afnemer_id=afnemer_id,
+        kanaal=Kanaal.EMAIL.value, adres=adres, status=BezorgStatus.WACHTEND.value,
+        pogingen=0, volgende_poging_op=gebeurtenis.aangemaakt_op,
+        aangemaakt_op=gebeurtenis.aangemaakt_op))
+
+
 def meld(lid: Lidmaatschap, afnemer_naam: str, door: Principal) -> None:
     """Queue the invitation's e-mail to ``lid.email`` (the caller commits)."""
     link = login_url()
@@ -47,21 +69,11 @@ def meld(lid: Lidmaatschap, afnemer_naam: str, door: Principal) -> None:
         f"Beste {lid.email},\n\n"
         f"{door.naam} heeft u uitgenodigd voor {afnemer_naam} in het Afnemersportaal van "
         f"Logius, met de rol {lid.rol} ({rol}).\n\n"
-        + ("U bent al bekend in het portaal: het lidmaatschap is direct actief. Log in via:\n"
-           if actief else
-           "Log in met dit e-mailadres via de link hieronder. Het lidmaatschap gaat in zodra "
-           "u voor het eerst inlogt met dit e-mailadres, bevestigd door de inlogdienst:\n")
-        + f"{link}\n\n"
-        "Verwachtte u deze uitnodiging niet? Dan kunt u dit bericht negeren; zonder in te "
-        "loggen gebeurt er niets.")
+        + login_alinea(actief, link))
     gebeurtenis = publiceer(type=TYPE, afnemer_id=lid.afnemer_id, onderwerp=onderwerp,
                             tekst=tekst, data={
                                 "lidmaatschapId": str(lid.id), "email": lid.email,
                                 "rol": lid.rol, "status": lid.status,
                                 "uitgenodigdDoor": door.naam, "afnemer": afnemer_naam,
                                 "loginUrl": link})
-    db.session.add(Bezorging(
-        id=uuid.uuid4(), gebeurtenis_id=gebeurtenis.id, afnemer_id=lid.afnemer_id,
-        kanaal=Kanaal.EMAIL.value, adres=lid.email, status=BezorgStatus.WACHTEND.value,
-        pogingen=0, volgende_poging_op=gebeurtenis.aangemaakt_op,
-        aangemaakt_op=gebeurtenis.aangemaakt_op))
+    mail_aan(gebeurtenis, lid.email, lid.afnemer_id)

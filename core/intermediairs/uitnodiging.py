@@ -10,14 +10,10 @@ the invitation: the worker sends it, with retries, as every other e-mail.
 
 from __future__ import annotations
 
-import uuid
-
 from core.auth.principal import Principal
-from core.db import db
 from core.gebruikers.models import LidmaatschapStatus
-from core.gebruikers.uitnodiging import login_url
+from core.gebruikers.uitnodiging import login_alinea, login_url, mail_aan
 from core.intermediairs.models import Intermediair, IntermediairMedewerker
-from core.meldingen.models import Bezorging, BezorgStatus, Kanaal
 from core.meldingen.outbox import publiceer
 
 TYPE = "intermediair.medewerker-uitgenodigd"
@@ -35,13 +31,7 @@ def meld(medewerker: IntermediairMedewerker, intermediair: Intermediair,
         f"(KvK {intermediair.kvk_nummer}) in het Afnemersportaal van Logius. U handelt dan "
         f"namens elke afnemer die {intermediair.naam} een mandaat gaf, binnen dat mandaat, "
         "en voor geen afnemer uit uzelf.\n\n"
-        + ("U bent al bekend in het portaal: het lidmaatschap is direct actief. Log in via:\n"
-           if actief else
-           "Log in met dit e-mailadres via de link hieronder. Het lidmaatschap gaat in zodra "
-           "u voor het eerst inlogt met dit e-mailadres, bevestigd door de inlogdienst:\n")
-        + f"{link}\n\n"
-        "Verwachtte u deze uitnodiging niet? Dan kunt u dit bericht negeren; zonder in te "
-        "loggen gebeurt er niets.")
+        + login_alinea(actief, link))
     gebeurtenis = publiceer(type=TYPE, afnemer_id=None, onderwerp=onderwerp, tekst=tekst,
                             data={
                                 "medewerkerId": str(medewerker.id),
@@ -49,8 +39,4 @@ def meld(medewerker: IntermediairMedewerker, intermediair: Intermediair,
                                 "intermediair": intermediair.naam, "email": medewerker.email,
                                 "status": medewerker.status, "uitgenodigdDoor": door.naam,
                                 "loginUrl": link})
-    db.session.add(Bezorging(
-        id=uuid.uuid4(), gebeurtenis_id=gebeurtenis.id, afnemer_id=None,
-        kanaal=Kanaal.EMAIL.value, adres=medewerker.email, status=BezorgStatus.WACHTEND.value,
-        pogingen=0, volgende_poging_op=gebeurtenis.aangemaakt_op,
-        aangemaakt_op=gebeurtenis.aangemaakt_op))
+    mail_aan(gebeurtenis, medewerker.email, None)
